@@ -1,0 +1,69 @@
+//! The stable codes of every rule. Codes never change meaning once published: CI
+//! configurations and people's memories depend on them. The README lists them all.
+
+use super::Severity;
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $sev:ident, $summary:literal;)*) => {
+        /// A rule's stable identifier (`E012`, `W001`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// Every code, in order: the README's table is generated from this list.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// `E012`
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// One line saying what the rule catches.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    InvalidUtf8 = "E001", Error, "a file is not valid UTF-8";
+    TomlSyntax = "E002", Error, "TOML syntax error";
+    UnknownKey = "E003", Error, "unknown key (with the closest known key)";
+    WrongType = "E004", Error, "a value has the wrong type or is not one of the allowed values";
+    MissingKey = "E005", Error, "a required key is missing";
+    NoReportToml = "E006", Error, "the entries folder has no report.toml";
+    NoEntries = "E007", Error, "the entries folder has no entries";
+    NotAnEntry = "E008", Error, "a .toml file in the entries folder is not an entry";
+    EmptyFile = "E009", Error, "an entry file is empty";
+    Unreadable = "E010", Error, "a file cannot be read (permissions, a folder named *.toml, too large)";
+    MalformedNumber = "E011", Error, "a section number is malformed";
+    DuplicateNumber = "E012", Error, "two files use the same section number";
+    MissingParent = "E013", Error, "an entry's parent is missing (2.9.1 without 2.9)";
+    EmptyEntry = "E014", Error, "an entry has neither title nor text";
+    UnknownResolution = "E015", Error, "a resolution is not among report.toml's resolutions";
+    MalformedRecommendation = "E016", Error, "a Recommendation id is malformed";
+    RecommendationNotInText = "E017", Error, "a Recommendation's id does not appear in the entry's text";
+    InvalidDate = "E018", Error, "a date is not a real calendar date";
+    EndBeforeStart = "E019", Error, "an end date is before its start date";
+    OutsidePeriod = "E020", Error, "an event is outside the reporting period";
+    BadLink = "E021", Error, "a link is not http(s) or mailto";
+    UnsupportedMarkup = "E022", Error, "markup the renderers cannot represent (headings, images, HTML, tables, code)";
+    ControlCharacter = "E023", Error, "a control character that cannot go into a DOCX";
+    UnsafePath = "E024", Error, "a path leaves the entries folder (absolute or `..`)";
+    BadLogo = "E025", Error, "the logo file is missing or not a PNG or JPEG image";
+    NumberingGap = "W001", Warning, "a gap in a numbering sequence";
+    StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";
+    DoubleSpace = "W003", Warning, "two or more spaces in a row";
+    TrailingSpace = "W004", Warning, "spaces at the end of a line";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

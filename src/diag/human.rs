@@ -1,0 +1,69 @@
+//! The rustc-style rendering, drawn by annotate-snippets (the renderer cargo uses).
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use super::{Diagnostic, Severity, Sources};
+
+pub(super) fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&renderer.render(&[group(d, sources)]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    let mut group = match (&d.file, &d.span) {
+        (Some(file), Some(span)) => match sources.get(file) {
+            Some(text) => {
+                let mut ann = AnnotationKind::Primary.span(clamp(text, span));
+                if let Some(label) = &d.label {
+                    ann = ann.label(label.as_str());
+                }
+                title.element(
+                    Snippet::source(text)
+                        .path(file.as_str())
+                        .annotation(ann)
+                        .fold(true),
+                )
+            }
+            None => title.element(Origin::path(file.as_str())),
+        },
+        (Some(file), None) => title.element(Origin::path(file.as_str())),
+        _ => Group::with_title(title),
+    };
+    if d.span.is_none() {
+        if let Some(label) = &d.label {
+            group = group.element(Level::NOTE.message(label.as_str()));
+        }
+    }
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    group
+}
+
+/// A span that lies inside the text and on char boundaries, so a stale or hostile span can
+/// never make the renderer panic.
+fn clamp(text: &str, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let fix = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = fix(span.start);
+    start..fix(span.end).max(start)
+}

@@ -1,0 +1,44 @@
+//! JSON lines: one object per diagnostic, for scripts and editors.
+
+use serde::Serialize;
+
+use super::{Diagnostic, Severity, Sources};
+
+#[derive(Serialize)]
+struct Json<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    label: Option<&'a str>,
+    help: Option<&'a str>,
+}
+
+pub(super) fn render(diags: &[Diagnostic], sources: &Sources) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let at = |o: usize| d.file.as_deref().and_then(|f| sources.line_col(f, o));
+        let start = d.span.as_ref().and_then(|s| at(s.start));
+        let end = d.span.as_ref().and_then(|s| at(s.end));
+        let j = Json {
+            severity: d.severity,
+            code: d.code.as_str(),
+            message: &d.message,
+            file: d.file.as_deref(),
+            line: start.map(|p| p.line),
+            column: start.map(|p| p.column),
+            end_line: end.map(|p| p.line),
+            end_column: end.map(|p| p.column),
+            label: d.label.as_deref(),
+            help: d.help.as_deref(),
+        };
+        // Serializing plain strings and numbers cannot fail.
+        out.push_str(&serde_json::to_string(&j).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}

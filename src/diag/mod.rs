@@ -1,0 +1,146 @@
+//! One diagnostic type for the whole compiler, and its renderers.
+//!
+//! Every stage reports through [`Diagnostic`]: a severity, a stable code, a message, the
+//! file and byte span it is about, a label for the span and an optional help line. A run
+//! collects all of them and prints them together, sorted by file and position, in one of
+//! four formats ([`Format`]): rustc-style for people, JSON lines, GitHub workflow commands
+//! and JUnit XML for CI.
+
+mod code;
+mod github;
+mod human;
+mod json;
+mod junit;
+mod sources;
+
+use std::ops::Range;
+
+pub use code::Code;
+pub use sources::{LineCol, Sources};
+
+/// How bad a finding is. Errors stop a build; warnings do not, unless `--deny-warnings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding about the entries, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    /// The file, as a path relative to the working directory (`entries/2/2.9.toml`).
+    pub file: Option<String>,
+    /// Byte range in the file's text (after a byte-order mark is removed).
+    pub span: Option<Range<usize>>,
+    /// Words printed under the span (`^^^^ also used by …`).
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding with the severity that its code carries.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Self {
+            severity: code.severity(),
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, file: impl Into<String>, span: Range<usize>) -> Self {
+        self.file = Some(file.into());
+        self.span = Some(span);
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts diagnostics by file, then position, then code, so output never depends on the
+/// order in which rules ran or files were read. Folder-level findings (no file) come first.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.span.as_ref().map(|s| s.start), a.code, &a.message).cmp(&(
+            &b.file,
+            b.span.as_ref().map(|s| s.start),
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+/// The output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+    Github,
+    Junit,
+}
+
+/// What a checked run looked at, for the summary line and the JUnit report.
+#[derive(Debug, Clone, Default)]
+pub struct RunSummary {
+    /// Every file the run read, so that JUnit can list the clean ones too.
+    pub files: Vec<String>,
+    pub entries: usize,
+    pub deny_warnings: bool,
+}
+
+/// Renders `diags` (already sorted) in `format`. `color` only affects the human format.
+pub fn render(
+    format: Format,
+    diags: &[Diagnostic],
+    sources: &Sources,
+    summary: &RunSummary,
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => human::render(diags, sources, color),
+        Format::Json => json::render(diags, sources),
+        Format::Github => github::render(diags, sources, summary),
+        Format::Junit => junit::render(diags, sources, summary),
+    }
+}
+
+/// `checked 54 entries: 1 error, 2 warnings`
+pub fn summary_line(diags: &[Diagnostic], entries: usize) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    format!(
+        "checked {entries} {}: {errors} {}, {warnings} {}",
+        plural(entries, "entry", "entries"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+    )
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}

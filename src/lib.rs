@@ -1,0 +1,17 @@
+//! council-report: compiles one-TOML-file-per-entry ITU Council reports.
+//!
+//! The pipeline runs in one direction:
+//!
+//! ```text
+//! files ──load──▶ Draft ──check──▶ Report ──render──▶ DOCX, text, digest
+//! ```
+//!
+//! [`load`] reads the entries folder and parses every file with spans; [`check`] applies
+//! every rule and is the only way to obtain a [`model::Report`]; the renderers read that
+//! report and never see TOML or files.
+
+pub mod dates;
+pub mod diag;
+pub mod markup;
+pub mod model;
+pub mod number;

@@ -1,0 +1,414 @@
+//! The inline markup of entry texts, parsed once with pulldown-cmark into a small model
+//! that both renderers share.
+//!
+//! What a Council paragraph can carry: paragraphs (blank line between), `*italic*`,
+//! `**bold**`, `[links](https://…)` and `- ` bullet lists (two levels, the enumlev1 and
+//! enumlev2 styles). Everything else Markdown knows (headings, images, HTML, tables, code,
+//! quotes, numbered lists) has no place in a Council document and is reported, with its
+//! byte range in the text, so `check` can point at it.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// A parsed text: its paragraphs and lists, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Markup {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph { inlines: Vec<Inline> },
+    List { items: Vec<ListItem> },
+}
+
+/// One bullet; `level` 0 is the outer list (enumlev1), 1 a nested one (enumlev2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListItem {
+    pub level: u8,
+    pub inlines: Vec<Inline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Inline {
+    Text(Styled),
+    Link { url: String, parts: Vec<Styled> },
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Styled {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// Something in a text that the renderers cannot represent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub kind: IssueKind,
+    /// Byte range in the text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueKind {
+    /// Markup with no Council equivalent: the name of the construct and a hint.
+    Unsupported(&'static str, &'static str),
+    /// A link whose target is not http(s) or mailto.
+    BadLink(String),
+}
+
+/// The deepest bullet nesting the styles provide (enumlev1, enumlev2).
+const MAX_LIST_LEVELS: usize = 2;
+
+/// Parses `text`. Never fails: problems come back as [`Issue`]s and the model holds what
+/// could be understood.
+pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
+    let mut b = Builder::default();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        b.event(event, range);
+    }
+    b.finish()
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    issues: Vec<Issue>,
+    /// The inlines being collected (a paragraph or a list item).
+    inlines: Vec<Inline>,
+    in_link: Option<(String, Vec<Styled>)>,
+    bold: u32,
+    italic: u32,
+    list_depth: usize,
+    items: Vec<ListItem>,
+    /// Inside a construct whose text is dropped (an image's alt text, a code block).
+    skip: u32,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            _ if self.skip > 0 => {}
+            Event::Text(t) => self.text(&t),
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::Code(_) => self.issue("inline code", "write the words as plain text", range),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.issue("raw HTML", "write plain text; Council documents take no HTML", range)
+            }
+            Event::Rule => self.issue(
+                "a horizontal rule",
+                "remove it: the report's rules are drawn by the compiler",
+                range,
+            ),
+            Event::FootnoteReference(_)
+            | Event::TaskListMarker(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => self.issue("this markup", "write plain text", range),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        if self.skip > 0 {
+            // Inside a construct already reported: its parts are not reported again.
+            self.skip += 1;
+            return;
+        }
+        match tag {
+            Tag::Paragraph => {}
+            Tag::Emphasis => self.italic += 1,
+            Tag::Strong => self.bold += 1,
+            Tag::Link { dest_url, .. } => {
+                let url = dest_url.to_string();
+                if !link_is_allowed(&url) {
+                    self.issues.push(Issue {
+                        kind: IssueKind::BadLink(url.clone()),
+                        range,
+                    });
+                }
+                self.in_link = Some((url, Vec::new()));
+            }
+            Tag::List(Some(_)) => self.issue(
+                "a numbered list",
+                "use `- ` bullets, or reword so that no line starts with a number and a dot",
+                range,
+            ),
+            Tag::List(None) => {
+                if self.list_depth == 0 {
+                    self.flush_paragraph();
+                } else {
+                    self.flush_item();
+                }
+                self.list_depth += 1;
+                if self.list_depth > MAX_LIST_LEVELS {
+                    self.issue(
+                        "a list nested more than two levels deep",
+                        "Council documents have two list levels (enumlev1, enumlev2)",
+                        range,
+                    );
+                }
+            }
+            Tag::Item => self.flush_item(),
+            Tag::Heading { .. } => self.issue(
+                "a heading",
+                "headings are entries of their own: give the entry a `title`, or write a new entry",
+                range,
+            ),
+            Tag::BlockQuote(_) => self.issue("a block quote", "remove the leading `>`", range),
+            Tag::CodeBlock(_) => {
+                self.skip += 1;
+                self.issue(
+                    "a code block",
+                    "remove the indentation (four spaces or more start a code block)",
+                    range,
+                )
+            }
+            Tag::Image { .. } => {
+                self.skip += 1;
+                self.issue("an image", "images are not supported in entry texts", range)
+            }
+            Tag::Table(_) => {
+                self.skip += 1;
+                self.issue("a table", "tables are not supported in entry texts", range)
+            }
+            Tag::Strikethrough => self.issue("strikethrough", "remove the `~~`", range),
+            Tag::HtmlBlock => {
+                self.skip += 1;
+                self.issue("raw HTML", "write plain text; Council documents take no HTML", range)
+            }
+            _ => self.issue("this markup", "write plain text", range),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        match tag {
+            TagEnd::Paragraph if self.list_depth == 0 => self.flush_paragraph(),
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Link => {
+                if let Some((url, parts)) = self.in_link.take() {
+                    self.inlines.push(Inline::Link { url, parts });
+                }
+            }
+            TagEnd::Item => self.flush_item(),
+            TagEnd::List(false) => {
+                self.flush_item();
+                self.list_depth = self.list_depth.saturating_sub(1);
+                if self.list_depth == 0 && !self.items.is_empty() {
+                    let items = std::mem::take(&mut self.items);
+                    self.blocks.push(Block::List { items });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let styled = Styled {
+            text: t.to_owned(),
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+        };
+        match &mut self.in_link {
+            Some((_, parts)) => push_styled(parts, styled),
+            None => match self.inlines.last_mut() {
+                Some(Inline::Text(last)) if same_style(last, &styled) => {
+                    last.text.push_str(&styled.text)
+                }
+                _ => self.inlines.push(Inline::Text(styled)),
+            },
+        }
+    }
+
+    fn issue(&mut self, what: &'static str, hint: &'static str, range: Range<usize>) {
+        self.issues.push(Issue {
+            kind: IssueKind::Unsupported(what, hint),
+            range,
+        });
+    }
+
+    fn flush_paragraph(&mut self) {
+        let inlines = trim(std::mem::take(&mut self.inlines));
+        if !inlines.is_empty() {
+            self.blocks.push(Block::Paragraph { inlines });
+        }
+    }
+
+    /// Closes the list item being collected. A nested list starts inside its parent item,
+    /// so the parent's text is flushed first and keeps its place before its children.
+    fn flush_item(&mut self) {
+        let inlines = trim(std::mem::take(&mut self.inlines));
+        if !inlines.is_empty() {
+            let level = self.list_depth.saturating_sub(1).min(MAX_LIST_LEVELS - 1) as u8;
+            self.items.push(ListItem { level, inlines });
+        }
+    }
+
+    fn finish(mut self) -> (Markup, Vec<Issue>) {
+        self.flush_paragraph();
+        (Markup { blocks: self.blocks }, self.issues)
+    }
+}
+
+fn same_style(a: &Styled, b: &Styled) -> bool {
+    a.bold == b.bold && a.italic == b.italic
+}
+
+fn push_styled(parts: &mut Vec<Styled>, s: Styled) {
+    match parts.last_mut() {
+        Some(last) if same_style(last, &s) => last.text.push_str(&s.text),
+        _ => parts.push(s),
+    }
+}
+
+/// Drops spaces at the start and end of a paragraph (left by line breaks in the source).
+fn trim(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text(first)) = inlines.first_mut() {
+        first.text = first.text.trim_start().to_owned();
+    }
+    if let Some(Inline::Text(last)) = inlines.last_mut() {
+        last.text = last.text.trim_end().to_owned();
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text(s) if s.text.is_empty()));
+    inlines
+}
+
+/// Links may go to web pages and mail addresses only: anything else (`file:`,
+/// `javascript:`, a relative path) would be broken or unsafe in the deliverable.
+pub fn link_is_allowed(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["http://", "https://"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len())
+        || (lower.starts_with("mailto:") && lower.len() > "mailto:".len())
+}
+
+impl Inline {
+    /// The text a reader sees, without the URL.
+    pub fn plain(&self) -> String {
+        match self {
+            Inline::Text(s) => s.text.clone(),
+            Inline::Link { parts, .. } => parts.iter().map(|p| p.text.as_str()).collect(),
+        }
+    }
+}
+
+/// The visible text of a run of inlines.
+pub fn plain(inlines: &[Inline]) -> String {
+    inlines.iter().map(Inline::plain).collect()
+}
+
+impl Markup {
+    /// Every paragraph and list item as plain text, in order.
+    pub fn plain_paragraphs(&self) -> Vec<String> {
+        self.inline_runs().map(plain).collect()
+    }
+
+    /// Every run of inlines (paragraphs and list items), in order.
+    pub fn inline_runs(&self) -> impl Iterator<Item = &[Inline]> {
+        self.blocks.iter().flat_map(|b| -> Box<dyn Iterator<Item = &[Inline]> + '_> {
+            match b {
+                Block::Paragraph { inlines } => Box::new(std::iter::once(inlines.as_slice())),
+                Block::List { items } => Box::new(items.iter().map(|i| i.inlines.as_slice())),
+            }
+        })
+    }
+
+    /// Every link target, in order.
+    pub fn links(&self) -> impl Iterator<Item = &str> {
+        self.inline_runs().flatten().filter_map(|i| match i {
+            Inline::Link { url, .. } => Some(url.as_str()),
+            Inline::Text(_) => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str, bold: bool, italic: bool) -> Inline {
+        Inline::Text(Styled {
+            text: text.into(),
+            bold,
+            italic,
+        })
+    }
+
+    #[test]
+    fn paragraphs_styles_links_lists() {
+        let (m, issues) = parse(
+            "First *one* and **two**\nwrapped.\n\nSee [the list](https://www.itu.int/x).\n\n- a\n- b\n  - c\n",
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(
+            m.blocks[0],
+            Block::Paragraph {
+                inlines: vec![
+                    t("First ", false, false),
+                    t("one", false, true),
+                    t(" and ", false, false),
+                    t("two", true, false),
+                    t(" wrapped.", false, false),
+                ]
+            }
+        );
+        assert_eq!(m.plain_paragraphs()[1], "See the list.");
+        assert_eq!(m.links().collect::<Vec<_>>(), ["https://www.itu.int/x"]);
+        let Block::List { items } = &m.blocks[2] else {
+            panic!("{:?}", m.blocks[2])
+        };
+        let levels: Vec<(u8, String)> = items.iter().map(|i| (i.level, plain(&i.inlines))).collect();
+        assert_eq!(levels, [(0, "a".into()), (0, "b".into()), (1, "c".into())]);
+    }
+
+    #[test]
+    fn reports_what_cannot_be_rendered() {
+        let text = "# Title\n\n![x](a.png)\n\nan <b>x</b>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n\n1. one\n\n[f](file:///etc/passwd)\n";
+        let (_, issues) = parse(text);
+        let kinds: Vec<String> = issues
+            .iter()
+            .map(|i| match &i.kind {
+                IssueKind::Unsupported(what, _) => what.to_string(),
+                IssueKind::BadLink(url) => format!("link {url}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "a heading",
+                "an image",
+                "raw HTML",
+                "raw HTML",
+                "a table",
+                "a code block",
+                "a numbered list",
+                "link file:///etc/passwd"
+            ]
+        );
+        assert_eq!(&text[issues[0].range.clone()], "# Title\n");
+    }
+
+    #[test]
+    fn allowed_links() {
+        assert!(link_is_allowed("https://www.itu.int"));
+        assert!(link_is_allowed("HTTP://x"));
+        assert!(link_is_allowed("mailto:a@b.c"));
+        assert!(!link_is_allowed("https://"));
+        assert!(!link_is_allowed("ftp://x"));
+        assert!(!link_is_allowed("../x.html"));
+        assert!(!link_is_allowed("javascript:alert(1)"));
+    }
+}
