@@ -15,3 +15,5 @@ pub mod diag;
 pub mod markup;
 pub mod model;
 pub mod number;
+pub mod load;
+pub mod raw;
