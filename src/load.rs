@@ -5,7 +5,7 @@
 
 mod files;
 mod logo;
-mod toml_de;
+pub(crate) mod toml_de;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +29,8 @@ pub struct Draft {
     /// How many entry files there are, parsed or not.
     pub entry_files: usize,
     pub entries: Vec<Loaded<RawEntry>>,
+    /// The numbers of entry files that did not deserialize (for the numbering rules).
+    pub broken_numbers: Vec<Loaded<toml::Spanned<String>>>,
     pub logo: Option<Logo>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -91,11 +93,12 @@ pub fn load(root: &Path) -> Result<Draft, LoadError> {
         }
         let text = match read {
             Ok(text) => text,
-            Err(diag) => {
-                if let Some(text) = diag.1 {
+            Err(failure) => {
+                let (diag, text) = *failure;
+                if let Some(text) = text {
                     draft.sources.insert(file.display.clone(), text);
                 }
-                draft.diagnostics.push(diag.0);
+                draft.diagnostics.push(diag);
                 continue;
             }
         };
@@ -107,21 +110,28 @@ pub fn load(root: &Path) -> Result<Draft, LoadError> {
                     raw,
                 });
             }
-        } else if let Some(raw) = toml_de::parse_entry(&file.display, &text, &mut diags) {
-            draft.entries.push(Loaded {
-                file: file.display.clone(),
-                raw,
-            });
+        } else {
+            match toml_de::parse_entry(&file.display, &text, &mut diags) {
+                toml_de::EntryParse::Entry(raw) => draft.entries.push(Loaded {
+                    file: file.display.clone(),
+                    raw: *raw,
+                }),
+                toml_de::EntryParse::NumberOnly(raw) => draft.broken_numbers.push(Loaded {
+                    file: file.display.clone(),
+                    raw,
+                }),
+                toml_de::EntryParse::Nothing => {}
+            }
         }
         draft.diagnostics.append(&mut diags);
         draft.sources.insert(file.display.clone(), text);
     }
-    if let Some(report) = &draft.report {
-        if let Some(path) = &report.raw.layout.logo {
-            match logo::read(root, &report.file, path) {
-                Ok(l) => draft.logo = Some(l),
-                Err(d) => draft.diagnostics.push(*d),
-            }
+    if let Some(report) = &draft.report
+        && let Some(path) = &report.raw.layout.logo
+    {
+        match logo::read(root, &report.file, path) {
+            Ok(l) => draft.logo = Some(l),
+            Err(d) => draft.diagnostics.push(*d),
         }
     }
     if !draft.has_report_file {
@@ -143,5 +153,9 @@ pub fn load(root: &Path) -> Result<Draft, LoadError> {
 pub fn display(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     let s = s.strip_prefix("./").unwrap_or(&s).trim_end_matches('/');
-    if s.is_empty() { ".".into() } else { s.to_owned() }
+    if s.is_empty() {
+        ".".into()
+    } else {
+        s.to_owned()
+    }
 }

@@ -70,9 +70,12 @@ fn visit(
             Ok(meta) if meta.is_dir() => {
                 if is_toml {
                     out.diagnostics.push(
-                        Diagnostic::new(Code::Unreadable, format!("`{display}` is a folder, not an entry file"))
-                            .in_file(display.clone())
-                            .help("rename the folder: names ending in .toml are reserved for entries"),
+                        Diagnostic::new(
+                            Code::Unreadable,
+                            format!("`{display}` is a folder, not an entry file"),
+                        )
+                        .in_file(display.clone())
+                        .help("rename the folder: names ending in .toml are reserved for entries"),
                     );
                 }
                 let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
@@ -81,17 +84,25 @@ fn visit(
                 }
                 if depth + 1 >= MAX_DEPTH {
                     out.diagnostics.push(
-                        Diagnostic::new(Code::Unreadable, format!("`{display}` is nested too deeply"))
-                            .in_file(display.clone())
-                            .help(format!("entries folders may nest at most {MAX_DEPTH} levels")),
+                        Diagnostic::new(
+                            Code::Unreadable,
+                            format!("`{display}` is nested too deeply"),
+                        )
+                        .in_file(display.clone())
+                        .help(format!(
+                            "entries folders may nest at most {MAX_DEPTH} levels"
+                        )),
                     );
                     continue;
                 }
                 match sorted_children(&path) {
                     Ok(c) => visit(c, &display, depth + 1, seen, out),
                     Err(e) => out.diagnostics.push(
-                        Diagnostic::new(Code::Unreadable, format!("cannot read the folder `{display}`: {e}"))
-                            .in_file(display.clone()),
+                        Diagnostic::new(
+                            Code::Unreadable,
+                            format!("cannot read the folder `{display}`: {e}"),
+                        )
+                        .in_file(display.clone()),
                     ),
                 }
             }
@@ -109,7 +120,7 @@ fn visit(
 
 /// A file that could not be turned into text: the diagnostic, and the text to quote in it
 /// (for invalid UTF-8, the lossy text).
-pub(super) type ReadFailure = (Diagnostic, Option<String>);
+pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
 
 /// Reads every file, in order. Each is read once; a byte-order mark is removed.
 pub(super) fn read_all(files: &[FoundFile]) -> Vec<(&FoundFile, Result<String, ReadFailure>)> {
@@ -118,24 +129,27 @@ pub(super) fn read_all(files: &[FoundFile]) -> Vec<(&FoundFile, Result<String, R
 
 fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
     let unreadable = |msg: String| {
-        (
+        Box::new((
             Diagnostic::new(Code::Unreadable, msg).in_file(f.display.clone()),
             None,
-        )
+        ))
     };
-    let file = fs::File::open(&f.path).map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
+    let file = fs::File::open(&f.path)
+        .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let (mut d, _) = unreadable(format!(
+        let mut d = unreadable(format!(
             "`{}` is larger than {} MiB",
             f.display,
             MAX_FILE_BYTES / 1024 / 1024
         ));
-        d = d.help("an entry is one numbered paragraph; split very long texts into several entries");
-        return Err((d, None));
+        d.0.help = Some(
+            "an entry is one numbered paragraph; split very long texts into several entries".into(),
+        );
+        return Err(d);
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(body) {
@@ -148,7 +162,7 @@ fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
                 .at(f.display.clone(), at..at + '\u{FFFD}'.len_utf8())
                 .label("this byte sequence is not UTF-8")
                 .help("save the file as UTF-8 (a text editor's \"Save with encoding\"); Windows-1252 text pasted from Word is the usual cause");
-            Err((d, Some(lossy)))
+            Err(Box::new((d, Some(lossy))))
         }
     }
 }

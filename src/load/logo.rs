@@ -15,13 +15,20 @@ use crate::model::{ImageFormat, Logo};
 /// Logos are small; a larger file is a mistake.
 const MAX_LOGO_BYTES: u64 = 4 * 1024 * 1024;
 
-pub(super) fn read(root: &Path, report_file: &str, path: &Spanned<String>) -> Result<Logo, Box<Diagnostic>> {
-    let at = |code: Code, msg: String| Box::new(Diagnostic::new(code, msg).at(report_file, path.span()));
+pub(super) fn read(
+    root: &Path,
+    report_file: &str,
+    path: &Spanned<String>,
+) -> Result<Logo, Box<Diagnostic>> {
+    let at =
+        |code: Code, msg: String| Box::new(Diagnostic::new(code, msg).at(report_file, path.span()));
     let rel = Path::new(path.get_ref().as_str());
     let escapes = rel.is_absolute()
         || path.get_ref().starts_with('/')
         || path.get_ref().starts_with('\\')
-        || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+        || rel
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if escapes || path.get_ref().is_empty() {
         return Err(at(Code::UnsafePath, "the logo path must stay inside the entries folder".into())
             .map_label("an absolute path or `..` is not allowed here")
@@ -31,23 +38,42 @@ pub(super) fn read(root: &Path, report_file: &str, path: &Spanned<String>) -> Re
     let inside = match (full.canonicalize(), root.canonicalize()) {
         (Ok(f), Ok(r)) => f.starts_with(r),
         (Err(e), _) | (_, Err(e)) => {
-            return Err(at(Code::BadLogo, format!("cannot read the logo `{}`: {e}", path.get_ref()))
-                .map_help("the path is relative to the entries folder"));
+            return Err(at(
+                Code::BadLogo,
+                format!("cannot read the logo `{}`: {e}", path.get_ref()),
+            )
+            .map_help("the path is relative to the entries folder"));
         }
     };
     if !inside {
-        return Err(at(Code::UnsafePath, "the logo path leads outside the entries folder".into())
-            .map_label("a symbolic link out of the folder")
-            .map_help("copy the image into the entries folder"));
+        return Err(at(
+            Code::UnsafePath,
+            "the logo path leads outside the entries folder".into(),
+        )
+        .map_label("a symbolic link out of the folder")
+        .map_help("copy the image into the entries folder"));
     }
-    let bytes = std::fs::read(&full)
-        .map_err(|e| at(Code::BadLogo, format!("cannot read the logo `{}`: {e}", path.get_ref())))?;
+    let bytes = std::fs::read(&full).map_err(|e| {
+        at(
+            Code::BadLogo,
+            format!("cannot read the logo `{}`: {e}", path.get_ref()),
+        )
+    })?;
     if bytes.len() as u64 > MAX_LOGO_BYTES {
-        return Err(at(Code::BadLogo, format!("the logo is larger than {} MiB", MAX_LOGO_BYTES / 1024 / 1024)));
+        return Err(at(
+            Code::BadLogo,
+            format!(
+                "the logo is larger than {} MiB",
+                MAX_LOGO_BYTES / 1024 / 1024
+            ),
+        ));
     }
     let Some((format, width_px, height_px)) = sniff(&bytes) else {
-        return Err(at(Code::BadLogo, format!("`{}` is not a PNG or JPEG image", path.get_ref()))
-            .map_help("save the logo as PNG or JPEG"));
+        return Err(at(
+            Code::BadLogo,
+            format!("`{}` is not a PNG or JPEG image", path.get_ref()),
+        )
+        .map_help("save the logo as PNG or JPEG"));
     };
     let ext = match format {
         ImageFormat::Png => "png",

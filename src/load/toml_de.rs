@@ -12,19 +12,51 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
+use crate::chars::{control_character, control_characters};
 use crate::diag::{Code, Diagnostic};
 use crate::raw::{ENTRY_KEYS, RawEntry, RawReport};
 
 /// A bound on the remove-and-retry loop: no real file has this many wrong keys.
 const MAX_ERRORS_PER_FILE: usize = 32;
 
-pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawEntry> {
-    let table = parse_table(file, text, diags)?;
+/// What an entry file yields: the raw entry when it deserializes; otherwise, if it has a
+/// string `number`, that number alone, so the numbering rules still see it and do not
+/// report a gap where the broken file sits.
+pub(super) enum EntryParse {
+    Entry(Box<RawEntry>),
+    NumberOnly(Spanned<String>),
+    Nothing,
+}
+
+pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> EntryParse {
+    let Some(table) = parse_table(file, text, diags) else {
+        return EntryParse::Nothing;
+    };
+    let number = table
+        .get_ref()
+        .get("number")
+        .and_then(|v| match v.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+            _ => None,
+        });
+    match entry_table(file, table, diags) {
+        Some(raw) => EntryParse::Entry(Box::new(raw)),
+        None => number.map_or(EntryParse::Nothing, EntryParse::NumberOnly),
+    }
+}
+
+fn entry_table(
+    file: &str,
+    table: Spanned<DeTable<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<RawEntry> {
     if table.get_ref().is_empty() {
         diags.push(
             Diagnostic::new(Code::EmptyFile, format!("`{file}` is empty"))
                 .in_file(file)
-                .help("write the entry (`number = \"2.9\"` and a title or text), or delete the file"),
+                .help(
+                    "write the entry (`number = \"2.9\"` and a title or text), or delete the file",
+                ),
         );
         return None;
     }
@@ -33,7 +65,11 @@ pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -
         .keys()
         .any(|k| ENTRY_KEYS.contains(&k.get_ref().as_ref()));
     if !looks_like_entry {
-        let first = table.get_ref().keys().map(|k| k.span()).min_by_key(|s| s.start);
+        let first = table
+            .get_ref()
+            .keys()
+            .map(|k| k.span())
+            .min_by_key(|s| s.start);
         let mut d = Diagnostic::new(Code::NotAnEntry, format!("`{file}` is not an entry"))
             .in_file(file)
             .help("every .toml file in the entries folder is an entry and starts with `number = \"…\"`; keep other TOML files elsewhere");
@@ -47,13 +83,21 @@ pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -
     deserialize(file, table, diags)
 }
 
-pub(super) fn parse_report(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawReport> {
+pub(super) fn parse_report(
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<RawReport> {
     let table = parse_table(file, text, diags)?;
     deserialize(file, table, diags)
 }
 
 /// Parses the document, reporting raw control characters and every syntax error.
-fn parse_table<'a>(file: &str, text: &'a str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<DeTable<'a>>> {
+fn parse_table<'a>(
+    file: &str,
+    text: &'a str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spanned<DeTable<'a>>> {
     let controls = control_characters(text);
     if !controls.is_empty() {
         for (at, c) in controls.into_iter().take(MAX_ERRORS_PER_FILE) {
@@ -101,38 +145,13 @@ fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     d
 }
 
-/// Characters that TOML and DOCX cannot carry, with their byte offsets. Tab, line feed and
-/// carriage return are ordinary whitespace.
-pub(crate) fn control_characters(text: &str) -> Vec<(usize, char)> {
-    text.char_indices()
-        .filter(|&(_, c)| is_forbidden_char(c))
-        .collect()
-}
-
-/// C0 controls other than tab/LF/CR, DEL, and the two non-characters XML 1.0 forbids.
-pub(crate) fn is_forbidden_char(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7F}' || c == '\u{FFFE}' || c == '\u{FFFF}'
-}
-
-pub(crate) fn control_character(file: &str, span: Range<usize>, c: char) -> Diagnostic {
-    let name = match c {
-        '\u{0B}' => " (vertical tab, which Word uses for a manual line break)",
-        '\u{0C}' => " (form feed, a page break pasted from Word)",
-        '\0' => " (NUL)",
-        _ => "",
-    };
-    Diagnostic::new(
-        Code::ControlCharacter,
-        format!("control character U+{:04X}{name} cannot go into a document", c as u32),
-    )
-    .at(file, span)
-    .label("here")
-    .help("delete it, or replace it with a space or a blank line between paragraphs")
-}
-
 /// Deserializes `T`, reporting each serde error and removing the key at fault until the
 /// rest deserializes or nothing more can be removed.
-fn deserialize<T: DeserializeOwned>(file: &str, table: Spanned<DeTable<'_>>, diags: &mut Vec<Diagnostic>) -> Option<T> {
+fn deserialize<T: DeserializeOwned>(
+    file: &str,
+    table: Spanned<DeTable<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
     let mut table = table;
     let mut removed_any = false;
     for _ in 0..MAX_ERRORS_PER_FILE {
@@ -152,7 +171,7 @@ fn deserialize<T: DeserializeOwned>(file: &str, table: Spanned<DeTable<'_>>, dia
             return None;
         }
         diags.push(serde_error(file, &message, span.clone()));
-        let Some(span) = span else { return None };
+        let span = span?;
         if !remove_at(table.get_mut(), &span) {
             return None;
         }
@@ -161,7 +180,12 @@ fn deserialize<T: DeserializeOwned>(file: &str, table: Spanned<DeTable<'_>>, dia
     None
 }
 
-fn missing_key(file: &str, field: &str, span: Option<Range<usize>>, table: &Spanned<DeTable<'_>>) -> Diagnostic {
+fn missing_key(
+    file: &str,
+    field: &str,
+    span: Option<Range<usize>>,
+    table: &Spanned<DeTable<'_>>,
+) -> Diagnostic {
     // serde gives the span of the table that lacks the key; for the top level that is the
     // whole file, which is better shown as the file's first line.
     let whole = table.span();
@@ -181,7 +205,8 @@ fn missing_key(file: &str, field: &str, span: Option<Range<usize>>, table: &Span
 fn serde_error(file: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
     let mut d = if let Some(key) = between(message, "unknown field `", "`") {
         let expected = expected_names(message);
-        let mut d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{key}`")).label("not a known key here");
+        let mut d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{key}`"))
+            .label("not a known key here");
         d.help = Some(match suggest(key, &expected) {
             Some(s) => format!("did you mean `{s}`?"),
             None if expected.is_empty() => "remove it".to_owned(),
@@ -189,10 +214,15 @@ fn serde_error(file: &str, message: &str, span: Option<Range<usize>>) -> Diagnos
         });
         d
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
-        Diagnostic::new(Code::WrongType, format!("wrong type: expected {}", describe(expected)))
-            .label(format!("this is {found}"))
-            .help(type_help(expected))
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        Diagnostic::new(
+            Code::WrongType,
+            format!("wrong type: expected {}", describe(expected)),
+        )
+        .label(format!("this is {found}"))
+        .help(type_help(expected))
     } else {
         Diagnostic::new(Code::WrongType, "invalid value").label(message.to_owned())
     };
@@ -244,7 +274,7 @@ fn expected_names(message: &str) -> Vec<String> {
 }
 
 /// The closest known name, if it is close enough to be what was meant.
-pub(crate) fn suggest(typed: &str, known: &[String]) -> Option<String> {
+pub fn suggest(typed: &str, known: &[String]) -> Option<String> {
     let typed_lower = typed.to_lowercase();
     known
         .iter()
@@ -255,7 +285,11 @@ pub(crate) fn suggest(typed: &str, known: &[String]) -> Option<String> {
 }
 
 fn list(names: &[String]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Removes the key whose key or value span is `span` (or whose scalar value contains it),
@@ -301,7 +335,10 @@ mod tests {
 
     fn entry(text: &str) -> (Option<RawEntry>, Vec<Diagnostic>) {
         let mut d = Vec::new();
-        let e = parse_entry("e.toml", text, &mut d);
+        let e = match parse_entry("e.toml", text, &mut d) {
+            EntryParse::Entry(e) => Some(*e),
+            _ => None,
+        };
         (e, d)
     }
 
@@ -309,13 +346,23 @@ mod tests {
     fn reports_every_unknown_key_with_a_suggestion() {
         let (e, d) = entry("number = \"2.9\"\nsectr = \"ITU-T\"\ntitel = \"x\"\n");
         assert!(e.is_none());
-        let got: Vec<(Code, String, Option<String>)> =
-            d.iter().map(|d| (d.code, d.message.clone(), d.help.clone())).collect();
+        let got: Vec<(Code, String, Option<String>)> = d
+            .iter()
+            .map(|d| (d.code, d.message.clone(), d.help.clone()))
+            .collect();
         assert_eq!(
             got,
             [
-                (Code::UnknownKey, "unknown key `sectr`".into(), Some("did you mean `sector`?".into())),
-                (Code::UnknownKey, "unknown key `titel`".into(), Some("did you mean `title`?".into())),
+                (
+                    Code::UnknownKey,
+                    "unknown key `sectr`".into(),
+                    Some("did you mean `sector`?".into())
+                ),
+                (
+                    Code::UnknownKey,
+                    "unknown key `titel`".into(),
+                    Some("did you mean `title`?".into())
+                ),
             ]
         );
         assert_eq!(d[0].span, Some(15..20));
@@ -323,7 +370,9 @@ mod tests {
 
     #[test]
     fn nested_unknown_key_and_wrong_type() {
-        let (_, d) = entry("number = 2.9\n[event]\nname = \"x\"\nplace = \"y\"\nstart = 2017-01-01\nwhen = 3\n");
+        let (_, d) = entry(
+            "number = 2.9\n[event]\nname = \"x\"\nplace = \"y\"\nstart = 2017-01-01\nwhen = 3\n",
+        );
         let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::UnknownKey, Code::WrongType], "{d:#?}");
     }
@@ -338,7 +387,10 @@ mod tests {
 
     #[test]
     fn not_an_entry_and_empty() {
-        assert_eq!(entry("[package]\nname = \"x\"\n").1[0].code, Code::NotAnEntry);
+        assert_eq!(
+            entry("[package]\nname = \"x\"\n").1[0].code,
+            Code::NotAnEntry
+        );
         assert_eq!(entry("# only a comment\n").1[0].code, Code::EmptyFile);
         assert_eq!(entry("").1[0].code, Code::EmptyFile);
     }
@@ -346,7 +398,8 @@ mod tests {
     #[test]
     fn syntax_errors_and_impossible_dates() {
         assert_eq!(entry("number = \"2.9\n").1[0].code, Code::TomlSyntax);
-        let (_, d) = entry("number = \"2\"\n[event]\nname = \"x\"\nplace = \"y\"\nstart = 2017-02-30\n");
+        let (_, d) =
+            entry("number = \"2\"\n[event]\nname = \"x\"\nplace = \"y\"\nstart = 2017-02-30\n");
         assert_eq!(d[0].code, Code::InvalidDate, "{d:#?}");
     }
 
