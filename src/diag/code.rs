@@ -33,14 +33,14 @@ macro_rules! codes {
 codes! {
     InvalidUtf8 = "E001", Error, "a file is not valid UTF-8";
     TomlSyntax = "E002", Error, "TOML syntax error";
-    UnknownKey = "E003", Error, "unknown key (with the closest known key)";
+    UnknownKey = "E003", Error, "unknown key, with the closest known key";
     WrongType = "E004", Error, "a value has the wrong type or is not one of the allowed values";
     MissingKey = "E005", Error, "a required key is missing";
     NoReportToml = "E006", Error, "the entries folder has no report.toml";
     NoEntries = "E007", Error, "the entries folder has no entries";
     NotAnEntry = "E008", Error, "a .toml file in the entries folder is not an entry";
     EmptyFile = "E009", Error, "an entry file is empty";
-    Unreadable = "E010", Error, "a file cannot be read (permissions, a folder named *.toml, too large)";
+    Unreadable = "E010", Error, "a file cannot be read";
     MalformedNumber = "E011", Error, "a section number is malformed";
     DuplicateNumber = "E012", Error, "two files use the same section number";
     MissingParent = "E013", Error, "an entry's parent is missing (2.9.1 without 2.9)";

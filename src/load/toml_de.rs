@@ -189,12 +189,24 @@ fn missing_key(
     // serde gives the span of the table that lacks the key; for the top level that is the
     // whole file, which is better shown as the file's first line.
     let whole = table.span();
-    let span = span.filter(|s| *s != whole && s.end > s.start);
     let mut d = Diagnostic::new(Code::MissingKey, format!("missing key `{field}`")).in_file(file);
-    if let Some(s) = span {
-        let start = s.start;
-        d.span = Some(start..start + 1);
-        d.label = Some(format!("this table needs `{field}`"));
+    match span.filter(|s| *s != whole && s.end > s.start) {
+        Some(s) => {
+            d.span = Some(s.start..s.start + 1);
+            d.label = Some(format!("this table needs `{field}`"));
+        }
+        None => {
+            // The top level lacks it: point at the file's first key.
+            if let Some(first) = table
+                .get_ref()
+                .keys()
+                .map(|k| k.span())
+                .min_by_key(|s| s.start)
+            {
+                d.span = Some(first);
+                d.label = Some(format!("this file has no `{field}`"));
+            }
+        }
     }
     d.help(match field {
         "number" => "every entry starts with its section number: `number = \"2.9\"`".to_owned(),
