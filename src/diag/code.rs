@@ -43,7 +43,7 @@ codes! {
     Unreadable = "E010", Error, "a file cannot be read";
     MalformedNumber = "E011", Error, "a section number is malformed";
     DuplicateNumber = "E012", Error, "two files use the same section number";
-    MissingParent = "E013", Error, "an entry's parent is missing (2.9.1 without 2.9)";
+    MissingParent = "E013", Error, "an entry's parent is missing";
     EmptyEntry = "E014", Error, "an entry has neither title nor text";
     UnknownResolution = "E015", Error, "a resolution is not among report.toml's resolutions";
     MalformedRecommendation = "E016", Error, "a Recommendation id is malformed";
@@ -52,7 +52,7 @@ codes! {
     EndBeforeStart = "E019", Error, "an end date is before its start date";
     OutsidePeriod = "E020", Error, "an event is outside the reporting period";
     BadLink = "E021", Error, "a link is not http(s) or mailto";
-    UnsupportedMarkup = "E022", Error, "markup the renderers cannot represent (headings, images, HTML, tables, code)";
+    UnsupportedMarkup = "E022", Error, "markup the renderers cannot represent";
     ControlCharacter = "E023", Error, "a control character that cannot go into a DOCX";
     UnsafePath = "E024", Error, "a path leaves the entries folder (absolute or `..`)";
     BadLogo = "E025", Error, "the logo file is missing or not a PNG or JPEG image";
