@@ -54,7 +54,7 @@ codes! {
     BadLink = "E021", Error, "a link is not http(s) or mailto";
     UnsupportedMarkup = "E022", Error, "markup the renderers cannot represent";
     ControlCharacter = "E023", Error, "a control character that cannot go into a DOCX";
-    UnsafePath = "E024", Error, "a path leaves the entries folder (absolute or `..`)";
+    UnsafePath = "E024", Error, "a path leaves the entries folder";
     BadLogo = "E025", Error, "the logo file is missing or not a PNG or JPEG image";
     NumberingGap = "W001", Warning, "a gap in a numbering sequence";
     StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";
