@@ -20,6 +20,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod number;
+pub mod output;
 pub mod raw;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
