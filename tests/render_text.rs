@@ -349,3 +349,36 @@ fn discover_prefers_explicit_then_beside_entries() {
     let t = Templates::discover(&entries, Some(&explicit)).expect("explicit");
     assert_eq!(t.dir(), Some(explicit.as_path()));
 }
+
+#[test]
+fn every_view_model_field_is_documented() {
+    fn keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    out.insert(k.clone());
+                    keys(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let view = view::ViewModel::new(&common::sample_report(), Some(72));
+    let json = serde_json::to_value(&view).expect("serializes");
+    let mut all = std::collections::BTreeSet::new();
+    keys(&json, &mut all);
+    let doc = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/template-fields.md"
+    ))
+    .expect("docs/template-fields.md");
+    let missing: Vec<&String> = all
+        .iter()
+        .filter(|k| !doc.contains(&format!("`{k}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "fields missing from docs/template-fields.md: {missing:?}"
+    );
+}
