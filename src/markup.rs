@@ -74,7 +74,15 @@ pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         b.event(event, range);
     }
-    b.finish()
+    let (markup, mut issues) = b.finish();
+    // Block ranges end after the line break; point at the visible text only.
+    for i in &mut issues {
+        let visible = text.get(i.range.clone()).map_or(0, |s| s.trim_end().len());
+        if visible > 0 {
+            i.range.end = i.range.start + visible;
+        }
+    }
+    (markup, issues)
 }
 
 #[derive(Default)]
@@ -101,9 +109,11 @@ impl Builder {
             Event::Text(t) => self.text(&t),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
             Event::Code(_) => self.issue("inline code", "write the words as plain text", range),
-            Event::Html(_) | Event::InlineHtml(_) => {
-                self.issue("raw HTML", "write plain text; Council documents take no HTML", range)
-            }
+            Event::Html(_) | Event::InlineHtml(_) => self.issue(
+                "raw HTML",
+                "write plain text; Council documents take no HTML",
+                range,
+            ),
             Event::Rule => self.issue(
                 "a horizontal rule",
                 "remove it: the report's rules are drawn by the compiler",
@@ -182,7 +192,11 @@ impl Builder {
             Tag::Strikethrough => self.issue("strikethrough", "remove the `~~`", range),
             Tag::HtmlBlock => {
                 self.skip += 1;
-                self.issue("raw HTML", "write plain text; Council documents take no HTML", range)
+                self.issue(
+                    "raw HTML",
+                    "write plain text; Council documents take no HTML",
+                    range,
+                )
             }
             _ => self.issue("this markup", "write plain text", range),
         }
@@ -258,7 +272,12 @@ impl Builder {
 
     fn finish(mut self) -> (Markup, Vec<Issue>) {
         self.flush_paragraph();
-        (Markup { blocks: self.blocks }, self.issues)
+        (
+            Markup {
+                blocks: self.blocks,
+            },
+            self.issues,
+        )
     }
 }
 
@@ -318,12 +337,14 @@ impl Markup {
 
     /// Every run of inlines (paragraphs and list items), in order.
     pub fn inline_runs(&self) -> impl Iterator<Item = &[Inline]> {
-        self.blocks.iter().flat_map(|b| -> Box<dyn Iterator<Item = &[Inline]> + '_> {
-            match b {
-                Block::Paragraph { inlines } => Box::new(std::iter::once(inlines.as_slice())),
-                Block::List { items } => Box::new(items.iter().map(|i| i.inlines.as_slice())),
-            }
-        })
+        self.blocks
+            .iter()
+            .flat_map(|b| -> Box<dyn Iterator<Item = &[Inline]> + '_> {
+                match b {
+                    Block::Paragraph { inlines } => Box::new(std::iter::once(inlines.as_slice())),
+                    Block::List { items } => Box::new(items.iter().map(|i| i.inlines.as_slice())),
+                }
+            })
     }
 
     /// Every link target, in order.
@@ -370,7 +391,8 @@ mod tests {
         let Block::List { items } = &m.blocks[2] else {
             panic!("{:?}", m.blocks[2])
         };
-        let levels: Vec<(u8, String)> = items.iter().map(|i| (i.level, plain(&i.inlines))).collect();
+        let levels: Vec<(u8, String)> =
+            items.iter().map(|i| (i.level, plain(&i.inlines))).collect();
         assert_eq!(levels, [(0, "a".into()), (0, "b".into()), (1, "c".into())]);
     }
 
@@ -398,7 +420,7 @@ mod tests {
                 "link file:///etc/passwd"
             ]
         );
-        assert_eq!(&text[issues[0].range.clone()], "# Title\n");
+        assert_eq!(&text[issues[0].range.clone()], "# Title");
     }
 
     #[test]

@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn orders_numerically_not_textually() {
-        let mut v = vec![n("3"), n("2.10.1"), n("2.10"), n("2.9.2"), n("2"), n("2.9")];
+        let mut v = [n("3"), n("2.10.1"), n("2.10"), n("2.9.2"), n("2"), n("2.9")];
         v.sort();
         let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["2", "2.9", "2.9.2", "2.10", "2.10.1", "3"]);
@@ -195,8 +195,22 @@ mod tests {
     #[test]
     fn rejects_malformed_numbers() {
         for bad in [
-            "", ".", "2.", ".2", "2..9", "0", "2.0", "2.09", "a", "2.x", "2 .9", "-1", "+2",
-            "1.2.3.4.5", "4294967296", "2.99999999999",
+            "",
+            ".",
+            "2.",
+            ".2",
+            "2..9",
+            "0",
+            "2.0",
+            "2.09",
+            "a",
+            "2.x",
+            "2 .9",
+            "-1",
+            "+2",
+            "1.2.3.4.5",
+            "4294967296",
+            "2.99999999999",
         ] {
             assert!(bad.parse::<SectionNumber>().is_err(), "accepted {bad:?}");
         }

@@ -1,7 +1,7 @@
 //! The plain-text report and digest: snapshots of both for a realistic report, user
 //! template folders, template errors, wrapping.
 
-mod common;
+mod text_fixture;
 
 use std::fs;
 
@@ -10,11 +10,11 @@ use council_report::render::text::{
 };
 
 fn report_text() -> String {
-    render_report(&common::sample_report(), &Templates::embedded()).expect("renders")
+    render_report(&text_fixture::sample_report(), &Templates::embedded()).expect("renders")
 }
 
 fn digest_text() -> String {
-    render_digest(&common::sample_report(), &Templates::embedded()).expect("renders")
+    render_digest(&text_fixture::sample_report(), &Templates::embedded()).expect("renders")
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn report_has_the_reference_shape() {
 
 #[test]
 fn body_lines_are_the_docx_paragraphs() {
-    let report = common::sample_report();
+    let report = text_fixture::sample_report();
     let body: Vec<String> = view::body(&report).into_iter().map(|p| p.line).collect();
     let out = report_text();
     let lines: Vec<&str> = out.lines().collect();
@@ -104,7 +104,7 @@ fn body_lines_are_the_docx_paragraphs() {
 
 #[test]
 fn optional_header_lines_and_footer_are_left_out() {
-    let mut report = common::sample_report();
+    let mut report = text_fixture::sample_report();
     report.meta.agenda_item = None;
     report.meta.source = None;
     report.meta.summary.action = None;
@@ -146,7 +146,7 @@ fn digest_lists_groups_in_order() {
 
 #[test]
 fn wrap_option_wraps_long_lines_with_hanging_items() {
-    let report = common::sample_report();
+    let report = text_fixture::sample_report();
     let opts = Options { wrap: Some(40) };
     let out = text::render_report_with(&report, &Templates::embedded(), opts).expect("renders");
     for line in out.lines() {
@@ -181,7 +181,7 @@ fn a_folder_overrides_one_template_and_includes_files_inside_it() {
     )
     .expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let report = common::sample_report();
+    let report = text_fixture::sample_report();
     let out = render_report(&report, &templates).expect("renders");
     insta::assert_snapshot!("override_report", out);
     assert!(out.starts_with("C18/33-E of 22 March 2018\n1. Introduction\n"));
@@ -206,7 +206,7 @@ fn templates_cannot_read_outside_their_folder() {
         )
         .expect("write");
         let templates = Templates::load(Some(&dir)).expect("loads");
-        let err = render_report(&common::sample_report(), &templates).expect_err("refused");
+        let err = render_report(&text_fixture::sample_report(), &templates).expect_err("refused");
         let msg = err.to_string();
         assert!(!msg.contains("secret\n"), "{msg}");
         assert!(
@@ -220,7 +220,7 @@ fn templates_cannot_read_outside_their_folder() {
             .expect("symlink");
         fs::write(dir.join("report.txt.j2"), "{% include 'link.txt' %}\n").expect("write");
         let templates = Templates::load(Some(&dir)).expect("loads");
-        let err = render_report(&common::sample_report(), &templates).expect_err("refused");
+        let err = render_report(&text_fixture::sample_report(), &templates).expect_err("refused");
         assert!(
             err.to_string()
                 .contains("is not a file inside the templates folder"),
@@ -239,7 +239,7 @@ fn a_misspelt_variable_names_file_line_and_variable() {
     )
     .expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let err = render_report(&common::sample_report(), &templates).expect_err("strict");
+    let err = render_report(&text_fixture::sample_report(), &templates).expect_err("strict");
     let TemplateError::Template {
         template,
         line,
@@ -267,7 +267,7 @@ fn an_undefined_variable_in_a_condition_is_an_error_too() {
     )
     .expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let err = render_digest(&common::sample_report(), &templates).expect_err("strict");
+    let err = render_digest(&text_fixture::sample_report(), &templates).expect_err("strict");
     assert!(
         err.to_string()
             .ends_with("digest.txt.j2:2: undefined value `meta.agenda`"),
@@ -299,7 +299,7 @@ fn a_bad_filter_argument_is_an_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join("report.txt.j2"), "{{ meta.date | date }}\n").expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let err = render_report(&common::sample_report(), &templates).expect_err("not ISO");
+    let err = render_report(&text_fixture::sample_report(), &templates).expect_err("not ISO");
     assert!(
         err.to_string()
             .contains(":1: invalid operation: `22 March 2018` is not a date"),
@@ -341,7 +341,7 @@ fn discover_prefers_explicit_then_beside_entries() {
     let t = Templates::discover(&entries, None).expect("beside");
     assert_eq!(t.dir(), Some(beside.as_path()));
     assert_eq!(
-        render_digest(&common::sample_report(), &t).expect("renders"),
+        render_digest(&text_fixture::sample_report(), &t).expect("renders"),
         "beside\n"
     );
     let explicit = root.path().join("mine");
@@ -364,7 +364,7 @@ fn every_view_model_field_is_documented() {
             _ => {}
         }
     }
-    let view = view::ViewModel::new(&common::sample_report(), Some(72));
+    let view = view::ViewModel::new(&text_fixture::sample_report(), Some(72));
     let json = serde_json::to_value(&view).expect("serializes");
     let mut all = std::collections::BTreeSet::new();
     keys(&json, &mut all);

@@ -14,17 +14,18 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
         let mut props = Vec::new();
         if let Some(file) = &d.file {
             props.push(format!("file={}", property(file)));
-            if let Some(span) = &d.span {
-                if let (Some(a), Some(b)) =
-                    (sources.line_col(file, span.start), sources.line_col(file, span.end))
-                {
-                    props.push(format!("line={}", a.line));
-                    props.push(format!("col={}", a.column));
-                    if b.line != a.line {
-                        props.push(format!("endLine={}", b.line));
-                    } else if b.column > a.column {
-                        props.push(format!("endColumn={}", b.column));
-                    }
+            if let Some(span) = &d.span
+                && let (Some(a), Some(b)) = (
+                    sources.line_col(file, span.start),
+                    sources.line_col(file, span.end),
+                )
+            {
+                props.push(format!("line={}", a.line));
+                props.push(format!("col={}", a.column));
+                if b.line != a.line {
+                    props.push(format!("endLine={}", b.line));
+                } else if b.column > a.column {
+                    props.push(format!("endColumn={}", b.column));
                 }
             }
         }
@@ -38,7 +39,11 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        out.push_str(&format!("::{kind} {}::{}\n", props.join(","), data(&message)));
+        out.push_str(&format!(
+            "::{kind} {}::{}\n",
+            props.join(","),
+            data(&message)
+        ));
     }
     out
 }
