@@ -1,0 +1,53 @@
+//! The text report and digest of the real sample entries (`entries/`), through the whole
+//! pipeline: load, check, render.
+
+use std::path::Path;
+
+use council_report::render::text::{Templates, render_digest, render_report};
+
+fn sample() -> council_report::model::Report {
+    // Integration tests run in the crate root, so paths stay short and stable.
+    let checked = council_report::load_and_check(Path::new("entries")).expect("entries load");
+    assert_eq!(checked.errors(), 0, "{:#?}", checked.diagnostics);
+    checked.report.expect("a checked report")
+}
+
+#[test]
+fn sample_text_report() {
+    let out = render_report(&sample(), &Templates::embedded()).expect("renders");
+    insta::assert_snapshot!("sample_report_txt", out);
+}
+
+#[test]
+fn sample_digest() {
+    let out = render_digest(&sample(), &Templates::embedded()).expect("renders");
+    insta::assert_snapshot!("sample_digest_txt", out);
+}
+
+#[test]
+fn sample_body_follows_the_reference_numbering() {
+    let out = render_report(&sample(), &Templates::embedded()).expect("renders");
+    let numbers: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_once('\t').map(|(n, _)| n))
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .collect();
+    // The reference's sections: 1 to 7 with a period, 2.1 … 2.22, sub-items below them.
+    for expected in [
+        "1.", "2.", "2.1", "2.6.1", "2.9.2", "2.17.6", "2.22", "3.", "3.6", "4.5", "5.", "6.3",
+        "7.",
+    ] {
+        assert!(
+            numbers.contains(&expected),
+            "{expected} missing from {numbers:?}"
+        );
+    }
+    let mut sorted = numbers.clone();
+    sorted.sort_by_key(|n| {
+        n.trim_end_matches('.')
+            .split('.')
+            .map(|p| p.parse::<u32>().unwrap_or(0))
+            .collect::<Vec<_>>()
+    });
+    assert_eq!(numbers, sorted, "body in section order");
+}
