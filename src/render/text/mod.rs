@@ -10,6 +10,7 @@
 //! (see [`view::body`]), no wrapping unless a width is asked for. Output is deterministic
 //! and ends with exactly one newline.
 
+mod digest;
 mod filters;
 mod templates;
 pub mod view;
