@@ -382,3 +382,41 @@ fn every_view_model_field_is_documented() {
         "fields missing from docs/template-fields.md: {missing:?}"
     );
 }
+
+#[test]
+fn the_repository_folder_renders_like_the_built_in_templates() {
+    let folder = Templates::load(Some(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates"
+    ))))
+    .expect("loads");
+    let report = text_fixture::sample_report();
+    assert_eq!(
+        render_report(&report, &folder).expect("renders"),
+        report_text()
+    );
+    assert_eq!(
+        render_digest(&report, &folder).expect("renders"),
+        digest_text()
+    );
+}
+
+#[test]
+fn an_error_in_an_included_file_names_that_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("report.txt.j2"),
+        "{% include 'part.j2' %}\n",
+    )
+    .expect("write");
+    fs::write(dir.path().join("part.j2"), "ok\n{{ entries[0].nmber }}\n").expect("write");
+    let templates = Templates::load(Some(dir.path())).expect("loads");
+    let err = render_report(&text_fixture::sample_report(), &templates).expect_err("strict");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}:2: undefined value `entries[0].nmber`",
+            dir.path().join("part.j2").display()
+        )
+    );
+}

@@ -129,6 +129,15 @@ impl Templates {
     /// Turns a minijinja error met while loading or rendering `name` into a
     /// [`TemplateError`] naming the file the user can open.
     pub(crate) fn error(&self, name: &str, err: &Error) -> TemplateError {
+        // An error inside an included (imported, extended) template comes wrapped in one
+        // about the `include`: point at the innermost place that knows its file and line.
+        let mut err = err;
+        while let Some(inner) = std::error::Error::source(err)
+            .and_then(|e| e.downcast_ref::<Error>())
+            .filter(|e| e.name().is_some() && e.line().is_some())
+        {
+            err = inner;
+        }
         let template = err.name().unwrap_or(name);
         let mut message = match err.detail() {
             // minijinja says "undefined value: `meta.titel` is undefined".
