@@ -51,3 +51,15 @@ fn sample_body_follows_the_reference_numbering() {
     });
     assert_eq!(numbers, sorted, "body in section order");
 }
+
+#[test]
+fn sample_text_report_wrapped_at_72() {
+    let options = council_report::render::text::Options { wrap: Some(72) };
+    let out = council_report::render::text::render_report_with(
+        &sample(),
+        &Templates::embedded(),
+        options,
+    )
+    .expect("renders");
+    insta::assert_snapshot!("sample_report_wrapped_72_txt", out);
+}

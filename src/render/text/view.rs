@@ -162,7 +162,8 @@ pub struct Paragraph {
     /// `<TAB>–<TAB>item`.
     pub line: String,
     /// What continuation lines start with when wrapping (the second argument of `wrap`):
-    /// TABs that align them under an item's text, else empty.
+    /// TABs that align them under a heading's title or an item's text (as the hanging
+    /// indents of the DOCX styles do), else empty.
     pub hang: String,
 }
 
@@ -392,7 +393,8 @@ fn entry_paragraphs(entry: &Entry, top_period: bool) -> Vec<Paragraph> {
             level: entry.number.depth() as u8,
             text: title.clone(),
             number: Some(number),
-            hang: String::new(),
+            // Headings have a hanging indent: a long title wraps under the title.
+            hang: "\t".into(),
         });
     } else {
         match text.first_mut() {
