@@ -1,4 +1,3 @@
-//! Renderers: each reads a checked [`crate::model::Report`] and knows nothing of TOML or
-//! the entries folder.
+//! Renderers: they read a checked [`crate::model::Report`] and never see TOML or files.
 
 pub mod text;
