@@ -63,3 +63,44 @@ fn sample_text_report_wrapped_at_72() {
     .expect("renders");
     insta::assert_snapshot!("sample_report_wrapped_72_txt", out);
 }
+
+#[test]
+fn digest_lists_the_warnings_check_raised() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let entries = dir.path().join("entries");
+    copy_tree(Path::new("entries"), &entries);
+    let enum_entry = entries.join("5/5-enum.toml");
+    let text = std::fs::read_to_string(&enum_entry).expect("read");
+    std::fs::write(
+        &enum_entry,
+        text.replace("keeps up-to-date", "keeps  up-to-date"),
+    )
+    .expect("write");
+    let checked = council_report::load_and_check(&entries).expect("entries load");
+    let report = checked.report.expect("warnings do not stop a report");
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    let digest = render_digest(&report, &Templates::embedded()).expect("renders");
+    let section = digest
+        .split("Warnings (1)\n")
+        .nth(1)
+        .expect("a warnings section");
+    assert_eq!(section, format!("  {}\n", report.warnings[0]));
+    assert!(
+        report.warnings[0].contains("5-enum.toml:6:"),
+        "{}",
+        report.warnings[0]
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for e in std::fs::read_dir(from).expect("read dir") {
+        let e = e.expect("dir entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("file type").is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
