@@ -420,3 +420,16 @@ fn an_error_in_an_included_file_names_that_file() {
         )
     );
 }
+
+#[test]
+fn a_template_saved_with_crlf_gives_lf_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("digest.txt.j2"),
+        "{{ meta.meeting }}\r\n{% if meta.source %}\r\nsource\r\n{% endif %}\r\nend\r\n",
+    )
+    .expect("write");
+    let templates = Templates::load(Some(dir.path())).expect("loads");
+    let out = render_digest(&text_fixture::sample_report(), &templates).expect("renders");
+    assert_eq!(out, "Council 2018\nsource\nend\n");
+}

@@ -236,8 +236,9 @@ fn read_inside(dir: &Path, name: &str) -> Result<Option<String>, Error> {
     if !real.starts_with(&real_dir) {
         return Err(outside());
     }
+    // A template saved on Windows must not put CRs into the output.
     fs::read_to_string(&real)
-        .map(Some)
+        .map(|text| Some(text.replace("\r\n", "\n")))
         .map_err(|e| read_error(&path, e))
 }
 

@@ -26,8 +26,8 @@ use crate::number::SectionNumber;
 pub const SUMMARY_RULE: &str = "____________";
 /// The centred line of underscores that closes the report (18, as in the reference).
 pub const CLOSING_RULE: &str = "__________________";
-/// The bullet of list items, followed by a TAB (the enumlev1/enumlev2 styles).
-pub const BULLET: &str = "–";
+/// The bullets of list items by level (enumlev1, enumlev2), each followed by a TAB.
+pub const BULLETS: [&str; 2] = ["–", "–"];
 
 /// Everything a template can use. Top-level variables of both templates.
 #[derive(Debug, Clone, Serialize)]
@@ -419,6 +419,10 @@ fn entry_paragraphs(entry: &Entry, top_period: bool) -> Vec<Paragraph> {
     out
 }
 
+fn bullet(level: u8) -> &'static str {
+    BULLETS[usize::from(level).min(BULLETS.len() - 1)]
+}
+
 /// Paragraphs (kind `text`) and list items (kind `item`) of a text, in order.
 fn plain_paragraphs(markup: &Markup) -> Vec<Paragraph> {
     let mut out = Vec::new();
@@ -443,7 +447,7 @@ fn plain_paragraphs(markup: &Markup) -> Vec<Paragraph> {
                         kind: ParagraphKind::Item,
                         number: None,
                         level: item.level,
-                        line: format!("{indent}{BULLET}\t{text}"),
+                        line: format!("{indent}{}\t{text}", bullet(item.level)),
                         text,
                         hang: format!("{indent}\t"),
                     });
