@@ -121,7 +121,8 @@ impl Templates {
             {
                 return Ok(Some(source));
             }
-            Ok(builtin(name).map(str::to_owned))
+            // A checkout with CRLF line ends must not change the output either.
+            Ok(builtin(name).map(|text| text.replace("\r\n", "\n")))
         });
         Self { env, dir }
     }
