@@ -22,6 +22,7 @@ pub mod model;
 pub mod number;
 pub mod output;
 pub mod raw;
+pub mod render;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {
