@@ -23,6 +23,9 @@ pub struct Cli {
 pub enum Command {
     /// Validate the entries and report every problem, with file, line and column.
     Check(CheckArgs),
+    /// Turn an earlier report (its plain text or its DOCX) into an entries folder, to
+    /// start the next report from it.
+    Import(ImportArgs),
 }
 
 /// Where the report's entries are.
@@ -57,6 +60,23 @@ pub struct CheckArgs {
     /// github (workflow commands that annotate the pull request), junit (XML report).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The earlier report: a .docx, or its plain text (Word's text export, or the text
+    /// report `build` writes).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The entries folder to write: report.toml and one file per numbered item.
+    #[arg(long, value_name = "DIR")]
+    pub into: PathBuf,
+
+    /// Write into a folder that is not empty (files of the same name are replaced;
+    /// other files are kept).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

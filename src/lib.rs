@@ -16,6 +16,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diag;
+pub mod import;
 pub mod load;
 pub mod markup;
 pub mod model;

@@ -1,6 +1,7 @@
 //! One function per command; `main.rs` calls [`run`] and maps the outcome to an exit code.
 
 mod check;
+mod import;
 
 use crate::cli::{Cli, ColorChoice, Command};
 
@@ -26,6 +27,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 

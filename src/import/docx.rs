@@ -1,0 +1,232 @@
+//! The paragraphs of a DOCX: `word/document.xml` read with roxmltree.
+//!
+//! Paragraphs come in document order, those of tables (the header block, the Summary box)
+//! flagged as such; a paragraph's text is its runs' text with `<w:tab/>` as a TAB, so a
+//! body paragraph reads `2.1<TAB>text` as in a text export. Deleted text (tracked
+//! changes), field instructions and text boxes are left out: none of them is text a
+//! reader of the report sees in the body. Heading and enumlev styles are kept, since
+//! they say what a text export can only guess.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use roxmltree::{Document, Node};
+
+use super::text::clean_line;
+use super::{Loc, Note, Para, Style};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// A document.xml larger than this is not a report (and would exhaust memory).
+const MAX_XML: u64 = 64 * 1024 * 1024;
+
+/// A zip file, or a file named `.docx`.
+pub fn looks_like_docx(path: &Path, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
+/// The cleaned, non-empty paragraphs of the DOCX in `bytes`.
+pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, String> {
+    let xml = document_xml(bytes)?;
+    let doc = Document::parse(&xml).map_err(|e| format!("word/document.xml: {e}"))?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or("word/document.xml has no <w:body>")?;
+    let mut reader = Reader {
+        count: 0,
+        out: Vec::new(),
+        notes,
+    };
+    reader.block_children(body, false);
+    Ok(reader.out)
+}
+
+fn document_xml(bytes: &[u8]) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let file = zip
+        .by_name("word/document.xml")
+        .map_err(|_| "the archive has no word/document.xml".to_owned())?;
+    if file.size() > MAX_XML {
+        return Err(format!(
+            "word/document.xml is {} bytes, more than a report has",
+            file.size()
+        ));
+    }
+    let mut xml = String::new();
+    file.take(MAX_XML)
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("word/document.xml: {e}"))?;
+    Ok(xml)
+}
+
+fn is_w(n: &Node<'_, '_>, name: &str) -> bool {
+    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
+}
+
+struct Reader<'n> {
+    /// Paragraphs seen, empty ones included, so notes point at Word's paragraph count.
+    count: usize,
+    out: Vec<Para>,
+    notes: &'n mut Vec<Note>,
+}
+
+impl Reader<'_> {
+    /// Paragraphs, tables and content controls, in order.
+    fn block_children(&mut self, parent: Node<'_, '_>, in_table: bool) {
+        for n in parent.children().filter(Node::is_element) {
+            if is_w(&n, "p") {
+                self.paragraph(n, in_table);
+            } else if is_w(&n, "tbl") {
+                for row in n.children().filter(|c| is_w(c, "tr")) {
+                    for cell in row.children().filter(|c| is_w(c, "tc")) {
+                        self.block_children(cell, true);
+                    }
+                }
+            } else if is_w(&n, "sdt") {
+                if let Some(content) = n.children().find(|c| is_w(c, "sdtContent")) {
+                    self.block_children(content, in_table);
+                }
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: Node<'_, '_>, in_table: bool) {
+        self.count += 1;
+        let loc = Loc::Paragraph(self.count);
+        let mut text = String::new();
+        let mut breaks = 0;
+        runs_text(p, &mut text, &mut breaks);
+        if breaks > 0 {
+            self.notes.push(Note {
+                loc,
+                message: format!("replaced {breaks} manual line break(s) by a space"),
+            });
+        }
+        let style = style(p);
+        let Some(mut para) = clean_line(&text, loc, self.notes) else {
+            return;
+        };
+        // The style knows better than the text what a paragraph is.
+        if style != Style::Normal {
+            para.style = style;
+        }
+        para.in_table = Some(in_table);
+        self.out.push(para);
+    }
+}
+
+/// The style a paragraph declares: Heading N, or a list level (enumlev1, enumlev2).
+fn style(p: Node<'_, '_>) -> Style {
+    let id = p
+        .children()
+        .find(|c| is_w(c, "pPr"))
+        .and_then(|ppr| ppr.children().find(|c| is_w(c, "pStyle")))
+        .and_then(|s| s.attribute((W, "val")))
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    if let Some(level) = id.strip_prefix("heading") {
+        return level
+            .parse::<u8>()
+            .map_or(Style::Normal, |l| Style::Heading(l.max(1)));
+    }
+    match id.as_str() {
+        "enumlev1" | "listbullet" => Style::Item(0),
+        "enumlev2" | "enumlev3" | "listbullet2" => Style::Item(1),
+        _ => Style::Normal,
+    }
+}
+
+/// The visible text under `node`, skipping what a reader does not see.
+fn runs_text(node: Node<'_, '_>, out: &mut String, breaks: &mut usize) {
+    for n in node.children().filter(Node::is_element) {
+        let name = n.tag_name().name();
+        let ns = n.tag_name().namespace();
+        if ns == Some(MC) && name == "Fallback" {
+            // The same content again, for older readers.
+            continue;
+        }
+        if ns != Some(W) {
+            runs_text(n, out, breaks);
+            continue;
+        }
+        match name {
+            "t" => out.push_str(n.text().unwrap_or("")),
+            "tab" => out.push('\t'),
+            "br" | "cr" => {
+                if n.attribute((W, "type")).is_none_or(|t| t == "textWrapping") {
+                    *breaks += 1;
+                    out.push(' ');
+                }
+            }
+            "noBreakHyphen" => out.push('\u{2011}'),
+            // Properties, deleted text, field codes, text boxes, footnote marks.
+            "pPr" | "rPr" | "del" | "delText" | "instrText" | "txbxContent" | "fldChar"
+            | "footnoteReference" | "endnoteReference" | "commentReference" => {}
+            _ => runs_text(n, out, breaks),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docx(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut buf = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        write!(
+            zip,
+            r#"<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+        )
+        .unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    }
+
+    #[test]
+    fn reads_tables_styles_and_tabs() {
+        let bytes = docx(concat!(
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Council 2018</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>2.</w:t><w:tab/><w:t>Activities</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:t xml:space="preserve">2.1</w:t><w:tab/><w:t>Text </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:r><w:t>kept</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="enumlev2"/></w:pPr><w:r><w:t>–</w:t><w:tab/><w:t>item</w:t></w:r></w:p>"#,
+            r#"<w:p/>"#,
+        ));
+        let mut notes = Vec::new();
+        let ps = paragraphs(&bytes, &mut notes).unwrap();
+        let got: Vec<(&str, Style, Option<bool>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.style, p.in_table))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Council 2018", Style::Normal, Some(true)),
+                ("2.\tActivities", Style::Heading(1), Some(false)),
+                ("2.1\tText kept", Style::Normal, Some(false)),
+                ("item", Style::Item(1), Some(false)),
+            ]
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_docx() {
+        let mut notes = Vec::new();
+        assert!(paragraphs(b"PK\x03\x04 broken", &mut notes).is_err());
+        assert!(paragraphs(&docx("<w:p>"), &mut notes).is_err());
+    }
+}

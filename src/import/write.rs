@@ -1,0 +1,515 @@
+//! The imported report as TOML files: `report.toml` and one entry file per numbered item,
+//! in one folder per top-level section (`2/2.09-itu-t-sg13.toml`).
+//!
+//! The TOML is written by hand, in the layout of the sample entries (one key per line,
+//! texts as `"""` strings, one paragraph per line, blank lines between them), and every
+//! file is parsed back before anything is written ([`verify`]). Entry texts are inline
+//! markup, so characters that pulldown-cmark would read as markup (`*`, `_`, `[`, `<`, a
+//! leading `- ` or `1. ` …) are escaped: `check` then reads back exactly the words of the
+//! input.
+
+use std::path::PathBuf;
+
+use super::{Block, Imported, ImportedEntry, ImportedMeta};
+use crate::number::SectionNumber;
+use crate::raw::RawEntry;
+
+/// One file to write, relative to the entries folder.
+#[derive(Debug, Clone)]
+pub struct File {
+    pub path: PathBuf,
+    pub contents: String,
+    /// String values the file must read back to: (dotted key, value).
+    pub expect: Vec<(String, String)>,
+    pub is_entry: bool,
+}
+
+/// Every file of the imported report: report.toml first, then the entries in order.
+pub fn files(imported: &Imported) -> Vec<File> {
+    let mut out = vec![report(&imported.meta)];
+    let mut used: Vec<PathBuf> = Vec::new();
+    for e in &imported.entries {
+        let mut f = entry(e);
+        // Two entries with the same number and words (check will flag the number):
+        // both files are kept.
+        let stem = f.path.with_extension("");
+        let mut n = 2;
+        while used.contains(&f.path) {
+            f.path = PathBuf::from(format!("{}-{n}.toml", stem.display()));
+            n += 1;
+        }
+        used.push(f.path.clone());
+        out.push(f);
+    }
+    out
+}
+
+/// `2.09.1`: the second component padded to two digits, so files sort as the report does.
+pub fn file_label(n: &SectionNumber) -> String {
+    n.parts()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == 1 {
+                format!("{p:02}")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The first words of `text`, lower-case ASCII joined by hyphens: `itu-t-sg13-approved`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let words = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for (i, w) in words.enumerate() {
+        if i == 4 || out.len() >= 30 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        out.push_str("entry");
+    }
+    out
+}
+
+fn entry(e: &ImportedEntry) -> File {
+    let number = e.number.to_string();
+    let mut s = String::new();
+    let mut expect = vec![("number".to_owned(), number.clone())];
+    s.push_str(&format!("number = {}\n", quote(&number)));
+    if let Some(t) = &e.title {
+        s.push_str(&format!("title = {}\n", quote(t)));
+        expect.push(("title".into(), t.clone()));
+    }
+    if let Some(sector) = e.sector {
+        s.push_str(&format!("sector = {}\n", quote(sector.as_str())));
+    }
+    if !e.blocks.is_empty() {
+        let text = markup_text(&e.blocks);
+        s.push_str(&format!("text = {}\n", multi(&text)));
+        // A `"""` string on lines of its own ends with the newline before the quotes.
+        expect.push(("text".into(), format!("{text}\n")));
+    }
+    for r in &e.recommendations {
+        s.push_str("\n[[recommendations]]\n");
+        s.push_str(&format!("id = {}\n", quote(&r.id)));
+        s.push_str(&format!("title = {}\n", quote(&r.title)));
+        s.push_str(&format!("status = {}\n", quote(r.status.as_str())));
+    }
+    if let Some(ev) = &e.event {
+        s.push_str("\n[event]\n");
+        s.push_str(&format!("name = {}\n", quote(&ev.name)));
+        s.push_str(&format!("place = {}\n", quote(&ev.place)));
+        s.push_str(&format!("start = {}\n", ev.start.iso()));
+        if let Some(end) = ev.end {
+            s.push_str(&format!("end = {}\n", end.iso()));
+        }
+        expect.push(("event.name".into(), ev.name.clone()));
+    }
+    let words = e.title.as_deref().unwrap_or_else(|| {
+        e.blocks
+            .first()
+            .map(|b| match b {
+                Block::Para(t) | Block::Item(_, t) => t.as_str(),
+            })
+            .unwrap_or("")
+    });
+    let path = PathBuf::from(e.number.top().to_string()).join(format!(
+        "{}-{}.toml",
+        file_label(&e.number),
+        slug(words)
+    ));
+    File {
+        path,
+        contents: s,
+        expect,
+        is_entry: true,
+    }
+}
+
+/// The report.toml keys the import could not fill in.
+pub fn missing_keys(m: &ImportedMeta) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut need = |found: bool, key: &'static str| {
+        if !found {
+            out.push(key);
+        }
+    };
+    need(m.meeting.is_some(), "meeting.name");
+    need(m.place_and_dates.is_some(), "meeting.place_and_dates");
+    need(m.number.is_some(), "document.number");
+    need(m.language.is_some(), "document.language");
+    need(m.date.is_some(), "document.date");
+    need(m.language_line.is_some(), "document.language_line");
+    need(m.title.is_some(), "document.title");
+    need(!m.summary.is_empty(), "summary.text");
+    need(!m.references.is_empty(), "summary.references");
+    out
+}
+
+fn report(m: &ImportedMeta) -> File {
+    let mut s = String::from(
+        "# Imported by `council-report import`. Values marked TODO were not found in the\n\
+         # input: fill them in, then run `council-report check`.\n",
+    );
+    let mut expect = Vec::new();
+    let mut key = |s: &mut String, dotted: &str, value: &Option<String>, todo: &str| {
+        let name = dotted.rsplit('.').next().unwrap_or(dotted);
+        match value {
+            Some(v) => {
+                s.push_str(&format!("{name} = {}\n", quote(v)));
+                expect.push((dotted.to_owned(), v.clone()));
+            }
+            None => s.push_str(&format!("{name} = \"\"  # TODO: {todo}\n")),
+        }
+    };
+    s.push_str("\n[meeting]\n");
+    key(&mut s, "meeting.name", &m.meeting, "the meeting, such as \"Council 2018\"");
+    key(
+        &mut s,
+        "meeting.place_and_dates",
+        &m.place_and_dates,
+        "such as \"Geneva, 17-27 April 2018\"",
+    );
+    s.push_str("\n[document]\n");
+    key(&mut s, "document.number", &m.number, "such as \"C18/33\"");
+    key(&mut s, "document.language", &m.language, "the suffix after the number, such as \"E\"");
+    match m.date {
+        Some(d) => s.push_str(&format!("date = {}\n", d.iso())),
+        // A date cannot be an empty string: the key is left out, and check says
+        // "missing key `date`".
+        None => s.push_str("# TODO: the document's date, such as: date = 2018-03-22\n"),
+    }
+    key(
+        &mut s,
+        "document.language_line",
+        &m.language_line,
+        "\"Original: English\" or \"English only\"",
+    );
+    match &m.agenda_item {
+        Some(a) => key(&mut s, "document.agenda_item", &Some(a.clone()), ""),
+        None => s.push_str("# agenda_item = \"PL 2\"\n"),
+    }
+    match &m.source {
+        Some(a) => key(&mut s, "document.source", &Some(a.clone()), ""),
+        None => s.push_str("# source = \"Report by the Secretary-General\"\n"),
+    }
+    key(
+        &mut s,
+        "document.title",
+        &m.title,
+        "the title, in normal case (the report prints it in capitals)",
+    );
+    let resolutions = resolutions(m);
+    s.push_str(&format!(
+        "resolutions = [{}]\n",
+        resolutions
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    s.push_str("\n[summary]\n");
+    let text = |blocks: &[Block]| (!blocks.is_empty()).then(|| markup_text(blocks));
+    match text(&m.summary) {
+        Some(t) => {
+            s.push_str(&format!("text = {}\n", multi(&t)));
+            expect.push(("summary.text".into(), format!("{t}\n")));
+        }
+        None => s.push_str("text = \"\"  # TODO: the text of the Summary box\n"),
+    }
+    match text(&m.action) {
+        Some(t) => {
+            s.push_str(&format!("action = {}\n", multi(&t)));
+            expect.push(("summary.action".into(), format!("{t}\n")));
+        }
+        None => {
+            s.push_str("# action = \"The Council is invited to take note of this report.\"\n")
+        }
+    }
+    match text(&m.references) {
+        Some(t) => {
+            s.push_str(&format!("references = {}\n", multi(&t)));
+            expect.push(("summary.references".into(), format!("{t}\n")));
+        }
+        None => s.push_str(
+            "references = \"\"  # TODO: the References of the Summary box, such as the resolutions and earlier documents\n",
+        ),
+    }
+    s.push_str(
+        "\n# [period]  # optional: event dates must fall inside it\n# start = 2017-02-15\n# end = 2017-12-31\n",
+    );
+    if let Some(footer) = &m.footer {
+        s.push_str("\n[layout]\n");
+        s.push_str(&format!("footer = {}\n", quote(footer)));
+        expect.push(("layout.footer".into(), footer.clone()));
+    }
+    File {
+        path: PathBuf::from("report.toml"),
+        contents: s,
+        expect,
+        is_entry: false,
+    }
+}
+
+/// The resolutions the title and Summary name: `Resolutions 101, 102, 133 and 180`.
+fn resolutions(m: &ImportedMeta) -> Vec<u32> {
+    let mut texts: Vec<&str> = m.title.iter().map(String::as_str).collect();
+    for b in &m.summary {
+        let (Block::Para(t) | Block::Item(_, t)) = b;
+        texts.push(t);
+    }
+    let mut out = Vec::new();
+    for t in texts {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            if !w.to_lowercase().starts_with("resolution") {
+                continue;
+            }
+            for next in &words[i + 1..] {
+                let bare = next.trim_end_matches([',', ';', '.']);
+                if let Ok(n) = bare.parse::<u32>() {
+                    if (1..1000).contains(&n) && !out.contains(&n) {
+                        out.push(n);
+                    }
+                    if bare.len() < next.len() && !next.ends_with(',') {
+                        break;
+                    }
+                } else if !(bare.eq_ignore_ascii_case("and") || bare.is_empty()) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Paragraphs separated by blank lines, list items one per line, markup escaped.
+pub fn markup_text(blocks: &[Block]) -> String {
+    let mut s = String::new();
+    let mut prev_item = false;
+    for b in blocks {
+        match b {
+            Block::Para(t) => {
+                if !s.is_empty() {
+                    s.push_str("\n\n");
+                }
+                s.push_str(&escape_markup(t));
+                prev_item = false;
+            }
+            Block::Item(level, t) => {
+                if !s.is_empty() {
+                    s.push_str(if prev_item { "\n" } else { "\n\n" });
+                }
+                s.push_str(if *level > 0 { "  - " } else { "- " });
+                s.push_str(&escape_markup(t));
+                prev_item = true;
+            }
+        }
+    }
+    s
+}
+
+/// `text` with everything pulldown-cmark would read as markup escaped, so the paragraph
+/// reads back as exactly these words.
+pub fn escape_markup(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '*' | '`' | '[' | ']' | '<' | '~' => true,
+            // Inside a word `_` is text; at a word boundary it may open emphasis.
+            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            // `&amp;`, `&#169;`: entity references would be decoded.
+            '&' => {
+                let rest: String = chars[i + 1..].iter().take(33).collect();
+                rest.find(';').is_some_and(|end| {
+                    end > 0
+                        && rest[..end]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                })
+            }
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    escape_line_start(out)
+}
+
+/// A paragraph opening like a block construct (`# `, `> `, `- `, `+ `, `1. `, `1) `,
+/// `---`, `===`, `|`) gets a backslash before the character that makes it one.
+fn escape_line_start(s: String) -> String {
+    let first = s.chars().next();
+    if matches!(first, Some('#' | '>' | '-' | '+' | '=' | '|')) {
+        return format!("\\{s}");
+    }
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && s[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &s[..digits], &s[digits..]);
+    }
+    s
+}
+
+/// A TOML basic string.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML multi-line basic string (`"""` on lines of their own): backslashes escaped,
+/// and every third `"` in a row, so no `"""` closes the string early.
+pub fn multi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str("\"\"\"\n");
+    let mut quotes = 0;
+    for c in s.chars() {
+        if c == '"' {
+            quotes += 1;
+            if quotes == 3 {
+                out.push_str("\\\"");
+                quotes = 0;
+                continue;
+            }
+        } else {
+            quotes = 0;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push('\n'),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\n\"\"\"");
+    out
+}
+
+/// Parses `file` back: valid TOML, an entry that deserializes, and every value as meant.
+pub fn verify(file: &File) -> Result<(), String> {
+    let table: toml::Table = toml::from_str(&file.contents).map_err(|e| e.to_string())?;
+    if file.is_entry {
+        toml::from_str::<RawEntry>(&file.contents).map_err(|e| e.to_string())?;
+    }
+    for (dotted, want) in &file.expect {
+        let mut value: Option<&toml::Value> = None;
+        let mut current = &table;
+        for part in dotted.split('.') {
+            value = current.get(part);
+            if let Some(toml::Value::Table(t)) = value {
+                current = t;
+            }
+        }
+        let got = value.and_then(toml::Value::as_str);
+        if got != Some(want.as_str()) {
+            return Err(format!("`{dotted}` reads back as {got:?}, not {want:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup;
+
+    /// What `check` and the renderers will see of an escaped paragraph.
+    fn read_back(text: &str) -> Vec<String> {
+        let (m, issues) = markup::parse(&escape_markup(text));
+        assert!(issues.is_empty(), "{text}: {issues:?}");
+        m.plain_paragraphs()
+    }
+
+    #[test]
+    fn escaped_text_reads_back_as_written() {
+        for t in [
+            "a *b* c **d** _e_ snake_case __init__ x_",
+            "[link](https://x.int) and ![img](y.png) `code` <b>html</b> <https://x.int>",
+            "- not a list",
+            "+ not a list",
+            "* not a list",
+            "1. not a list",
+            "2017) not a list",
+            "# not a heading",
+            "> not a quote",
+            "---",
+            "===",
+            "AT&amp;T &#169; & ok &",
+            "back\\slash \\* and ~~strike~~ and ~one~",
+            "curly “quotes” and straight \"quotes\" and it's",
+            "| a | b |",
+            "tab\tinside",
+        ] {
+            assert_eq!(read_back(t), [t.to_owned()], "{t}");
+        }
+    }
+
+    #[test]
+    fn toml_strings_read_back() {
+        for s in [
+            "plain",
+            "a \"\"\" triple",
+            "ends with \"",
+            "ends with \"\"",
+            "\"\"\"\"\"\"",
+            "back\\slash\\",
+            "tab\tand\nnewline",
+            "\u{1}control",
+        ] {
+            let doc = format!("a = {}\nb = {}\n", quote(s), multi(s));
+            let t: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+            assert_eq!(t["a"].as_str(), Some(s), "{doc}");
+            assert_eq!(t["b"].as_str(), Some(format!("{s}\n").as_str()), "{doc}");
+        }
+    }
+
+    #[test]
+    fn labels_and_slugs() {
+        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
+        assert_eq!(file_label(&n("2.9.1")), "2.09.1");
+        assert_eq!(file_label(&n("2.17")), "2.17");
+        assert_eq!(file_label(&n("5")), "5");
+        assert_eq!(slug("ITU-T SG13 approved nine Recommendations"), "itu-t-sg13-approved");
+        assert_eq!(slug("“Équipe”"), "quipe");
+        assert_eq!(slug("…"), "entry");
+    }
+
+    #[test]
+    fn resolutions_from_the_summary() {
+        let m = ImportedMeta {
+            summary: vec![Block::Para(
+                "Resolution 101 (Rev. Busan, 2014), “x”; Resolution 102 (Rev.); and Resolutions 133 and 180, done."
+                    .into(),
+            )],
+            ..Default::default()
+        };
+        assert_eq!(resolutions(&m), [101, 102, 133, 180]);
+    }
+}
