@@ -275,7 +275,7 @@ fn classify_front(front: &[Para], meta: &mut ImportedMeta, notes: &mut Vec<Note>
         } else {
             notes.push(Note {
                 loc: title.loc,
-                message: "the title is printed in capitals: report.toml keeps it so; write it in normal case (the report prints it in capitals)".into(),
+                message: "the title is in capitals, as printed: write it in normal case in report.toml (the report prints it in capitals)".into(),
             });
             meta.title = Some(t.to_owned());
         }

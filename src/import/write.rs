@@ -63,9 +63,11 @@ pub fn file_label(n: &SectionNumber) -> String {
 /// The first words of `text`, lower-case ASCII joined by hyphens: `itu-t-sg13-approved`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
+    // A leading article says nothing about the entry.
     let words = text
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| ["the", "an", "a"].contains(&w.to_ascii_lowercase().as_str()));
     for (i, w) in words.enumerate() {
         if i == 4 || out.len() >= 30 {
             break;
@@ -383,9 +385,17 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// A TOML multi-line basic string (`"""` on lines of their own): backslashes escaped,
-/// and every third `"` in a row, so no `"""` closes the string early.
+/// A TOML multi-line string on lines of its own. Text with backslashes (escaped markup)
+/// goes in a literal `'''` string, where `\*` reads as written; otherwise, or when the
+/// text holds `'''` or control characters, a basic `"""` string with backslashes
+/// escaped and every third `"` in a row escaped, so no `"""` closes it early.
 pub fn multi(s: &str) -> String {
+    let literal_ok = !s.contains("'''")
+        && !s.ends_with('\'')
+        && !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    if s.contains('\\') && literal_ok {
+        return format!("'''\n{s}\n'''");
+    }
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str("\"\"\"\n");
     let mut quotes = 0;
@@ -482,6 +492,10 @@ mod tests {
             "back\\slash\\",
             "tab\tand\nnewline",
             "\u{1}control",
+            "markup \\* with ''' quotes",
+            "literal \\* and \"\"\" fine",
+            "ends with ' \\",
+            "ends with \\",
         ] {
             let doc = format!("a = {}\nb = {}\n", quote(s), multi(s));
             let t: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
@@ -499,6 +513,7 @@ mod tests {
         assert_eq!(slug("ITU-T SG13 approved nine Recommendations"), "itu-t-sg13-approved");
         assert_eq!(slug("“Équipe”"), "quipe");
         assert_eq!(slug("…"), "entry");
+        assert_eq!(slug("The 7th IoT Week, organized"), "7th-iot-week-organized");
     }
 
     #[test]
