@@ -4,8 +4,18 @@
 use std::fmt;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A real calendar date (checked: no 30 February).
@@ -130,8 +140,14 @@ mod tests {
     fn prints_like_council_documents() {
         assert_eq!(d(2018, 3, 22).to_string(), "22 March 2018");
         assert_eq!(d(2017, 4, 2).to_string(), "2 April 2017");
-        assert_eq!(range(d(2017, 7, 17), Some(d(2017, 7, 19))), "17 to 19 July 2017");
-        assert_eq!(range(d(2017, 6, 30), Some(d(2017, 7, 2))), "30 June to 2 July 2017");
+        assert_eq!(
+            range(d(2017, 7, 17), Some(d(2017, 7, 19))),
+            "17 to 19 July 2017"
+        );
+        assert_eq!(
+            range(d(2017, 6, 30), Some(d(2017, 7, 2))),
+            "30 June to 2 July 2017"
+        );
         assert_eq!(
             range(d(2017, 12, 28), Some(d(2018, 1, 3))),
             "28 December 2017 to 3 January 2018"
@@ -155,6 +171,9 @@ mod tests {
     fn unix_round_trip() {
         assert_eq!(d(1970, 1, 1).unix_seconds(), 0);
         assert_eq!(d(2018, 3, 22).unix_seconds(), 1_521_676_800);
-        assert_eq!(Date::from_unix_seconds(1_521_676_800 + 3600), Some(d(2018, 3, 22)));
+        assert_eq!(
+            Date::from_unix_seconds(1_521_676_800 + 3600),
+            Some(d(2018, 3, 22))
+        );
     }
 }

@@ -15,3 +15,4 @@ pub mod diag;
 pub mod markup;
 pub mod model;
 pub mod number;
+pub mod render;

@@ -101,9 +101,11 @@ impl Builder {
             Event::Text(t) => self.text(&t),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
             Event::Code(_) => self.issue("inline code", "write the words as plain text", range),
-            Event::Html(_) | Event::InlineHtml(_) => {
-                self.issue("raw HTML", "write plain text; Council documents take no HTML", range)
-            }
+            Event::Html(_) | Event::InlineHtml(_) => self.issue(
+                "raw HTML",
+                "write plain text; Council documents take no HTML",
+                range,
+            ),
             Event::Rule => self.issue(
                 "a horizontal rule",
                 "remove it: the report's rules are drawn by the compiler",
@@ -182,7 +184,11 @@ impl Builder {
             Tag::Strikethrough => self.issue("strikethrough", "remove the `~~`", range),
             Tag::HtmlBlock => {
                 self.skip += 1;
-                self.issue("raw HTML", "write plain text; Council documents take no HTML", range)
+                self.issue(
+                    "raw HTML",
+                    "write plain text; Council documents take no HTML",
+                    range,
+                )
             }
             _ => self.issue("this markup", "write plain text", range),
         }
@@ -258,7 +264,12 @@ impl Builder {
 
     fn finish(mut self) -> (Markup, Vec<Issue>) {
         self.flush_paragraph();
-        (Markup { blocks: self.blocks }, self.issues)
+        (
+            Markup {
+                blocks: self.blocks,
+            },
+            self.issues,
+        )
     }
 }
 
@@ -318,12 +329,14 @@ impl Markup {
 
     /// Every run of inlines (paragraphs and list items), in order.
     pub fn inline_runs(&self) -> impl Iterator<Item = &[Inline]> {
-        self.blocks.iter().flat_map(|b| -> Box<dyn Iterator<Item = &[Inline]> + '_> {
-            match b {
-                Block::Paragraph { inlines } => Box::new(std::iter::once(inlines.as_slice())),
-                Block::List { items } => Box::new(items.iter().map(|i| i.inlines.as_slice())),
-            }
-        })
+        self.blocks
+            .iter()
+            .flat_map(|b| -> Box<dyn Iterator<Item = &[Inline]> + '_> {
+                match b {
+                    Block::Paragraph { inlines } => Box::new(std::iter::once(inlines.as_slice())),
+                    Block::List { items } => Box::new(items.iter().map(|i| i.inlines.as_slice())),
+                }
+            })
     }
 
     /// Every link target, in order.
@@ -370,7 +383,8 @@ mod tests {
         let Block::List { items } = &m.blocks[2] else {
             panic!("{:?}", m.blocks[2])
         };
-        let levels: Vec<(u8, String)> = items.iter().map(|i| (i.level, plain(&i.inlines))).collect();
+        let levels: Vec<(u8, String)> =
+            items.iter().map(|i| (i.level, plain(&i.inlines))).collect();
         assert_eq!(levels, [(0, "a".into()), (0, "b".into()), (1, "c".into())]);
     }
 

@@ -55,7 +55,13 @@ impl Meta {
     pub fn file_stem(&self) -> String {
         self.full_number()
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '-' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                    c
+                } else {
+                    '-'
+                }
+            })
             .collect()
     }
 }
@@ -140,7 +146,14 @@ pub struct Logo {
 
 impl std::fmt::Debug for Logo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Logo({}, {} bytes, {}x{})", self.name, self.bytes.len(), self.width_px, self.height_px)
+        write!(
+            f,
+            "Logo({}, {} bytes, {}x{})",
+            self.name,
+            self.bytes.len(),
+            self.width_px,
+            self.height_px
+        )
     }
 }
 
@@ -224,7 +237,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Approved, Status::Consented, Status::Revised, Status::Started];
+    pub const ALL: [Status; 4] = [
+        Status::Approved,
+        Status::Consented,
+        Status::Revised,
+        Status::Started,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

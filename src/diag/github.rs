@@ -15,9 +15,10 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
         if let Some(file) = &d.file {
             props.push(format!("file={}", property(file)));
             if let Some(span) = &d.span {
-                if let (Some(a), Some(b)) =
-                    (sources.line_col(file, span.start), sources.line_col(file, span.end))
-                {
+                if let (Some(a), Some(b)) = (
+                    sources.line_col(file, span.start),
+                    sources.line_col(file, span.end),
+                ) {
                     props.push(format!("line={}", a.line));
                     props.push(format!("col={}", a.column));
                     if b.line != a.line {
@@ -38,7 +39,11 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        out.push_str(&format!("::{kind} {}::{}\n", props.join(","), data(&message)));
+        out.push_str(&format!(
+            "::{kind} {}::{}\n",
+            props.join(","),
+            data(&message)
+        ));
     }
     out
 }

@@ -14,7 +14,10 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
         by_file.entry(f.as_str()).or_default();
     }
     for d in diags {
-        by_file.entry(d.file.as_deref().unwrap_or(FOLDER)).or_default().push(d);
+        by_file
+            .entry(d.file.as_deref().unwrap_or(FOLDER))
+            .or_default()
+            .push(d);
     }
     let fails = |d: &&Diagnostic| d.is_error() || summary.deny_warnings;
     let failures = by_file.values().filter(|v| v.iter().any(fails)).count();

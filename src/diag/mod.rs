@@ -85,12 +85,18 @@ impl Diagnostic {
 /// order in which rules ran or files were read. Folder-level findings (no file) come first.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.span.as_ref().map(|s| s.start), a.code, &a.message).cmp(&(
-            &b.file,
-            b.span.as_ref().map(|s| s.start),
-            b.code,
-            &b.message,
-        ))
+        (
+            &a.file,
+            a.span.as_ref().map(|s| s.start),
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                &b.file,
+                b.span.as_ref().map(|s| s.start),
+                b.code,
+                &b.message,
+            ))
     });
 }
 

@@ -1,0 +1,3 @@
+//! Renderers: they read a checked [`crate::model::Report`] and never see TOML or files.
+
+pub mod docx;
