@@ -121,7 +121,7 @@ pub(crate) fn parts(xml: XMLDocx, report: &Report, timestamp: i64) -> Result<Vec
             }));
         renumber_para_ids(&mut content.nodes, &mut para_id);
         no_break_hyphens(&mut content.nodes);
-        schema_order::reorder(&mut content.nodes);
+        schema_order::conform(&mut content.nodes);
     }
 
     let mut out = vec![
@@ -173,7 +173,7 @@ pub(crate) fn parts(xml: XMLDocx, report: &Report, timestamp: i64) -> Result<Vec
         ("word/footnotes.xml", xml.footnotes),
     ] {
         let mut nodes = parse_part(path, &bytes)?;
-        schema_order::reorder(&mut nodes);
+        schema_order::conform(&mut nodes);
         out.push(Part {
             path: path.into(),
             bytes: xml::write(&nodes),

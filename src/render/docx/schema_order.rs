@@ -11,6 +11,11 @@
 //! `Level`, `TableProperty`, `TableCellProperty`); reordering the builder calls there
 //! would make this module unnecessary.
 //!
+//! Two more schema fixes live here because they are of the same kind: docx-rs writes
+//! `w:type` on `w:gridCol` (CT_TblGridCol has only `w:w`), and an `rPr` inside the
+//! `pPr` of numbering levels (CT_PPrGeneral has no `rPr`; the level's own `rPr` is the
+//! place for it). [`conform`] applies everything.
+//!
 //! Only the `w:` prefix is recognised (docx-rs always writes it). A child whose name is
 //! not in the sequence stays right after the child before it; non-element nodes too.
 
@@ -347,6 +352,68 @@ const RULES: &[(&str, &[&str])] = &[
     ("w:tcMar", MARGINS),
 ];
 
+/// Makes a part schema-conformant where docx-rs is known not to be: the fixes above,
+/// then [`reorder`].
+pub(crate) fn conform(nodes: &mut [Node]) {
+    walk_mut(nodes, &mut |node| {
+        let Node::Element { start, children } = node else {
+            return;
+        };
+        match start.name().into_inner() {
+            b"w:gridCol" => remove_attr(start, b"w:type"),
+            b"w:lvl" | b"w:style" | b"w:pPrDefault" => lift_paragraph_mark_rpr(children),
+            _ => {}
+        }
+    });
+    reorder(nodes);
+}
+
+fn remove_attr(start: &mut quick_xml::events::BytesStart<'static>, key: &[u8]) {
+    let kept: Vec<(Vec<u8>, Vec<u8>)> = start
+        .attributes()
+        .flatten()
+        .filter(|a| a.key.into_inner() != key)
+        .map(|a| (a.key.into_inner().to_vec(), a.value.into_owned()))
+        .collect();
+    start.clear_attributes();
+    for (k, v) in kept {
+        start.push_attribute(quick_xml::events::attributes::Attribute {
+            key: quick_xml::name::QName(&k),
+            value: v.into(),
+        });
+    }
+}
+
+/// Takes `rPr` out of the `pPr` child (CT_PPrGeneral has none); a non-empty one becomes
+/// the parent's `rPr` unless the parent has one already.
+fn lift_paragraph_mark_rpr(children: &mut Vec<Node>) {
+    let mut lifted = Vec::new();
+    for child in children.iter_mut() {
+        if let Node::Element {
+            start,
+            children: inner,
+        } = child
+        {
+            if start.name().into_inner() == b"w:pPr" {
+                let (rpr, rest): (Vec<Node>, Vec<Node>) = std::mem::take(inner)
+                    .into_iter()
+                    .partition(|n| n.name() == Some(b"w:rPr"));
+                *inner = rest;
+                lifted.extend(rpr);
+            }
+        }
+    }
+    let has_rpr = children.iter().any(|n| n.name() == Some(b"w:rPr"));
+    if !has_rpr {
+        if let Some(rpr) = lifted
+            .into_iter()
+            .find(|n| matches!(n, Node::Element { children, .. } if !children.is_empty()))
+        {
+            children.push(rpr);
+        }
+    }
+}
+
 /// Reorders, in place, the children of every element that has a rule.
 pub(crate) fn reorder(nodes: &mut [Node]) {
     walk_mut(nodes, &mut |node| {
@@ -448,6 +515,38 @@ mod tests {
             fix(r#"<w:pPr><w:jc/><x:ext/><w:spacing/></w:pPr>"#),
             r#"<w:pPr><w:spacing/><w:jc/><x:ext/></w:pPr>"#
         );
+    }
+
+    fn conformed(xml: &str) -> String {
+        let mut nodes = parse(xml.as_bytes()).unwrap();
+        conform(&mut nodes);
+        String::from_utf8(write(&nodes)).unwrap()
+    }
+
+    #[test]
+    fn numbering_level_paragraph_mark_properties() {
+        assert_eq!(
+            conformed(r#"<w:lvl><w:pPr><w:ind/><w:rPr/></w:pPr><w:rPr/><w:start/></w:lvl>"#),
+            r#"<w:lvl><w:start/><w:pPr><w:ind/></w:pPr><w:rPr/></w:lvl>"#
+        );
+        assert_eq!(
+            conformed(r#"<w:lvl><w:pPr><w:rPr><w:b/></w:rPr><w:ind/></w:pPr></w:lvl>"#),
+            r#"<w:lvl><w:pPr><w:ind/></w:pPr><w:rPr><w:b/></w:rPr></w:lvl>"#
+        );
+    }
+
+    #[test]
+    fn grid_columns_lose_their_type() {
+        assert_eq!(
+            conformed(r#"<w:tblGrid><w:gridCol w:w="6237" w:type="dxa"/></w:tblGrid>"#),
+            r#"<w:tblGrid><w:gridCol w:w="6237"/></w:tblGrid>"#
+        );
+    }
+
+    #[test]
+    fn paragraph_mark_run_properties_stay_in_paragraphs() {
+        let xml = r#"<w:p><w:pPr><w:pStyle/><w:rPr/></w:pPr></w:p>"#;
+        assert_eq!(conformed(xml), xml);
     }
 
     #[test]
