@@ -10,9 +10,21 @@
 //! every rule and is the only way to obtain a [`model::Report`]; the renderers read that
 //! report and never see TOML or files.
 
+pub mod chars;
+pub mod check;
+pub mod cli;
+pub mod commands;
 pub mod dates;
 pub mod diag;
+pub mod load;
 pub mod markup;
 pub mod model;
 pub mod number;
+pub mod output;
+pub mod raw;
 pub mod render;
+
+/// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
+pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {
+    Ok(check::check(load::load(dir)?))
+}

@@ -74,7 +74,15 @@ pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         b.event(event, range);
     }
-    b.finish()
+    let (markup, mut issues) = b.finish();
+    // Block ranges end after the line break; point at the visible text only.
+    for i in &mut issues {
+        let visible = text.get(i.range.clone()).map_or(0, |s| s.trim_end().len());
+        if visible > 0 {
+            i.range.end = i.range.start + visible;
+        }
+    }
+    (markup, issues)
 }
 
 #[derive(Default)]
@@ -412,7 +420,7 @@ mod tests {
                 "link file:///etc/passwd"
             ]
         );
-        assert_eq!(&text[issues[0].range.clone()], "# Title\n");
+        assert_eq!(&text[issues[0].range.clone()], "# Title");
     }
 
     #[test]

@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn orders_numerically_not_textually() {
-        let mut v = vec![n("3"), n("2.10.1"), n("2.10"), n("2.9.2"), n("2"), n("2.9")];
+        let mut v = [n("3"), n("2.10.1"), n("2.10"), n("2.9.2"), n("2"), n("2.9")];
         v.sort();
         let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["2", "2.9", "2.9.2", "2.10", "2.10.1", "3"]);

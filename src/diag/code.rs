@@ -33,17 +33,17 @@ macro_rules! codes {
 codes! {
     InvalidUtf8 = "E001", Error, "a file is not valid UTF-8";
     TomlSyntax = "E002", Error, "TOML syntax error";
-    UnknownKey = "E003", Error, "unknown key (with the closest known key)";
+    UnknownKey = "E003", Error, "unknown key, with the closest known key";
     WrongType = "E004", Error, "a value has the wrong type or is not one of the allowed values";
     MissingKey = "E005", Error, "a required key is missing";
     NoReportToml = "E006", Error, "the entries folder has no report.toml";
     NoEntries = "E007", Error, "the entries folder has no entries";
     NotAnEntry = "E008", Error, "a .toml file in the entries folder is not an entry";
     EmptyFile = "E009", Error, "an entry file is empty";
-    Unreadable = "E010", Error, "a file cannot be read (permissions, a folder named *.toml, too large)";
+    Unreadable = "E010", Error, "a file cannot be read";
     MalformedNumber = "E011", Error, "a section number is malformed";
     DuplicateNumber = "E012", Error, "two files use the same section number";
-    MissingParent = "E013", Error, "an entry's parent is missing (2.9.1 without 2.9)";
+    MissingParent = "E013", Error, "an entry's parent is missing";
     EmptyEntry = "E014", Error, "an entry has neither title nor text";
     UnknownResolution = "E015", Error, "a resolution is not among report.toml's resolutions";
     MalformedRecommendation = "E016", Error, "a Recommendation id is malformed";
@@ -52,9 +52,9 @@ codes! {
     EndBeforeStart = "E019", Error, "an end date is before its start date";
     OutsidePeriod = "E020", Error, "an event is outside the reporting period";
     BadLink = "E021", Error, "a link is not http(s) or mailto";
-    UnsupportedMarkup = "E022", Error, "markup the renderers cannot represent (headings, images, HTML, tables, code)";
+    UnsupportedMarkup = "E022", Error, "markup the renderers cannot represent";
     ControlCharacter = "E023", Error, "a control character that cannot go into a DOCX";
-    UnsafePath = "E024", Error, "a path leaves the entries folder (absolute or `..`)";
+    UnsafePath = "E024", Error, "a path leaves the entries folder";
     BadLogo = "E025", Error, "the logo file is missing or not a PNG or JPEG image";
     NumberingGap = "W001", Warning, "a gap in a numbering sequence";
     StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";

@@ -14,18 +14,18 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
         let mut props = Vec::new();
         if let Some(file) = &d.file {
             props.push(format!("file={}", property(file)));
-            if let Some(span) = &d.span {
-                if let (Some(a), Some(b)) = (
+            if let Some(span) = &d.span
+                && let (Some(a), Some(b)) = (
                     sources.line_col(file, span.start),
                     sources.line_col(file, span.end),
-                ) {
-                    props.push(format!("line={}", a.line));
-                    props.push(format!("col={}", a.column));
-                    if b.line != a.line {
-                        props.push(format!("endLine={}", b.line));
-                    } else if b.column > a.column {
-                        props.push(format!("endColumn={}", b.column));
-                    }
+                )
+            {
+                props.push(format!("line={}", a.line));
+                props.push(format!("col={}", a.column));
+                if b.line != a.line {
+                    props.push(format!("endLine={}", b.line));
+                } else if b.column > a.column {
+                    props.push(format!("endColumn={}", b.column));
                 }
             }
         }

@@ -43,10 +43,10 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
         (Some(file), None) => title.element(Origin::path(file.as_str())),
         _ => Group::with_title(title),
     };
-    if d.span.is_none() {
-        if let Some(label) = &d.label {
-            group = group.element(Level::NOTE.message(label.as_str()));
-        }
+    if d.span.is_none()
+        && let Some(label) = &d.label
+    {
+        group = group.element(Level::NOTE.message(label.as_str()));
     }
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the tests and the DOCX check need, from Debian packages and PyPI.
+# Idempotent; run as root. Mirrors shared/tools/install-docx-tools.sh so that a clone
+# without shared/ beside it can still set up.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+VENV="${DOCX_TOOLS_VENV:-/tmp/docx-tools-venv}"
+
+need=()
+for p in libreoffice-writer-nogui poppler-utils libxml2-utils fonts-liberation2 fonts-dejavu-core \
+         fonts-crosextra-carlito fonts-crosextra-caladea zip unzip; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if ((${#need[@]})); then
+  apt-get update -qq
+  if ! apt-get install -y -qq --no-install-recommends "${need[@]}"; then
+    need=("${need[@]/libreoffice-writer-nogui/libreoffice-writer}")
+    apt-get install -y -qq --no-install-recommends "${need[@]}"
+  fi
+fi
+python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q 'python-docx==1.2.0'
+if [[ ! -x "$VENV/bin/openxml-audit" ]]; then
+  [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q 'python-docx==1.2.0' 'openxml-audit==0.8.0' 'ooxml-integrity==0.8.4'
+fi
+soffice --version | head -1

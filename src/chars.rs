@@ -1,0 +1,42 @@
+//! Characters that cannot go into a DOCX (XML 1.0 forbids them, even escaped) and the
+//! diagnostic that names them. Word users paste them without seeing them: U+000B is
+//! Word's manual line break, U+000C its page break.
+
+use std::ops::Range;
+
+use crate::diag::{Code, Diagnostic};
+
+/// Characters that TOML and DOCX cannot carry, with their byte offsets. Tab, line feed and
+/// carriage return are ordinary whitespace.
+pub fn control_characters(text: &str) -> Vec<(usize, char)> {
+    text.char_indices()
+        .filter(|&(_, c)| is_forbidden_char(c))
+        .collect()
+}
+
+/// C0 controls other than tab/LF/CR, DEL, and the two non-characters XML 1.0 forbids.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+        || c == '\u{7F}'
+        || c == '\u{FFFE}'
+        || c == '\u{FFFF}'
+}
+
+pub fn control_character(file: &str, span: Range<usize>, c: char) -> Diagnostic {
+    let name = match c {
+        '\u{0B}' => " (vertical tab, which Word uses for a manual line break)",
+        '\u{0C}' => " (form feed, a page break pasted from Word)",
+        '\0' => " (NUL)",
+        _ => "",
+    };
+    Diagnostic::new(
+        Code::ControlCharacter,
+        format!(
+            "control character U+{:04X}{name} cannot go into a document",
+            c as u32
+        ),
+    )
+    .at(file, span)
+    .label("here")
+    .help("delete it, or replace it with a space or a blank line between paragraphs")
+}

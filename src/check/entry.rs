@@ -1,0 +1,334 @@
+//! Rules on one entry file, turning a raw entry into a checked [`Entry`].
+
+use std::ops::Range;
+
+use super::text::{self, Field};
+use super::values;
+use crate::dates;
+use crate::diag::{Code, Diagnostic};
+use crate::load::Loaded;
+use crate::markup::Markup;
+use crate::model::{Event, Meta, Recommendation, Sector, Status};
+use crate::number::SectionNumber;
+use crate::raw::{RawEntry, RawEvent, RawRecommendation};
+
+use crate::model::Entry;
+
+/// Checks one entry. Returns the entry and the span of its number, or `None` when an error
+/// makes it unusable (the diagnostics say why). Every rule runs regardless, so one pass
+/// reports everything wrong with the file.
+pub(super) fn convert(
+    loaded: &Loaded<RawEntry>,
+    src: &str,
+    meta: Option<&Meta>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Entry, Range<usize>)> {
+    let file = loaded.file.as_str();
+    let raw = &loaded.raw;
+    let errors_before = diags.iter().filter(|d| d.is_error()).count();
+    let field = |value| Field { file, src, value };
+
+    let number = match raw.number.get_ref().trim().parse::<SectionNumber>() {
+        Ok(n) => Some(n),
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(Code::MalformedNumber, format!("`{}` is not a section number", raw.number.get_ref()))
+                    .at(file, raw.number.span())
+                    .label(e.to_string())
+                    .help("write 1 to 4 positive integers joined by dots, such as \"2\", \"2.9\" or \"2.17.3\""),
+            );
+            None
+        }
+    };
+    let title = raw.title.as_ref().and_then(|t| {
+        text::plain(field(t), diags);
+        values::non_empty(file, t, "title", diags)
+    });
+    let sector = raw
+        .sector
+        .as_ref()
+        .and_then(|s| values::one_of(file, s, "sector", &Sector::ALL, Sector::as_str, diags));
+    let mut resolutions = Vec::new();
+    for r in raw.resolutions.iter().flatten() {
+        let Some(n) = values::resolution(file, r, diags) else {
+            continue;
+        };
+        if let Some(meta) = meta
+            && !meta.resolutions.contains(&n)
+        {
+            let known: Vec<String> = meta.resolutions.iter().map(u32::to_string).collect();
+            diags.push(
+                    Diagnostic::new(Code::UnknownResolution, format!("resolution {n} is not one of this report's resolutions"))
+                        .at(file, r.span())
+                        .label(format!("report.toml lists {}", if known.is_empty() { "none".into() } else { known.join(", ") }))
+                        .help("use a resolution listed in report.toml's [document] resolutions, or add it there"),
+                );
+            continue;
+        }
+        if !resolutions.contains(&n) {
+            resolutions.push(n);
+        }
+    }
+    let body = raw
+        .text
+        .as_ref()
+        .map(|t| text::marked_up(field(t), diags))
+        .unwrap_or_default();
+    if title.is_none() && body.blocks.is_empty() && raw.title.is_none() {
+        let d = Diagnostic::new(
+            Code::EmptyEntry,
+            format!(
+                "entry {} has neither a title nor a text",
+                raw.number.get_ref()
+            ),
+        )
+        .at(file, raw.number.span())
+        .help("add `text = \"\"\"…\"\"\"` (or a `title` for a heading), or delete the file");
+        diags.push(d);
+    }
+    let plain_text = normalise(&body_text(raw, &body));
+    let recommendations = raw
+        .recommendations
+        .iter()
+        .filter_map(|r| recommendation(file, src, r.get_ref(), &plain_text, diags))
+        .collect();
+    let event = raw
+        .event
+        .as_ref()
+        .and_then(|e| event(file, src, e.get_ref(), meta, diags));
+
+    let errors_after = diags.iter().filter(|d| d.is_error()).count();
+    if errors_after > errors_before {
+        return None;
+    }
+    let entry = Entry {
+        number: number?,
+        title,
+        sector,
+        resolutions,
+        text: body,
+        recommendations,
+        event,
+        file: file.to_owned(),
+    };
+    Some((entry, raw.number.span()))
+}
+
+/// The words a reader sees, for finding Recommendation ids in them.
+fn body_text(raw: &RawEntry, body: &Markup) -> String {
+    let mut s = body.plain_paragraphs().join("\n");
+    if let Some(t) = &raw.title {
+        s.push('\n');
+        s.push_str(t.get_ref());
+    }
+    s
+}
+
+/// Non-breaking hyphens and spaces count as their plain forms when matching ids.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2010}' | '\u{2011}' => '-',
+            '\u{A0}' | '\u{202F}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+fn recommendation(
+    file: &str,
+    src: &str,
+    r: &RawRecommendation,
+    plain_text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Recommendation> {
+    let id = r.id.get_ref().trim();
+    let sector = recommendation_sector(id);
+    if sector.is_none() {
+        diags.push(
+            Diagnostic::new(Code::MalformedRecommendation, format!("`{id}` is not a Recommendation id"))
+                .at(file, r.id.span())
+                .label("expected the sector, a space, the series letter(s) and the number")
+                .help("write it like `ITU-T Y.3071`, `ITU-R M.2083` or `ITU-T G.709/Y.1331`; annexes and amendments stay in the text"),
+        );
+    } else if !contains_id(plain_text, &normalise(id)) {
+        diags.push(
+            Diagnostic::new(Code::RecommendationNotInText, format!("Recommendation {id} is not mentioned in the entry's text"))
+                .at(file, r.id.span())
+                .label("the text does not contain this id")
+                .help("mention it in the text as it is written here, or remove this [[recommendations]] table"),
+        );
+    }
+    text::plain(
+        Field {
+            file,
+            src,
+            value: &r.title,
+        },
+        diags,
+    );
+    let title = values::non_empty(file, &r.title, "title", diags);
+    let status = values::one_of(
+        file,
+        &r.status,
+        "status",
+        &Status::ALL,
+        Status::as_str,
+        diags,
+    );
+    Some(Recommendation {
+        id: id.to_owned(),
+        title: title?,
+        status: status?,
+        sector: sector?,
+    })
+}
+
+/// The id occurs as a whole: `ITU-T Y.30` must not match inside `ITU-T Y.3071`.
+fn contains_id(text: &str, id: &str) -> bool {
+    text.match_indices(id).any(|(at, _)| {
+        let next = text[at + id.len()..].chars().next();
+        !matches!(next, Some(c) if c.is_ascii_alphanumeric() || c == '.' && text[at + id.len() + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    })
+}
+
+/// The sector of a well-formed id (`ITU-T Y.3071`, `ITU-T G.709/Y.1331`), else `None`.
+pub fn recommendation_sector(id: &str) -> Option<Sector> {
+    let id = normalise(id);
+    let (prefix, rest) = id.split_once(' ')?;
+    let sector = match prefix {
+        "ITU-T" => Sector::ItuT,
+        "ITU-R" => Sector::ItuR,
+        "ITU-D" => Sector::ItuD,
+        _ => return None,
+    };
+    rest.split('/').all(series_number).then_some(sector)
+}
+
+/// `Y.3071`, `Y.1545.1`, `BT.2100`: 1 to 3 capital letters, a dot, dot-separated numbers.
+fn series_number(s: &str) -> bool {
+    let Some((letters, number)) = s.split_once('.') else {
+        return false;
+    };
+    (1..=3).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && number
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn event(
+    file: &str,
+    src: &str,
+    e: &RawEvent,
+    meta: Option<&Meta>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    text::plain(
+        Field {
+            file,
+            src,
+            value: &e.name,
+        },
+        diags,
+    );
+    text::plain(
+        Field {
+            file,
+            src,
+            value: &e.place,
+        },
+        diags,
+    );
+    let name = values::non_empty(file, &e.name, "name", diags);
+    let place = values::non_empty(file, &e.place, "place", diags);
+    let start = values::date(file, &e.start, "start", diags);
+    let end = match &e.end {
+        Some(end) => Some(values::date(file, end, "end", diags)?),
+        None => None,
+    };
+    let start = start?;
+    if let (Some(end), Some(end_raw)) = (end, &e.end)
+        && end < start
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::EndBeforeStart,
+                format!("the event ends on {end}, before it starts on {start}"),
+            )
+            .at(file, end_raw.span())
+            .label("before `start`")
+            .help("swap the dates, or correct the one that is wrong"),
+        );
+        return None;
+    }
+    if let Some(period) = meta.and_then(|m| m.period) {
+        let last = end.unwrap_or(start);
+        if start < period.start || last > period.end {
+            let (span, when) = if start < period.start || e.end.is_none() {
+                (e.start.span(), start)
+            } else {
+                (e.end.as_ref().map_or(e.start.span(), |x| x.span()), last)
+            };
+            diags.push(
+                Diagnostic::new(
+                    Code::OutsidePeriod,
+                    format!("the event on {when} is outside the reporting period"),
+                )
+                .at(file, span)
+                .label(format!(
+                    "the period is {}",
+                    dates::range(period.start, Some(period.end))
+                ))
+                .help("check the date, or the [period] in report.toml"),
+            );
+        }
+    }
+    Some(Event {
+        name: name?,
+        place: place?,
+        start,
+        end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recommendation_ids() {
+        for ok in [
+            "ITU-T Y.3071",
+            "ITU-T Y.1545.1",
+            "ITU-R M.2083",
+            "ITU-D Q.1",
+            "ITU-T G.709/Y.1331",
+            "ITU\u{2011}T E.119",
+            "ITU-R BT.2100",
+        ] {
+            assert!(recommendation_sector(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "Y.3071",
+            "ITU-T Y3071",
+            "ITU-X Y.1",
+            "ITU-T y.1",
+            "ITU-T Y.",
+            "ITU-T Y.1..2",
+            "ITU-T  Y.1",
+            "ITU-T J.302 Amd.1",
+            "ITU-T ABCD.1",
+        ] {
+            assert!(recommendation_sector(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn id_matches_whole() {
+        assert!(contains_id("approved ITU-T Y.3071, which", "ITU-T Y.3071"));
+        assert!(contains_id("approved ITU-T Y.3071.", "ITU-T Y.3071"));
+        assert!(!contains_id("approved ITU-T Y.30711", "ITU-T Y.3071"));
+        assert!(!contains_id("approved ITU-T Y.3071.1", "ITU-T Y.3071"));
+    }
+}

@@ -1,0 +1,124 @@
+//! `check`: every rule, from a [`Draft`] to a [`Report`].
+//!
+//! Each family of rules lives in its own file and adds diagnostics; none stops the others,
+//! so one run reports everything. A [`Report`] comes out only when there is no error:
+//! "parse, don't validate", so renderers never see invalid data.
+
+mod entry;
+mod locate;
+mod numbers;
+mod report;
+mod text;
+mod values;
+
+use crate::diag::{self, Diagnostic, Sources};
+use crate::load::Draft;
+use crate::model::Report;
+
+pub use entry::recommendation_sector;
+
+/// The outcome of checking a folder.
+#[derive(Debug)]
+pub struct Checked {
+    /// The report, when there is no error.
+    pub report: Option<Report>,
+    /// Every finding, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+    /// Every file read, for reports that list clean files too.
+    pub files: Vec<String>,
+    /// How many entry files were checked.
+    pub entries: usize,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Applies every rule to `draft`.
+pub fn check(draft: Draft) -> Checked {
+    let Draft {
+        sources,
+        files,
+        report: raw_report,
+        entry_files,
+        entries: raw_entries,
+        logo,
+        diagnostics,
+        broken_numbers,
+        ..
+    } = draft;
+    let mut diags = diagnostics;
+    let src = |file: &str| sources.get(file).unwrap_or_default();
+    let meta = raw_report
+        .as_ref()
+        .and_then(|r| report::convert(r, src(&r.file), logo, &mut diags));
+
+    let mut entries = Vec::with_capacity(raw_entries.len());
+    let mut numbers_at = Vec::with_capacity(raw_entries.len());
+    for loaded in &raw_entries {
+        // The number rules need every well-formed number, even of entries with other errors.
+        if let Ok(n) = loaded.raw.number.get_ref().trim().parse() {
+            numbers_at.push(numbers::NumberAt {
+                number: n,
+                file: &loaded.file,
+                span: loaded.raw.number.span(),
+            });
+        }
+        if let Some((entry, _)) =
+            entry::convert(loaded, src(&loaded.file), meta.as_ref(), &mut diags)
+        {
+            entries.push(entry);
+        }
+    }
+    for loaded in &broken_numbers {
+        if let Ok(n) = loaded.raw.get_ref().trim().parse() {
+            numbers_at.push(numbers::NumberAt {
+                number: n,
+                file: &loaded.file,
+                span: loaded.raw.span(),
+            });
+        }
+    }
+    numbers::check(&numbers_at, &sources, &mut diags);
+    diag::sort(&mut diags);
+
+    let report = match meta {
+        Some(meta) if !diags.iter().any(Diagnostic::is_error) => {
+            entries.sort_by_key(|e| e.number);
+            let warnings = diags.iter().map(|d| one_line(d, &sources)).collect();
+            Some(Report {
+                meta,
+                entries,
+                warnings,
+            })
+        }
+        _ => None,
+    };
+    Checked {
+        report,
+        diagnostics: diags,
+        sources,
+        files,
+        entries: entry_files,
+    }
+}
+
+/// `entries/2/2.7.toml:3:5: W002 straight double quote`
+pub fn one_line(d: &Diagnostic, sources: &Sources) -> String {
+    let place = match (&d.file, &d.span) {
+        (Some(f), Some(s)) => match sources.line_col(f, s.start) {
+            Some(p) => format!("{f}:{}:{}: ", p.line, p.column),
+            None => format!("{f}: "),
+        },
+        (Some(f), None) => format!("{f}: "),
+        _ => String::new(),
+    };
+    format!("{place}{} {}", d.code, d.message)
+}

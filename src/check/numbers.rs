@@ -1,0 +1,141 @@
+//! Rules across entries about their section numbers: each used once, every parent present,
+//! no gaps in a sequence.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use crate::diag::{Code, Diagnostic, Sources};
+use crate::number::SectionNumber;
+
+/// Where an entry's number is written.
+pub(super) struct NumberAt<'a> {
+    pub number: SectionNumber,
+    pub file: &'a str,
+    pub span: Range<usize>,
+}
+
+pub(super) fn check(all: &[NumberAt<'_>], sources: &Sources, diags: &mut Vec<Diagnostic>) {
+    let mut by_number: BTreeMap<SectionNumber, Vec<&NumberAt<'_>>> = BTreeMap::new();
+    for n in all {
+        by_number.entry(n.number).or_default().push(n);
+    }
+    duplicates(&by_number, sources, diags);
+    let numbers: BTreeSet<SectionNumber> = by_number.keys().copied().collect();
+    for (number, at) in &by_number {
+        let first = at[0];
+        if let Some(parent) = number.parent()
+            && !numbers.contains(&parent)
+        {
+            diags.push(
+                Diagnostic::new(
+                    Code::MissingParent,
+                    format!("entry {number} has no parent: there is no entry {parent}"),
+                )
+                .at(first.file, first.span.clone())
+                .label(format!("{parent} is missing"))
+                .help(format!(
+                    "add an entry numbered {parent}, or renumber this one"
+                )),
+            );
+        }
+    }
+    gaps(&by_number, diags);
+}
+
+fn duplicates(
+    by_number: &BTreeMap<SectionNumber, Vec<&NumberAt<'_>>>,
+    sources: &Sources,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (number, at) in by_number {
+        let Some((first, others)) = at.split_first() else {
+            continue;
+        };
+        if others.is_empty() {
+            continue;
+        }
+        let places: Vec<String> = others
+            .iter()
+            .map(|o| match sources.line_col(o.file, o.span.start) {
+                Some(p) => format!("{}:{}:{}", o.file, p.line, p.column),
+                None => o.file.to_owned(),
+            })
+            .collect();
+        let times = match at.len() {
+            2 => "twice".to_owned(),
+            n => format!("{n} times"),
+        };
+        diags.push(
+            Diagnostic::new(
+                Code::DuplicateNumber,
+                format!("section number {number} is used {times}"),
+            )
+            .at(first.file, first.span.clone())
+            .label(format!("also used by {}", places.join(", ")))
+            .help(if at.len() == 2 {
+                "give one of them another number"
+            } else {
+                "give all but one of them other numbers"
+            }),
+        );
+    }
+}
+
+/// Warns where a sequence of siblings skips a number (2.6, 2.8) or does not start at 1.
+/// A gap is normal while drafting (`renumber --insert` leaves one), wrong in a deliverable.
+fn gaps(by_number: &BTreeMap<SectionNumber, Vec<&NumberAt<'_>>>, diags: &mut Vec<Diagnostic>) {
+    let mut siblings: BTreeMap<Option<SectionNumber>, Vec<(u32, &NumberAt<'_>)>> = BTreeMap::new();
+    for (number, at) in by_number {
+        siblings
+            .entry(number.parent())
+            .or_default()
+            .push((number.last(), at[0]));
+    }
+    for (parent, kids) in siblings {
+        let mut expected = 1u32;
+        for (last, at) in kids {
+            if last > expected {
+                let missing = describe_missing(parent, expected, last);
+                let message = if expected == 1 {
+                    format!(
+                        "{missing} missing: {} is the first entry {}",
+                        at.number,
+                        under(parent)
+                    )
+                } else {
+                    let before = at
+                        .number
+                        .with_last(expected - 1)
+                        .map_or_else(String::new, |b| b.to_string());
+                    format!("{missing} missing between {before} and {}", at.number)
+                };
+                diags.push(
+                    Diagnostic::new(Code::NumberingGap, message)
+                        .at(at.file, at.span.clone())
+                        .label("the sequence skips a number before this one")
+                        .help("write the missing entry, or close the gap with `council-report renumber --close-gaps`"),
+                );
+            }
+            expected = last.saturating_add(1);
+        }
+    }
+}
+
+fn describe_missing(parent: Option<SectionNumber>, from: u32, to: u32) -> String {
+    let name = |n: u32| match parent {
+        Some(p) => p.child(n).map_or_else(|| n.to_string(), |c| c.to_string()),
+        None => n.to_string(),
+    };
+    if to - from == 1 {
+        format!("{} is", name(from))
+    } else {
+        format!("{} to {} are", name(from), name(to - 1))
+    }
+}
+
+fn under(parent: Option<SectionNumber>) -> String {
+    match parent {
+        Some(p) => format!("under {p}"),
+        None => "of the report".to_owned(),
+    }
+}

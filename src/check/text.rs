@@ -1,0 +1,191 @@
+//! Rules on the strings a reader will see: characters a DOCX cannot hold, markup the
+//! renderers cannot represent, links, and typography (straight quotes, double spaces,
+//! trailing spaces).
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::locate::locate;
+use crate::chars::{control_character, is_forbidden_char};
+use crate::diag::{Code, Diagnostic};
+use crate::markup::{self, IssueKind, Markup};
+
+/// A string value and where it sits, so rules can point inside it.
+#[derive(Clone, Copy)]
+pub(super) struct Field<'a> {
+    pub file: &'a str,
+    pub src: &'a str,
+    pub value: &'a Spanned<String>,
+}
+
+impl Field<'_> {
+    fn text(&self) -> &str {
+        self.value.get_ref()
+    }
+
+    /// The file span of a byte range of the decoded value.
+    fn span(&self, r: Range<usize>) -> Range<usize> {
+        locate(self.src, &self.value.span(), self.text(), r)
+    }
+
+    fn diag(&self, code: Code, message: impl Into<String>, r: Range<usize>) -> Diagnostic {
+        Diagnostic::new(code, message).at(self.file, self.span(r))
+    }
+}
+
+/// Checks a one-line value (a title, a name): characters and typography.
+pub(super) fn plain(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
+    characters(f, diags);
+    typography(f, diags);
+}
+
+/// Checks a text with markup and returns what the renderers will get.
+pub(super) fn marked_up(f: Field<'_>, diags: &mut Vec<Diagnostic>) -> Markup {
+    characters(f, diags);
+    typography(f, diags);
+    let (markup, issues) = markup::parse(f.text());
+    for issue in issues {
+        diags.push(match issue.kind {
+            IssueKind::Unsupported(what, hint) => f
+                .diag(
+                    Code::UnsupportedMarkup,
+                    format!("{what} cannot be represented in a Council document"),
+                    issue.range,
+                )
+                .label(what)
+                .help(hint),
+            IssueKind::BadLink(url) => f
+                .diag(
+                    Code::BadLink,
+                    format!("link to `{url}` is not a web or mail address"),
+                    issue.range,
+                )
+                .label("links must start with https://, http:// or mailto:")
+                .help("give the full address, such as https://www.itu.int/…"),
+        });
+    }
+    markup
+}
+
+/// Control characters that came in through escapes (`\u000B`); raw ones are caught while
+/// loading, before TOML parsing.
+fn characters(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
+    for (at, c) in f
+        .text()
+        .char_indices()
+        .filter(|&(_, c)| is_forbidden_char(c))
+        .take(8)
+    {
+        let mut d = control_character(f.file, 0..0, c);
+        d.span = Some(f.span(at..at + c.len_utf8()));
+        diags.push(d);
+    }
+}
+
+/// One warning per kind and field, at the first place, with a count of the others: a
+/// pasted paragraph with forty straight quotes deserves one line, not forty.
+fn typography(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
+    let text = f.text();
+    let quotes: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| c == '"' || c == '\'')
+        .collect();
+    if let Some(&(at, c)) = quotes.first() {
+        let (message, help) = if c == '"' {
+            ("straight double quote", "use typographic quotes: “…”")
+        } else {
+            (
+                "straight single quote",
+                "use ’ for an apostrophe and ‘…’ for quotes",
+            )
+        };
+        diags.push(
+            f.diag(Code::StraightQuote, message, at..at + 1)
+                .label(more(quotes.len(), "straight quote"))
+                .help(help),
+        );
+    }
+    let doubles = double_spaces(text);
+    if let Some(r) = doubles.first() {
+        diags.push(
+            f.diag(Code::DoubleSpace, "two spaces in a row", r.clone())
+                .label(more(doubles.len(), "double space"))
+                .help("use a single space between words and after a full stop"),
+        );
+    }
+    let trailing = trailing_spaces(text);
+    if let Some(r) = trailing.first() {
+        diags.push(
+            f.diag(
+                Code::TrailingSpace,
+                "spaces at the end of a line",
+                r.clone(),
+            )
+            .label(more(trailing.len(), "line with trailing spaces"))
+            .help("remove them (an editor's \"trim trailing whitespace\" does it)"),
+        );
+    }
+}
+
+fn more(n: usize, what: &str) -> String {
+    match n {
+        1 => "here".into(),
+        2 => format!("here, and 1 more {what} in this value"),
+        _ => format!("here, and {} more {what}s in this value", n - 1),
+    }
+}
+
+/// Runs of two or more spaces after a word (indentation at the start of a line is fine).
+fn double_spaces(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let content = body.trim_end_matches([' ', '\t']);
+        let indent = content.len() - content.trim_start().len();
+        let mut i = indent;
+        let b = content.as_bytes();
+        while i + 1 < b.len() {
+            if b[i] == b' ' && b[i + 1] == b' ' {
+                let mut j = i;
+                while j < b.len() && b[j] == b' ' {
+                    j += 1;
+                }
+                out.push(line_start + i..line_start + j);
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// Spaces or tabs before a line break or at the very end.
+fn trailing_spaces(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let content = body.trim_end_matches([' ', '\t']);
+        if content.len() < body.len() && !content.is_empty() {
+            out.push(line_start + content.len()..line_start + body.len());
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_double_and_trailing_spaces() {
+        let t = "a  b\n  indented ok\nend \nlast\t";
+        assert_eq!(double_spaces(t), vec![1..3]);
+        assert_eq!(trailing_spaces(t), [22..23, 28..29]);
+    }
+}

@@ -1,0 +1,63 @@
+//! `check`: validate and report, in the format CI or a person wants.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use super::{Outcome, use_color};
+use crate::check::Checked;
+use crate::cli::{CheckArgs, DiagnosticArgs};
+use crate::diag::{self, Format, RunSummary};
+
+pub(super) fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
+    let checked = crate::load_and_check(&args.entries.entries)?;
+    report(&checked, args.format.into(), &args.diagnostics)?;
+    Ok(outcome(&checked, args.diagnostics.deny_warnings))
+}
+
+/// Invalid when there is an error, or a warning under `--deny-warnings`.
+pub(crate) fn outcome(checked: &Checked, deny_warnings: bool) -> Outcome {
+    if checked.errors() > 0 || (deny_warnings && checked.warnings() > 0) {
+        Outcome::Invalid
+    } else {
+        Outcome::Success
+    }
+}
+
+/// Prints the diagnostics: human format on stderr with a summary line; machine formats on
+/// stdout (the summary still goes to stderr, for the person watching the CI log).
+pub(crate) fn report(
+    checked: &Checked,
+    format: Format,
+    args: &DiagnosticArgs,
+) -> anyhow::Result<()> {
+    let summary = RunSummary {
+        files: checked.files.clone(),
+        entries: checked.entries,
+        deny_warnings: args.deny_warnings,
+    };
+    let color = format == Format::Human && use_color(args.color);
+    let text = diag::render(
+        format,
+        &checked.diagnostics,
+        &checked.sources,
+        &summary,
+        color,
+    );
+    let mut line = diag::summary_line(&checked.diagnostics, checked.entries);
+    if args.deny_warnings && checked.warnings() > 0 {
+        line.push_str(" (warnings are denied)");
+    }
+    if format == Format::Human {
+        let mut err = std::io::stderr().lock();
+        write!(err, "{text}")
+            .and_then(|()| writeln!(err, "{line}"))
+            .context("cannot write to stderr")?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        write!(out, "{text}").context("cannot write to stdout")?;
+        out.flush().context("cannot write to stdout")?;
+        eprintln!("{line}");
+    }
+    Ok(())
+}

@@ -1,0 +1,161 @@
+//! Reading the entries folder: every `*.toml` file, once, in a deterministic order, parsed
+//! with spans into the raw types. Nothing a file contains can make this panic: bad bytes,
+//! bad TOML, wrong keys and wrong types all become diagnostics, and loading goes on so a
+//! run reports every problem at once.
+
+mod files;
+mod logo;
+pub(crate) mod toml_de;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Code, Diagnostic, Sources};
+use crate::model::Logo;
+use crate::raw::{RawEntry, RawReport};
+
+pub use files::MAX_FILE_BYTES;
+
+/// What the folder holds, parsed but not yet checked.
+#[derive(Debug, Default)]
+pub struct Draft {
+    /// The entries folder as given (`entries`).
+    pub root: PathBuf,
+    pub sources: Sources,
+    /// Every file read, by display path, in reading order.
+    pub files: Vec<String>,
+    /// True when `report.toml` exists, even if it could not be parsed.
+    pub has_report_file: bool,
+    pub report: Option<Loaded<RawReport>>,
+    /// How many entry files there are, parsed or not.
+    pub entry_files: usize,
+    pub entries: Vec<Loaded<RawEntry>>,
+    /// The numbers of entry files that did not deserialize (for the numbering rules).
+    pub broken_numbers: Vec<Loaded<toml::Spanned<String>>>,
+    pub logo: Option<Logo>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A parsed file and the display path it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub file: String,
+    pub raw: T,
+}
+
+/// Errors that stop a run before any checking: the folder itself is unusable.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("the entries folder `{0}` does not exist")]
+    Missing(String),
+    #[error("`{0}` is not a folder")]
+    NotADirectory(String),
+    #[error("cannot read the entries folder `{path}`: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Loads the entries folder at `root`. File names in diagnostics start with `root` as given.
+pub fn load(root: &Path) -> Result<Draft, LoadError> {
+    let display_root = display(root);
+    match std::fs::metadata(root) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::Missing(display_root));
+        }
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: display_root,
+                source,
+            });
+        }
+        Ok(m) if !m.is_dir() => return Err(LoadError::NotADirectory(display_root)),
+        Ok(_) => {}
+    }
+    let listing = files::walk(root, &display_root).map_err(|source| LoadError::Io {
+        path: display_root.clone(),
+        source,
+    })?;
+    let mut draft = Draft {
+        root: root.to_path_buf(),
+        diagnostics: listing.diagnostics,
+        ..Draft::default()
+    };
+    let report_name = format!("{display_root}/report.toml");
+    let texts = files::read_all(&listing.files);
+    for (file, read) in texts {
+        draft.files.push(file.display.clone());
+        let is_report = file.display == report_name;
+        if is_report {
+            draft.has_report_file = true;
+        } else {
+            draft.entry_files += 1;
+        }
+        let text = match read {
+            Ok(text) => text,
+            Err(failure) => {
+                let (diag, text) = *failure;
+                if let Some(text) = text {
+                    draft.sources.insert(file.display.clone(), text);
+                }
+                draft.diagnostics.push(diag);
+                continue;
+            }
+        };
+        let mut diags = Vec::new();
+        if is_report {
+            if let Some(raw) = toml_de::parse_report(&file.display, &text, &mut diags) {
+                draft.report = Some(Loaded {
+                    file: file.display.clone(),
+                    raw,
+                });
+            }
+        } else {
+            match toml_de::parse_entry(&file.display, &text, &mut diags) {
+                toml_de::EntryParse::Entry(raw) => draft.entries.push(Loaded {
+                    file: file.display.clone(),
+                    raw: *raw,
+                }),
+                toml_de::EntryParse::NumberOnly(raw) => draft.broken_numbers.push(Loaded {
+                    file: file.display.clone(),
+                    raw,
+                }),
+                toml_de::EntryParse::Nothing => {}
+            }
+        }
+        draft.diagnostics.append(&mut diags);
+        draft.sources.insert(file.display.clone(), text);
+    }
+    if let Some(report) = &draft.report
+        && let Some(path) = &report.raw.layout.logo
+    {
+        match logo::read(root, &report.file, path) {
+            Ok(l) => draft.logo = Some(l),
+            Err(d) => draft.diagnostics.push(*d),
+        }
+    }
+    if !draft.has_report_file {
+        draft.diagnostics.push(
+            Diagnostic::new(Code::NoReportToml, format!("`{display_root}` has no report.toml"))
+                .help("report.toml holds the meeting, the document number, the title and the Summary; see README.md"),
+        );
+    }
+    if draft.entry_files == 0 {
+        draft.diagnostics.push(
+            Diagnostic::new(Code::NoEntries, format!("`{display_root}` has no entries"))
+                .help("an entry is a .toml file beside report.toml (in any sub-folder) with `number = \"1\"` and a title or text"),
+        );
+    }
+    Ok(draft)
+}
+
+/// A path as diagnostics show it: forward slashes, no leading `./`.
+pub fn display(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").unwrap_or(&s).trim_end_matches('/');
+    if s.is_empty() {
+        ".".into()
+    } else {
+        s.to_owned()
+    }
+}

@@ -1,0 +1,168 @@
+//! Walking the folder and reading files, with every failure turned into a diagnostic.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Code, Diagnostic};
+
+/// The largest entry file read: far above any real entry (a 1 MB paragraph fits), low
+/// enough that a hostile file cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// How deep folders may nest; deeper is surely a mistake or a symlink trick.
+const MAX_DEPTH: usize = 16;
+
+pub(super) struct FoundFile {
+    pub path: PathBuf,
+    pub display: String,
+}
+
+pub(super) struct Listing {
+    pub files: Vec<FoundFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lists every `*.toml` file under `root`, sorted by path so the order never depends on the
+/// file system. Hidden files and folders (`.git`, `.taplo.toml`) are skipped. Folders seen
+/// twice (symlink loops) are visited once.
+pub(super) fn walk(root: &Path, display_root: &str) -> std::io::Result<Listing> {
+    let mut listing = Listing {
+        files: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut seen = HashSet::new();
+    if let Ok(c) = fs::canonicalize(root) {
+        seen.insert(c);
+    }
+    // Only the top folder must be readable; problems below are diagnostics.
+    let top = sorted_children(root)?;
+    visit(top, display_root, 0, &mut seen, &mut listing);
+    Ok(listing)
+}
+
+fn sorted_children(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut v = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        v.push((name, entry.path()));
+    }
+    v.sort();
+    Ok(v)
+}
+
+fn visit(
+    children: Vec<(String, PathBuf)>,
+    display_dir: &str,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Listing,
+) {
+    for (name, path) in children {
+        if name.starts_with('.') {
+            continue;
+        }
+        let display = format!("{display_dir}/{name}");
+        let is_toml = name.ends_with(".toml");
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                if is_toml {
+                    out.diagnostics.push(
+                        Diagnostic::new(
+                            Code::Unreadable,
+                            format!("`{display}` is a folder, not an entry file"),
+                        )
+                        .in_file(display.clone())
+                        .help("rename the folder: names ending in .toml are reserved for entries"),
+                    );
+                }
+                let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if !seen.insert(canonical) {
+                    continue; // a symlink back to a folder already walked
+                }
+                if depth + 1 >= MAX_DEPTH {
+                    out.diagnostics.push(
+                        Diagnostic::new(
+                            Code::Unreadable,
+                            format!("`{display}` is nested too deeply"),
+                        )
+                        .in_file(display.clone())
+                        .help(format!(
+                            "entries folders may nest at most {MAX_DEPTH} levels"
+                        )),
+                    );
+                    continue;
+                }
+                match sorted_children(&path) {
+                    Ok(c) => visit(c, &display, depth + 1, seen, out),
+                    Err(e) => out.diagnostics.push(
+                        Diagnostic::new(
+                            Code::Unreadable,
+                            format!("cannot read the folder `{display}`: {e}"),
+                        )
+                        .in_file(display.clone()),
+                    ),
+                }
+            }
+            Ok(_) if is_toml => out.files.push(FoundFile { path, display }),
+            Ok(_) => {}
+            Err(e) if is_toml => out.diagnostics.push(
+                Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {e}"))
+                    .in_file(display.clone())
+                    .help("a broken symbolic link, or a file removed while the folder was read"),
+            ),
+            Err(_) => {}
+        }
+    }
+}
+
+/// A file that could not be turned into text: the diagnostic, and the text to quote in it
+/// (for invalid UTF-8, the lossy text).
+pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
+
+/// Reads every file, in order. Each is read once; a byte-order mark is removed.
+pub(super) fn read_all(files: &[FoundFile]) -> Vec<(&FoundFile, Result<String, ReadFailure>)> {
+    files.iter().map(|f| (f, read_text(f))).collect()
+}
+
+fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
+    let unreadable = |msg: String| {
+        Box::new((
+            Diagnostic::new(Code::Unreadable, msg).in_file(f.display.clone()),
+            None,
+        ))
+    };
+    let file = fs::File::open(&f.path)
+        .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let mut d = unreadable(format!(
+            "`{}` is larger than {} MiB",
+            f.display,
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+        d.0.help = Some(
+            "an entry is one numbered paragraph; split very long texts into several entries".into(),
+        );
+        return Err(d);
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let lossy = String::from_utf8_lossy(body).into_owned();
+            // The valid prefix is the same in the lossy text; the bad bytes became U+FFFD.
+            let d = Diagnostic::new(Code::InvalidUtf8, format!("`{}` is not valid UTF-8", f.display))
+                .at(f.display.clone(), at..at + '\u{FFFD}'.len_utf8())
+                .label("this byte sequence is not UTF-8")
+                .help("save the file as UTF-8 (a text editor's \"Save with encoding\"); Windows-1252 text pasted from Word is the usual cause");
+            Err(Box::new((d, Some(lossy))))
+        }
+    }
+}

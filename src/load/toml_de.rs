@@ -1,0 +1,425 @@
+//! TOML text to raw types, collecting every error a file has rather than the first.
+//!
+//! serde stops at the first error, so a file with two misspelt keys would need two runs to
+//! fix. Instead the document is parsed once into toml's spanned tree; deserialization is
+//! tried, and on an error the offending key is reported and removed from the tree, then
+//! deserialization is tried again. The known keys come from serde's own error messages,
+//! so the raw types stay the single source of truth.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, Deserializer};
+
+use crate::chars::{control_character, control_characters};
+use crate::diag::{Code, Diagnostic};
+use crate::raw::{ENTRY_KEYS, RawEntry, RawReport};
+
+/// A bound on the remove-and-retry loop: no real file has this many wrong keys.
+const MAX_ERRORS_PER_FILE: usize = 32;
+
+/// What an entry file yields: the raw entry when it deserializes; otherwise, if it has a
+/// string `number`, that number alone, so the numbering rules still see it and do not
+/// report a gap where the broken file sits.
+pub(super) enum EntryParse {
+    Entry(Box<RawEntry>),
+    NumberOnly(Spanned<String>),
+    Nothing,
+}
+
+pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> EntryParse {
+    let Some(table) = parse_table(file, text, diags) else {
+        return EntryParse::Nothing;
+    };
+    let number = table
+        .get_ref()
+        .get("number")
+        .and_then(|v| match v.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+            _ => None,
+        });
+    match entry_table(file, table, diags) {
+        Some(raw) => EntryParse::Entry(Box::new(raw)),
+        None => number.map_or(EntryParse::Nothing, EntryParse::NumberOnly),
+    }
+}
+
+fn entry_table(
+    file: &str,
+    table: Spanned<DeTable<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<RawEntry> {
+    if table.get_ref().is_empty() {
+        diags.push(
+            Diagnostic::new(Code::EmptyFile, format!("`{file}` is empty"))
+                .in_file(file)
+                .help(
+                    "write the entry (`number = \"2.9\"` and a title or text), or delete the file",
+                ),
+        );
+        return None;
+    }
+    let looks_like_entry = table
+        .get_ref()
+        .keys()
+        .any(|k| ENTRY_KEYS.contains(&k.get_ref().as_ref()));
+    if !looks_like_entry {
+        let first = table
+            .get_ref()
+            .keys()
+            .map(|k| k.span())
+            .min_by_key(|s| s.start);
+        let mut d = Diagnostic::new(Code::NotAnEntry, format!("`{file}` is not an entry"))
+            .in_file(file)
+            .help("every .toml file in the entries folder is an entry and starts with `number = \"…\"`; keep other TOML files elsewhere");
+        if let Some(span) = first {
+            d.span = Some(span);
+            d.label = Some("an entry has no such key".into());
+        }
+        diags.push(d);
+        return None;
+    }
+    deserialize(file, table, diags)
+}
+
+pub(super) fn parse_report(
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<RawReport> {
+    let table = parse_table(file, text, diags)?;
+    deserialize(file, table, diags)
+}
+
+/// Parses the document, reporting raw control characters and every syntax error.
+fn parse_table<'a>(
+    file: &str,
+    text: &'a str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spanned<DeTable<'a>>> {
+    let controls = control_characters(text);
+    if !controls.is_empty() {
+        for (at, c) in controls.into_iter().take(MAX_ERRORS_PER_FILE) {
+            diags.push(control_character(file, at..at + c.len_utf8(), c));
+        }
+        return None;
+    }
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(table);
+    }
+    let mut seen = Vec::new();
+    for e in errors.into_iter().take(MAX_ERRORS_PER_FILE) {
+        let key = (e.span(), e.message().to_owned());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        diags.push(syntax_error(file, text, &e));
+    }
+    None
+}
+
+fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_owned();
+    let span = e.span().unwrap_or(0..0);
+    // toml rejects impossible dates at parse time; they belong to the date rule.
+    let is_date = message.contains("day between") || message.contains("month between");
+    let mut d = if is_date {
+        Diagnostic::new(Code::InvalidDate, "this date does not exist")
+            .at(file, span)
+            .label(message)
+            .help("check the day and month: TOML dates are written YYYY-MM-DD")
+    } else {
+        Diagnostic::new(Code::TomlSyntax, "TOML syntax error")
+            .at(file, span)
+            .label(message)
+    };
+    if !is_date {
+        let snippet = d.span.clone().and_then(|s| text.get(s)).unwrap_or("");
+        if snippet.contains('“') || snippet.contains('”') {
+            d = d.help("TOML strings need straight quotes around them: `title = \"…\"`; typographic quotes go inside");
+        }
+    }
+    d
+}
+
+/// Deserializes `T`, reporting each serde error and removing the key at fault until the
+/// rest deserializes or nothing more can be removed.
+fn deserialize<T: DeserializeOwned>(
+    file: &str,
+    table: Spanned<DeTable<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let mut table = table;
+    let mut removed_any = false;
+    for _ in 0..MAX_ERRORS_PER_FILE {
+        let e = match T::deserialize(Deserializer::from(table.clone())) {
+            Ok(v) if !removed_any => return Some(v),
+            // Keys were dropped: the value is incomplete, so no raw entry comes out, but the
+            // loop has reported every problem.
+            Ok(_) => return None,
+            Err(e) => e,
+        };
+        let message = e.message().to_owned();
+        let span = e.span();
+        if let Some(field) = between(&message, "missing field `", "`") {
+            if !removed_any {
+                diags.push(missing_key(file, field, span, &table));
+            }
+            return None;
+        }
+        diags.push(serde_error(file, &message, span.clone()));
+        let span = span?;
+        if !remove_at(table.get_mut(), &span) {
+            return None;
+        }
+        removed_any = true;
+    }
+    None
+}
+
+fn missing_key(
+    file: &str,
+    field: &str,
+    span: Option<Range<usize>>,
+    table: &Spanned<DeTable<'_>>,
+) -> Diagnostic {
+    // serde gives the span of the table that lacks the key; for the top level that is the
+    // whole file, which is better shown as the file's first line.
+    let whole = table.span();
+    let mut d = Diagnostic::new(Code::MissingKey, format!("missing key `{field}`")).in_file(file);
+    match span.filter(|s| *s != whole && s.end > s.start) {
+        Some(s) => {
+            d.span = Some(s.start..s.start + 1);
+            d.label = Some(format!("this table needs `{field}`"));
+        }
+        None => {
+            // The top level lacks it: point at the file's first key.
+            if let Some(first) = table
+                .get_ref()
+                .keys()
+                .map(|k| k.span())
+                .min_by_key(|s| s.start)
+            {
+                d.span = Some(first);
+                d.label = Some(format!("this file has no `{field}`"));
+            }
+        }
+    }
+    d.help(match field {
+        "number" => "every entry starts with its section number: `number = \"2.9\"`".to_owned(),
+        _ => format!("add `{field} = …`; README.md lists every key"),
+    })
+}
+
+fn serde_error(file: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
+    let mut d = if let Some(key) = between(message, "unknown field `", "`") {
+        let expected = expected_names(message);
+        let mut d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{key}`"))
+            .label("not a known key here");
+        d.help = Some(match suggest(key, &expected) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if expected.is_empty() => "remove it".to_owned(),
+            None => format!("the keys allowed here are {}", list(&expected)),
+        });
+        d
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        Diagnostic::new(
+            Code::WrongType,
+            format!("wrong type: expected {}", describe(expected)),
+        )
+        .label(format!("this is {found}"))
+        .help(type_help(expected))
+    } else {
+        Diagnostic::new(Code::WrongType, "invalid value").label(message.to_owned())
+    };
+    d.file = Some(file.to_owned());
+    d.span = span;
+    d
+}
+
+fn describe(expected: &str) -> String {
+    match expected {
+        "a string" => "a string".into(),
+        "i64" | "u32" | "u64" => "an integer".into(),
+        "f64" => "a number".into(),
+        e if e.contains("Datetime") || e.contains("datetime") => "a date".into(),
+        e if e.starts_with("struct ") => "a table".into(),
+        "a sequence" => "an array".into(),
+        e => e.to_owned(),
+    }
+}
+
+fn type_help(expected: &str) -> String {
+    match describe(expected).as_str() {
+        "a date" => "write dates without quotes: `start = 2017-04-02`".into(),
+        "a string" => "put the value in quotes: `number = \"2.9\"`".into(),
+        "an integer" => "write whole numbers without quotes: `resolutions = [101, 180]`".into(),
+        "an array" => "write a list in brackets: `[101, 180]`".into(),
+        "a table" => "this key is a table: `[event]` with its own keys below it".into(),
+        other => format!("write {other}"),
+    }
+}
+
+/// The text between `open` and the next `close`.
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = s.find(open)? + open.len();
+    let len = s[start..].find(close)?;
+    Some(&s[start..start + len])
+}
+
+/// The names in serde's "expected one of `a`, `b`" tail.
+fn expected_names(message: &str) -> Vec<String> {
+    let Some((_, tail)) = message.split_once("expected ") else {
+        return Vec::new();
+    };
+    tail.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The closest known name, if it is close enough to be what was meant.
+pub fn suggest(typed: &str, known: &[String]) -> Option<String> {
+    let typed_lower = typed.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(&typed_lower, &k.to_lowercase()), k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.clone())
+}
+
+fn list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Removes the key whose key or value span is `span` (or whose scalar value contains it),
+/// at any depth. Returns false when no key matches, which ends the retry loop.
+fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
+    let contains = |s: Range<usize>| s.start <= span.start && span.end <= s.end;
+    let hit = table
+        .iter()
+        .find(|(k, v)| k.span() == *span || v.span() == *span)
+        .map(|(k, _)| k.get_ref().clone());
+    if let Some(k) = hit {
+        table.remove(k.as_ref());
+        return true;
+    }
+    // Tables and arrays of tables: their spans may cover only a header, so search them all.
+    let mut scalar_owner = None;
+    for (k, v) in table.iter_mut() {
+        let found = match v.get_mut() {
+            DeValue::Table(t) => remove_at(t, span),
+            DeValue::Array(a) => a.iter_mut().any(|item| match item.get_mut() {
+                DeValue::Table(t) => remove_at(t, span),
+                _ => false,
+            }),
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+        if scalar_owner.is_none() && contains(v.span()) {
+            scalar_owner = Some(k.get_ref().clone());
+        }
+    }
+    // An element of an array of scalars: drop the whole key.
+    match scalar_owner {
+        Some(k) => table.remove(k.as_ref()).is_some(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> (Option<RawEntry>, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let e = match parse_entry("e.toml", text, &mut d) {
+            EntryParse::Entry(e) => Some(*e),
+            _ => None,
+        };
+        (e, d)
+    }
+
+    #[test]
+    fn reports_every_unknown_key_with_a_suggestion() {
+        let (e, d) = entry("number = \"2.9\"\nsectr = \"ITU-T\"\ntitel = \"x\"\n");
+        assert!(e.is_none());
+        let got: Vec<(Code, String, Option<String>)> = d
+            .iter()
+            .map(|d| (d.code, d.message.clone(), d.help.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Code::UnknownKey,
+                    "unknown key `sectr`".into(),
+                    Some("did you mean `sector`?".into())
+                ),
+                (
+                    Code::UnknownKey,
+                    "unknown key `titel`".into(),
+                    Some("did you mean `title`?".into())
+                ),
+            ]
+        );
+        assert_eq!(d[0].span, Some(15..20));
+    }
+
+    #[test]
+    fn nested_unknown_key_and_wrong_type() {
+        let (_, d) = entry(
+            "number = 2.9\n[event]\nname = \"x\"\nplace = \"y\"\nstart = 2017-01-01\nwhen = 3\n",
+        );
+        let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::UnknownKey, Code::WrongType], "{d:#?}");
+    }
+
+    #[test]
+    fn missing_number() {
+        let (_, d) = entry("title = \"x\"\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::MissingKey);
+        assert_eq!(d[0].message, "missing key `number`");
+    }
+
+    #[test]
+    fn not_an_entry_and_empty() {
+        assert_eq!(
+            entry("[package]\nname = \"x\"\n").1[0].code,
+            Code::NotAnEntry
+        );
+        assert_eq!(entry("# only a comment\n").1[0].code, Code::EmptyFile);
+        assert_eq!(entry("").1[0].code, Code::EmptyFile);
+    }
+
+    #[test]
+    fn syntax_errors_and_impossible_dates() {
+        assert_eq!(entry("number = \"2.9\n").1[0].code, Code::TomlSyntax);
+        let (_, d) =
+            entry("number = \"2\"\n[event]\nname = \"x\"\nplace = \"y\"\nstart = 2017-02-30\n");
+        assert_eq!(d[0].code, Code::InvalidDate, "{d:#?}");
+    }
+
+    #[test]
+    fn control_characters_are_named() {
+        let (_, d) = entry("number = \"2\"\ntext = \"a\u{0B}b\"\n");
+        assert_eq!(d[0].code, Code::ControlCharacter);
+        assert!(d[0].message.contains("U+000B"), "{}", d[0].message);
+        assert_eq!(d[0].span, Some(22..23));
+    }
+}

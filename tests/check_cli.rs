@@ -1,0 +1,271 @@
+//! `check` as a user runs it: one fixture folder per rule under tests/fixtures/check, the
+//! exact rendered diagnostic pinned by a snapshot, and the exit codes.
+
+mod common;
+
+use common::{code, run, stderr, stdout};
+
+/// Runs `check` on a fixture and returns (exit code, stderr).
+fn check(fixture: &str, extra: &[&str]) -> (i32, String) {
+    let dir = format!("tests/fixtures/check/{fixture}");
+    let mut args = vec!["check", "--entries", dir.as_str()];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    (code(&out), stderr(&out))
+}
+
+macro_rules! rule {
+    ($test:ident, $fixture:literal, $code:literal, $exit:literal) => {
+        #[test]
+        fn $test() {
+            let (exit, err) = check($fixture, &[]);
+            assert!(err.contains(concat!("[", $code, "]")), "{err}");
+            // Only the rule under test fires: each fixture is otherwise clean.
+            assert_eq!(err.matches("]: ").count(), 1, "{err}");
+            assert_eq!(exit, $exit, "{err}");
+            insta::assert_snapshot!(err);
+        }
+    };
+}
+
+rule!(e001_invalid_utf8, "e001-invalid-utf8", "E001", 1);
+rule!(e002_toml_syntax, "e002-toml-syntax", "E002", 1);
+rule!(e003_unknown_key, "e003-unknown-key", "E003", 1);
+rule!(e004_wrong_type, "e004-wrong-type", "E004", 1);
+rule!(e005_missing_key, "e005-missing-key", "E005", 1);
+rule!(e006_no_report_toml, "e006-no-report-toml", "E006", 1);
+rule!(e007_no_entries, "e007-no-entries", "E007", 1);
+rule!(e008_not_an_entry, "e008-not-an-entry", "E008", 1);
+rule!(e009_empty_file, "e009-empty-file", "E009", 1);
+rule!(e010_unreadable, "e010-unreadable", "E010", 1);
+rule!(e011_malformed_number, "e011-malformed-number", "E011", 1);
+rule!(e012_duplicate_number, "e012-duplicate-number", "E012", 1);
+rule!(e013_missing_parent, "e013-missing-parent", "E013", 1);
+rule!(e014_empty_entry, "e014-empty-entry", "E014", 1);
+rule!(
+    e015_unknown_resolution,
+    "e015-unknown-resolution",
+    "E015",
+    1
+);
+rule!(
+    e016_malformed_recommendation,
+    "e016-malformed-recommendation",
+    "E016",
+    1
+);
+rule!(
+    e017_recommendation_not_in_text,
+    "e017-recommendation-not-in-text",
+    "E017",
+    1
+);
+rule!(e018_invalid_date, "e018-invalid-date", "E018", 1);
+rule!(e019_end_before_start, "e019-end-before-start", "E019", 1);
+rule!(e020_outside_period, "e020-outside-period", "E020", 1);
+rule!(e021_bad_link, "e021-bad-link", "E021", 1);
+rule!(
+    e022_unsupported_markup,
+    "e022-unsupported-markup",
+    "E022",
+    1
+);
+rule!(e023_control_character, "e023-control-character", "E023", 1);
+rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
+rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
+rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
+rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
+rule!(w003_double_space, "w003-double-space", "W003", 0);
+rule!(w004_trailing_space, "w004-trailing-space", "W004", 0);
+
+#[test]
+fn every_code_has_a_fixture() {
+    let fixtures: Vec<String> = std::fs::read_dir(common::root().join("tests/fixtures/check"))
+        .expect("fixtures")
+        .filter_map(|e| {
+            e.ok()
+                .map(|e| e.file_name().to_string_lossy().to_lowercase())
+        })
+        .collect();
+    for c in council_report::diag::Code::ALL {
+        let prefix = c.as_str().to_lowercase();
+        assert!(
+            fixtures.iter().any(|f| f.starts_with(&prefix)),
+            "no fixture for {c}"
+        );
+    }
+}
+
+#[test]
+fn clean_fixture_passes_even_with_denied_warnings() {
+    let (exit, err) = check("clean", &["--deny-warnings"]);
+    assert_eq!(exit, 0, "{err}");
+    assert_eq!(err, "checked 4 entries: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    assert_eq!(check("w002-straight-quote", &[]).0, 0);
+    let (exit, err) = check("w002-straight-quote", &["--deny-warnings"]);
+    assert_eq!(exit, 1);
+    assert!(
+        err.ends_with("checked 3 entries: 0 errors, 1 warning (warnings are denied)\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn multi_error_human() {
+    let (exit, err) = check("multi-error", &[]);
+    assert_eq!(exit, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn multi_error_json() {
+    let out = run(&[
+        "check",
+        "--entries",
+        "tests/fixtures/check/multi-error",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("each line is a JSON object");
+        for key in [
+            "severity", "code", "message", "file", "line", "column", "help",
+        ] {
+            assert!(v.get(key).is_some(), "{key} missing in {line}");
+        }
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn multi_error_github() {
+    let out = run(&[
+        "check",
+        "--entries",
+        "tests/fixtures/check/multi-error",
+        "--format",
+        "github",
+    ]);
+    assert_eq!(code(&out), 1);
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn multi_error_junit() {
+    let out = run(&[
+        "check",
+        "--entries",
+        "tests/fixtures/check/multi-error",
+        "--format",
+        "junit",
+    ]);
+    assert_eq!(code(&out), 1);
+    let xml = stdout(&out);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    assert_eq!(failures, 3);
+    insta::assert_snapshot!(xml);
+}
+
+#[test]
+fn default_entries_are_clean() {
+    let out = run(&["check", "--deny-warnings"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 0, "{err}");
+    let n: usize = err
+        .trim()
+        .strip_prefix("checked ")
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a summary line");
+    assert!(n >= 54, "{err}");
+}
+
+#[test]
+fn missing_folder_is_an_io_error() {
+    let out = run(&["check", "--entries", "tests/fixtures/no-such-folder"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: the entries folder `tests/fixtures/no-such-folder` does not exist\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(&["check", "--format", "xml"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("invalid value 'xml'"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(code(&run(&["no-such-command"])), 2);
+}
+
+#[test]
+fn readme_lists_every_code() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).expect("README.md");
+    for c in council_report::diag::Code::ALL {
+        let row = format!("| {} | {} |", c.as_str(), c.summary());
+        assert!(
+            readme.contains(&row),
+            "README.md lacks the row for {c}: {row}"
+        );
+    }
+}
+
+#[test]
+fn bom_and_crlf_are_fine() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_tree(
+        &common::root().join("tests/fixtures/check/clean"),
+        dir.path(),
+    );
+    let crlf = "\u{FEFF}number = \"2.3\"\r\ntext = \"\"\"\r\nA paragraph\r\nwrapped.\r\n\r\nAnother.\r\n\"\"\"\r\n";
+    std::fs::write(dir.path().join("2/2.3.toml"), crlf).expect("write");
+    let checked = council_report::load_and_check(dir.path()).expect("folder");
+    assert_eq!(checked.diagnostics, []);
+    let report = checked.report.expect("valid");
+    let e = report
+        .entries
+        .iter()
+        .find(|e| e.number.to_string() == "2.3")
+        .expect("2.3");
+    assert_eq!(
+        e.text.plain_paragraphs(),
+        ["A paragraph wrapped.", "Another."]
+    );
+}
+
+#[test]
+fn oversized_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_tree(
+        &common::root().join("tests/fixtures/check/clean"),
+        dir.path(),
+    );
+    let big = format!(
+        "number = \"2.3\"\ntext = \"{}\"\n",
+        "a".repeat(9 * 1024 * 1024)
+    );
+    std::fs::write(dir.path().join("2/2.3.toml"), big).expect("write");
+    let checked = council_report::load_and_check(dir.path()).expect("folder");
+    let d: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.message.clone()))
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, "E010");
+    assert!(d[0].1.ends_with("is larger than 8 MiB"), "{d:?}");
+}

@@ -1,0 +1,55 @@
+//! Helpers shared by the integration tests: run the built binary from the crate root, so
+//! paths in its output are the short relative ones a user sees.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `council-report ARGS` in the crate root with colour off.
+pub fn run(args: &[&str]) -> Output {
+    run_in(&root(), args)
+}
+
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("council-report")
+        .expect("the binary is built for integration tests")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+/// Copies a folder tree (for tests that modify entries).
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for e in std::fs::read_dir(from).expect("read dir") {
+        let e = e.expect("dir entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("file type").is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
