@@ -179,13 +179,13 @@ pub(crate) fn parts(xml: XMLDocx, report: &Report, timestamp: i64) -> Result<Vec
             bytes: xml::write(&nodes),
         });
     }
-    if let Some((ext, _)) = logo {
-        if let Some((_, bytes)) = xml.media.into_iter().next() {
-            out.push(Part {
-                path: format!("word/media/logo.{ext}"),
-                bytes,
-            });
-        }
+    if let Some((ext, _)) = logo
+        && let Some((_, bytes)) = xml.media.into_iter().next()
+    {
+        out.push(Part {
+            path: format!("word/media/logo.{ext}"),
+            bytes,
+        });
     }
     Ok(out)
 }
@@ -201,16 +201,16 @@ fn parse_rels(path: &str, bytes: &[u8]) -> Result<Vec<Rel>, DocxError> {
     let mut rels = Vec::new();
     let mut nodes = parse_part(path, bytes)?;
     walk_mut(&mut nodes, &mut |node| {
-        if let Node::Element { start, .. } = node {
-            if start.name().into_inner() == b"Relationship" {
-                rels.push(Rel {
-                    id: attr(start, "Id").unwrap_or_default(),
-                    kind: attr(start, "Type").unwrap_or_default(),
-                    // Raw (still escaped) value: written back as is.
-                    target: attr(start, "Target").unwrap_or_default(),
-                    external: attr(start, "TargetMode").as_deref() == Some("External"),
-                });
-            }
+        if let Node::Element { start, .. } = node
+            && start.name().into_inner() == b"Relationship"
+        {
+            rels.push(Rel {
+                id: attr(start, "Id").unwrap_or_default(),
+                kind: attr(start, "Type").unwrap_or_default(),
+                // Raw (still escaped) value: written back as is.
+                target: attr(start, "Target").unwrap_or_default(),
+                external: attr(start, "TargetMode").as_deref() == Some("External"),
+            });
         }
     });
     Ok(rels)

@@ -393,24 +393,22 @@ fn lift_paragraph_mark_rpr(children: &mut Vec<Node>) {
             start,
             children: inner,
         } = child
+            && start.name().into_inner() == b"w:pPr"
         {
-            if start.name().into_inner() == b"w:pPr" {
-                let (rpr, rest): (Vec<Node>, Vec<Node>) = std::mem::take(inner)
-                    .into_iter()
-                    .partition(|n| n.name() == Some(b"w:rPr"));
-                *inner = rest;
-                lifted.extend(rpr);
-            }
+            let (rpr, rest): (Vec<Node>, Vec<Node>) = std::mem::take(inner)
+                .into_iter()
+                .partition(|n| n.name() == Some(b"w:rPr"));
+            *inner = rest;
+            lifted.extend(rpr);
         }
     }
     let has_rpr = children.iter().any(|n| n.name() == Some(b"w:rPr"));
-    if !has_rpr {
-        if let Some(rpr) = lifted
+    if !has_rpr
+        && let Some(rpr) = lifted
             .into_iter()
             .find(|n| matches!(n, Node::Element { children, .. } if !children.is_empty()))
-        {
-            children.push(rpr);
-        }
+    {
+        children.push(rpr);
     }
 }
 
