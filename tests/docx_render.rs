@@ -137,3 +137,40 @@ fn sample_entries_render_in_order_with_their_links() {
     // Deterministic.
     assert!(docx == render(&report, &options).unwrap());
 }
+
+/// Two processes render the same bytes as this one (docx-rs's global counters start
+/// afresh in each; tests in this process run in parallel and move them).
+#[test]
+fn same_bytes_in_two_processes() {
+    if std::env::var_os("COUNCIL_DOCX_SAMPLE").is_some() {
+        return; // a child process
+    }
+    let report = sample();
+    let here = render(
+        &report,
+        &DocxOptions {
+            timestamp: report.meta.date.unix_seconds(),
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    for name in ["a.docx", "b.docx"] {
+        let path = dir.path().join(name);
+        let status = std::process::Command::new(&exe)
+            .args([
+                "sample_entries_render_in_order_with_their_links",
+                "--exact",
+                "--test-threads=1",
+            ])
+            .env("COUNCIL_DOCX_SAMPLE", &path)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(
+            std::fs::read(&path).unwrap() == here,
+            "{name} differs from this process's render"
+        );
+    }
+}

@@ -10,8 +10,8 @@ use docx_rs::{
 use super::{inline, styles};
 use crate::model::{Logo, Meta};
 
-/// Text width of the page (A4 less 2 × 2 cm), and the header block's two columns.
-const LEFT: usize = 6237;
+/// The right column of the header block (the left one takes the rest of the text width:
+/// 6237 twips with the default margins).
 const RIGHT: usize = 3402;
 /// The logo's width: 1.8 cm in EMU (360 000 per cm).
 const LOGO_WIDTH_EMU: u32 = 648_000;
@@ -22,9 +22,7 @@ pub(crate) const LOGO_RID: &str = "rIdLogo";
 /// The header block table.
 pub(crate) fn header_block(meta: &Meta, text_width: usize) -> Table {
     let right_width = RIGHT.min(text_width);
-    let left_width = text_width
-        .saturating_sub(right_width)
-        .max(LEFT.min(text_width / 2));
+    let left_width = text_width.saturating_sub(right_width);
     let left = |paragraphs: Vec<Paragraph>| cell(paragraphs, left_width);
     let right = |paragraphs: Vec<Paragraph>| cell(paragraphs, right_width);
     let right_text = |text: &str, bold: bool| {
@@ -137,12 +135,6 @@ pub(crate) fn summary_box(meta: &Meta, text_width: usize) -> Table {
         None,
         meta.layout.references_italic,
     ));
-    // A little room below the last line inside the box.
-    paragraphs.push(
-        Paragraph::new()
-            .style(styles::NORMAL)
-            .line_spacing(docx_rs::LineSpacing::new().before(0).line(120)),
-    );
     let border = |pos| {
         TableBorder::new(pos)
             .border_type(BorderType::Single)
@@ -162,6 +154,7 @@ pub(crate) fn summary_box(meta: &Meta, text_width: usize) -> Table {
         .margins(
             TableCellMargins::new()
                 .margin_left(113, WidthType::Dxa)
+                .margin_bottom(113, WidthType::Dxa)
                 .margin_right(113, WidthType::Dxa),
         )
 }
