@@ -644,7 +644,16 @@ fn layout_settings_override_the_defaults() {
     assert!(xml.contains(r#"w:left="1418""#));
     let texts: Vec<String> = body_paragraphs(&xml).into_iter().map(|(_, t)| t).collect();
     assert!(texts.contains(&"1\tIntroduction".to_owned()));
-    assert!(!xml.contains("<w:i/>") || !texts.is_empty());
+    assert!(texts.contains(&"2.6\tITU\u{2011}T Study Group 9".to_owned()));
+    // References no longer in italics (the `*…*` of an entry still is).
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let italic_texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "r")))
+        .filter(|r| r.descendants().any(|n| n.has_tag_name((W, "i"))))
+        .map(paragraph_text)
+        .collect();
+    assert_eq!(italic_texts, ["Recommendation ITU\u{2011}T Y.3071"]);
     let footer = r.referenced("footerReference", "first").unwrap();
     let rels = r.text(
         &footer
@@ -688,6 +697,40 @@ fn layout_settings_override_the_defaults() {
     report.meta.layout.footer = None;
     let r = Rendered::of(&report);
     assert!(r.referenced("footerReference", "first").is_none());
+}
+
+#[test]
+fn optional_lines_are_omitted() {
+    let mut report = sample_report();
+    report.meta.agenda_item = None;
+    report.meta.source = None;
+    report.meta.summary.action = None;
+    report.meta.language_line = "English only".into();
+    let r = Rendered::of(&report);
+    let texts: Vec<String> = body_paragraphs(&r.text("word/document.xml"))
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        &texts[..11],
+        [
+            "Council 2018",
+            "Geneva, 17-27 April 2018",
+            "",
+            "",
+            "Document C18/33-E",
+            "",
+            "22 March 2018",
+            "",
+            "English only",
+            "ITU’S ACTIVITIES RELATED TO RESOLUTIONS 101, 102, 133 AND 180",
+            "Summary",
+        ]
+    );
+    for absent in ["Report by the Secretary-General", "Action required"] {
+        assert!(!texts.iter().any(|t| t == absent), "{absent}");
+    }
+    assert!(!texts.iter().any(|t| t.starts_with("Agenda item")));
 }
 
 #[test]
