@@ -13,6 +13,7 @@ mod inline;
 mod package;
 mod schema_order;
 mod styles;
+mod theme;
 mod xml;
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use quick_xml::events::{BytesText, Event};
 use zip::write::SimpleFileOptions;
 
 use super::xml::{self, Node, attr, set_attr, walk_mut};
-use super::{DocxError, core_props, first_page, header_footer, schema_order, styles};
+use super::{DocxError, core_props, first_page, header_footer, schema_order, styles, theme};
 use crate::model::{ImageFormat, Report};
 
 const HYPERLINK_TYPE: &str =
@@ -80,6 +80,13 @@ pub(crate) fn parts(xml: XMLDocx, report: &Report, timestamp: i64) -> Result<Vec
             }
         }
     }
+
+    doc_rels.push(Rel {
+        id: "rIdTheme".into(),
+        kind: theme::REL_TYPE.into(),
+        target: "theme/theme1.xml".into(),
+        external: false,
+    });
 
     let mut contents = vec![Content {
         path: "word/document.xml".into(),
@@ -163,6 +170,10 @@ pub(crate) fn parts(xml: XMLDocx, report: &Report, timestamp: i64) -> Result<Vec
     out.push(Part {
         path: "word/styles.xml".into(),
         bytes: styles::styles_xml(&meta.layout),
+    });
+    out.push(Part {
+        path: theme::PATH.into(),
+        bytes: theme::theme_xml(&meta.layout.font),
     });
     for (path, bytes) in [
         ("word/settings.xml", xml.settings),
@@ -353,36 +364,53 @@ fn split_text(t: Node) -> Vec<Node> {
     out
 }
 
-/// docx-rs's content types, with the logo's image type declared.
+/// docx-rs's content types, with the theme part and the logo's image type declared.
 fn content_types(bytes: &[u8], logo: Option<(&str, &str)>) -> Result<Vec<u8>, DocxError> {
     let mut nodes = parse_part("[Content_Types].xml", bytes)?;
-    if let Some((ext, mime)) = logo {
-        for node in &mut nodes {
-            let Node::Element { start, children } = node else {
-                continue;
-            };
-            if start.name().into_inner() != b"Types" {
-                continue;
-            }
-            let declared = children.iter().any(|c| match c {
+    for node in &mut nodes {
+        let Node::Element { start, children } = node else {
+            continue;
+        };
+        if start.name().into_inner() != b"Types" {
+            continue;
+        }
+        let has = |children: &[Node], tag: &[u8], key: &str, value: &str| {
+            children.iter().any(|c| match c {
                 Node::Element { start, .. } => {
-                    start.name().into_inner() == b"Default"
-                        && attr(start, "Extension").is_some_and(|e| e.eq_ignore_ascii_case(ext))
+                    start.name().into_inner() == tag
+                        && attr(start, key).is_some_and(|v| v.eq_ignore_ascii_case(value))
                 }
                 Node::Leaf(_) => false,
-            });
-            if !declared {
-                let mut default = quick_xml::events::BytesStart::new("Default");
-                default.push_attribute(("Extension", ext));
-                default.push_attribute(("ContentType", mime));
-                children.insert(
-                    0,
-                    Node::Element {
-                        start: default,
-                        children: Vec::new(),
-                    },
-                );
+            })
+        };
+        let element = |tag: &str, attrs: [(&str, &str); 2]| {
+            let mut start = quick_xml::events::BytesStart::new(tag.to_owned());
+            for a in attrs {
+                start.push_attribute(a);
             }
+            Node::Element {
+                start,
+                children: Vec::new(),
+            }
+        };
+        if let Some((ext, mime)) = logo
+            && !has(children, b"Default", "Extension", ext)
+        {
+            // Defaults come before Overrides.
+            children.insert(
+                0,
+                element("Default", [("Extension", ext), ("ContentType", mime)]),
+            );
+        }
+        let theme_name = format!("/{}", theme::PATH);
+        if !has(children, b"Override", "PartName", &theme_name) {
+            children.push(element(
+                "Override",
+                [
+                    ("PartName", &theme_name),
+                    ("ContentType", theme::CONTENT_TYPE),
+                ],
+            ));
         }
     }
     Ok(xml::write(&nodes))

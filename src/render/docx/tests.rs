@@ -797,6 +797,7 @@ fn zip_entries_are_deflated_with_fixed_times() {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
     assert_eq!(names[0], "[Content_Types].xml");
+    assert!(names.contains(&"word/theme/theme1.xml".to_owned()));
     for i in 0..archive.len() {
         let file = archive.by_index(i).unwrap();
         assert_eq!(
