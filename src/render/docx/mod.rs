@@ -2,7 +2,7 @@
 //!
 //! docx-rs builds the document, its headers and footers; [`package`] then post-processes
 //! the XML parts (deterministic relationship and paragraph ids, `w:noBreakHyphen`, schema
-//! order, our own `styles.xml` and `docProps/core.xml`) and packs the zip itself, so the
+//! order, our own `styles.xml`, theme and `docProps/core.xml`) and packs the zip itself, so the
 //! same report always gives the same bytes.
 
 mod body;

@@ -12,6 +12,9 @@
 //! - U+2011 inside `w:t` becomes `<w:noBreakHyphen/>`;
 //! - children are put into schema order ([`super::schema_order`]).
 //!
+//! `styles.xml`, `docProps/core.xml` and a theme part are ours; the logo is stored as
+//! `word/media/logo.png` or `.jpeg` whatever docx-rs called it.
+//!
 //! The zip has a fixed entry order, deflate, fixed times and permissions.
 
 use std::collections::BTreeMap;
