@@ -2,8 +2,8 @@
 //! deterministic and schema-valid, and the zip writer.
 //!
 //! docx-rs 0.4.22 numbers hyperlink relationships with a process-global counter and
-//! orders them through a HashMap, puts header and footer hyperlinks into the document's
-//! relationships, numbers paragraph ids with a thread-local counter, writes no
+//! orders them through a HashMap, writes no relationship at all for a hyperlink in a
+//! header or footer, numbers paragraph ids with a thread-local counter, writes no
 //! `w:noBreakHyphen` and packs without compression. Here every content part (document,
 //! headers, footers) is parsed once and:
 //! - hyperlink relationships are renumbered per part in document order (`rIdLink1`, …)
