@@ -1,3 +1,4 @@
 //! Renderers: they read a checked [`crate::model::Report`] and never see TOML or files.
 
 pub mod docx;
+pub mod text;
