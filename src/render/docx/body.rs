@@ -7,18 +7,11 @@ use docx_rs::{AlignmentType, Paragraph, Run};
 
 use super::{inline, styles};
 use crate::model::{Entry, Layout};
-
-/// The closing line: a centred line of 18 underscores.
-pub(crate) const CLOSING_LINE: &str = "__________________";
+use crate::render::conventions::{CLOSING_RULE, number_label};
 
 /// The number as printed: `2.` at level 1 when `top_level_period`, `2.9` below.
 pub(crate) fn printed_number(entry: &Entry, layout: &Layout) -> String {
-    let number = entry.number.to_string();
-    if entry.number.depth() == 1 && layout.top_level_period {
-        number + "."
-    } else {
-        number
-    }
+    number_label(&entry.number, layout.top_level_period)
 }
 
 /// The paragraphs of one entry.
@@ -47,5 +40,5 @@ pub(crate) fn closing_line() -> Paragraph {
     Paragraph::new()
         .style(styles::NORMAL)
         .align(AlignmentType::Center)
-        .add_run(Run::new().add_text(CLOSING_LINE))
+        .add_run(Run::new().add_text(CLOSING_RULE))
 }

@@ -9,6 +9,7 @@ use docx_rs::{
 
 use super::{inline, styles};
 use crate::model::{Logo, Meta};
+use crate::render::conventions::SUMMARY_RULE;
 
 /// The right column of the header block (the left one takes the rest of the text width:
 /// 6237 twips with the default margins).
@@ -127,7 +128,7 @@ pub(crate) fn summary_box(meta: &Meta, text_width: usize) -> Table {
         Paragraph::new()
             .style(styles::NORMAL)
             .align(AlignmentType::Center)
-            .add_run(Run::new().add_text("____________")),
+            .add_run(Run::new().add_text(SUMMARY_RULE)),
     );
     paragraphs.push(label("References"));
     paragraphs.extend(inline::paragraphs(

@@ -6,9 +6,7 @@ use docx_rs::{Hyperlink, HyperlinkType, Paragraph, Run};
 
 use super::styles;
 use crate::markup::{Block, Inline, Markup, Styled};
-
-/// The marks typed before list items, by level (enumlev1, enumlev2).
-const BULLETS: [&str; 2] = ["\u{2013}", "\u{2022}"];
+use crate::render::conventions::bullet;
 
 /// A run of text as typed; tabs in the text become real tabs.
 pub(crate) fn text_run(text: &str) -> Run {
@@ -58,10 +56,9 @@ pub(crate) fn add_inlines(mut p: Paragraph, inlines: &[Inline], italic: bool) ->
 
 /// A list item: the bullet of its level, a tab, the text.
 pub(crate) fn list_item(level: u8, inlines: &[Inline]) -> Paragraph {
-    let level = usize::from(level).min(BULLETS.len() - 1);
     let p = Paragraph::new()
-        .style(styles::ENUMLEV[level])
-        .add_run(Run::new().add_text(BULLETS[level]).add_tab());
+        .style(styles::ENUMLEV[usize::from(level).min(styles::ENUMLEV.len() - 1)])
+        .add_run(Run::new().add_text(bullet(level)).add_tab());
     add_inlines(p, inlines, false)
 }
 
