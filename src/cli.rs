@@ -23,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate the entries and report every problem, with file, line and column.
     Check(CheckArgs),
+    /// Check, then write the DOCX, the text report and the digest (atomically).
+    Build(BuildArgs),
     /// Turn an earlier report (its plain text or its DOCX) into an entries folder, to
     /// start the next report from it.
     Import(ImportArgs),
@@ -60,6 +62,28 @@ pub struct CheckArgs {
     /// github (workflow commands that annotate the pull request), junit (XML report).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+
+    /// The output folder (created if needed).
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// Templates of the text outputs (report.txt.j2, digest.txt.j2); default: a
+    /// `templates` folder beside the entries folder, else the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Wrap the text outputs at this many columns (default: one paragraph per line).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u32).range(20..=1000))]
+    pub wrap: Option<u32>,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! One function per command; `main.rs` calls [`run`] and maps the outcome to an exit code.
 
+mod build;
 mod check;
 mod import;
 
@@ -27,6 +28,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::Import(args) => import::run(&args),
     }
 }

@@ -122,12 +122,8 @@ fn visit(
 /// (for invalid UTF-8, the lossy text).
 pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
 
-/// Reads every file, in order. Each is read once; a byte-order mark is removed.
-pub(super) fn read_all(files: &[FoundFile]) -> Vec<(&FoundFile, Result<String, ReadFailure>)> {
-    files.iter().map(|f| (f, read_text(f))).collect()
-}
-
-fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
+/// Reads a file once, as UTF-8 text; a byte-order mark is removed.
+pub(super) fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
     let unreadable = |msg: String| {
         Box::new((
             Diagnostic::new(Code::Unreadable, msg).in_file(f.display.clone()),

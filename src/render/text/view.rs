@@ -22,12 +22,7 @@ use crate::markup::{Block, Inline, Markup};
 use crate::model::{Entry, Event, Meta, Report, Sector};
 use crate::number::SectionNumber;
 
-/// The centred short rule between the Summary box's Action required and References.
-pub const SUMMARY_RULE: &str = "____________";
-/// The centred line of underscores that closes the report (18, as in the reference).
-pub const CLOSING_RULE: &str = "__________________";
-/// The bullets of list items by level (enumlev1, enumlev2), each followed by a TAB.
-pub const BULLETS: [&str; 2] = ["–", "–"];
+pub use crate::render::conventions::{CLOSING_RULE, SUMMARY_RULE};
 
 /// Everything a template can use. Top-level variables of both templates.
 #[derive(Debug, Clone, Serialize)]
@@ -283,11 +278,7 @@ pub fn body(report: &Report) -> Vec<Paragraph> {
 
 /// `2.` for a level-1 number when the layout asks for the period, else `2`, `2.9`.
 pub fn label(number: &SectionNumber, top_level_period: bool) -> String {
-    if number.depth() == 1 && top_level_period {
-        format!("{number}.")
-    } else {
-        number.to_string()
-    }
+    crate::render::conventions::number_label(number, top_level_period)
 }
 
 /// The plain text of a run of inlines: styles dropped, links as `text (url)`.
@@ -419,9 +410,7 @@ fn entry_paragraphs(entry: &Entry, top_period: bool) -> Vec<Paragraph> {
     out
 }
 
-fn bullet(level: u8) -> &'static str {
-    BULLETS[usize::from(level).min(BULLETS.len() - 1)]
-}
+use crate::render::conventions::bullet;
 
 /// Paragraphs (kind `text`) and list items (kind `item`) of a text, in order.
 fn plain_paragraphs(markup: &Markup) -> Vec<Paragraph> {
@@ -504,7 +493,7 @@ mod tests {
         let lines: Vec<&str> = ps.iter().map(|p| p.line.as_str()).collect();
         assert_eq!(
             lines,
-            ["One bold link (https://x.int).", "–\ta", "\t–\tb", "After."]
+            ["One bold link (https://x.int).", "–\ta", "\t•\tb", "After."]
         );
         assert_eq!(ps[2].hang, "\t\t");
     }
