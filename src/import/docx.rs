@@ -7,16 +7,18 @@
 //! reader of the report sees in the body. Heading and enumlev styles are kept, since
 //! they say what a text export can only guess.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
 use roxmltree::{Document, Node};
 
 use super::text::clean_line;
-use super::{Loc, Note, Para, Style};
+use super::{LINK_CLOSE, LINK_MID, LINK_OPEN, Loc, Note, Para, Style};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// A document.xml larger than this is not a report (and would exhaust memory).
 const MAX_XML: u64 = 64 * 1024 * 1024;
@@ -31,7 +33,13 @@ pub fn looks_like_docx(path: &Path, bytes: &[u8]) -> bool {
 
 /// The cleaned, non-empty paragraphs of the DOCX in `bytes`.
 pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, String> {
-    let xml = document_xml(bytes)?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let xml = part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| "the archive has no word/document.xml".to_owned())?;
+    // Hyperlink targets live in the relationships part; without it links keep their words.
+    let rels = part(&mut zip, "word/_rels/document.xml.rels")?
+        .map(|x| links(&x))
+        .unwrap_or_default();
     let doc = Document::parse(&xml).map_err(|e| format!("word/document.xml: {e}"))?;
     let body = doc
         .root_element()
@@ -42,27 +50,39 @@ pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, Stri
         count: 0,
         out: Vec::new(),
         notes,
+        rels: &rels,
     };
     reader.block_children(body, false);
     Ok(reader.out)
 }
 
-fn document_xml(bytes: &[u8]) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let file = zip
-        .by_name("word/document.xml")
-        .map_err(|_| "the archive has no word/document.xml".to_owned())?;
+/// A part of the package as text; `None` when the archive lacks it.
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+    let file = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("{name}: {e}")),
+    };
     if file.size() > MAX_XML {
-        return Err(format!(
-            "word/document.xml is {} bytes, more than a report has",
-            file.size()
-        ));
+        return Err(format!("{name} is {} bytes, more than a report has", file.size()));
     }
     let mut xml = String::new();
     file.take(MAX_XML)
         .read_to_string(&mut xml)
-        .map_err(|e| format!("word/document.xml: {e}"))?;
-    Ok(xml)
+        .map_err(|e| format!("{name}: {e}"))?;
+    Ok(Some(xml))
+}
+
+/// External hyperlink targets by relationship id.
+fn links(xml: &str) -> HashMap<String, String> {
+    let Ok(doc) = Document::parse(xml) else {
+        return HashMap::new();
+    };
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "Relationship")
+        .filter(|n| n.attribute("Type").is_some_and(|t| t.ends_with("/hyperlink")))
+        .filter_map(|n| Some((n.attribute("Id")?.to_owned(), n.attribute("Target")?.to_owned())))
+        .collect()
 }
 
 fn is_w(n: &Node<'_, '_>, name: &str) -> bool {
@@ -74,6 +94,7 @@ struct Reader<'n> {
     count: usize,
     out: Vec<Para>,
     notes: &'n mut Vec<Note>,
+    rels: &'n HashMap<String, String>,
 }
 
 impl Reader<'_> {
@@ -101,7 +122,7 @@ impl Reader<'_> {
         let loc = Loc::Paragraph(self.count);
         let mut text = String::new();
         let mut breaks = 0;
-        runs_text(p, &mut text, &mut breaks);
+        runs_text(p, self.rels, &mut text, &mut breaks);
         if breaks > 0 {
             self.notes.push(Note {
                 loc,
@@ -144,7 +165,12 @@ fn style(p: Node<'_, '_>) -> Style {
 }
 
 /// The visible text under `node`, skipping what a reader does not see.
-fn runs_text(node: Node<'_, '_>, out: &mut String, breaks: &mut usize) {
+fn runs_text(
+    node: Node<'_, '_>,
+    rels: &HashMap<String, String>,
+    out: &mut String,
+    breaks: &mut usize,
+) {
     for n in node.children().filter(Node::is_element) {
         let name = n.tag_name().name();
         let ns = n.tag_name().namespace();
@@ -153,7 +179,7 @@ fn runs_text(node: Node<'_, '_>, out: &mut String, breaks: &mut usize) {
             continue;
         }
         if ns != Some(W) {
-            runs_text(n, out, breaks);
+            runs_text(n, rels, out, breaks);
             continue;
         }
         match name {
@@ -169,7 +195,17 @@ fn runs_text(node: Node<'_, '_>, out: &mut String, breaks: &mut usize) {
             // Properties, deleted text, field codes, text boxes, footnote marks.
             "pPr" | "rPr" | "del" | "delText" | "instrText" | "txbxContent" | "fldChar"
             | "footnoteReference" | "endnoteReference" | "commentReference" => {}
-            _ => runs_text(n, out, breaks),
+            "hyperlink" => match n.attribute((R, "id")).and_then(|id| rels.get(id)) {
+                Some(url) => {
+                    out.push(LINK_OPEN);
+                    runs_text(n, rels, out, breaks);
+                    out.push(LINK_MID);
+                    out.push_str(url);
+                    out.push(LINK_CLOSE);
+                }
+                None => runs_text(n, rels, out, breaks),
+            },
+            _ => runs_text(n, rels, out, breaks),
         }
     }
 }

@@ -56,6 +56,29 @@ pub enum ImportError {
     Verify { path: PathBuf, message: String },
 }
 
+/// A hyperlink inside a paragraph's text, as the DOCX reader marks it:
+/// `LINK_OPEN text LINK_MID url LINK_CLOSE` (private-use characters, which no report
+/// contains); the writer turns it into `[text](url)`.
+pub const LINK_OPEN: char = '\u{E000}';
+pub const LINK_MID: char = '\u{E001}';
+pub const LINK_CLOSE: char = '\u{E002}';
+
+/// The words of a paragraph as a reader sees them: link texts without their targets.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_url = false;
+    for c in text.chars() {
+        match c {
+            LINK_OPEN => {}
+            LINK_MID => in_url = true,
+            LINK_CLOSE => in_url = false,
+            c if !in_url => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Where a paragraph came from: a line of a text export or a paragraph of a DOCX.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loc {

@@ -13,13 +13,14 @@ use crate::model::{Sector, Status};
 
 /// Fills in the sector, Recommendations and event of `entry` from its text.
 pub fn facts(entry: &mut ImportedEntry) {
-    let texts: Vec<&str> = entry
+    let owned: Vec<String> = entry
         .blocks
         .iter()
         .map(|b| match b {
-            Block::Para(t) | Block::Item(_, t) => t.as_str(),
+            Block::Para(t) | Block::Item(_, t) => super::visible(t),
         })
         .collect();
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     entry.sector = texts.first().and_then(|t| sector(t));
     for t in &texts {
         for r in recommendations(t) {

@@ -96,7 +96,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
             Part::Body => match numbered {
                 Some((number, rest)) => entries.push(ImportedEntry {
                     number,
-                    title: is_heading(&p, number, &rest).then(|| rest.clone()),
+                    title: is_heading(&p, number, &rest).then(|| super::visible(&rest)),
                     blocks: if is_heading(&p, number, &rest) || rest.is_empty() {
                         Vec::new()
                     } else {
@@ -237,9 +237,10 @@ fn footer_url(t: &str) -> Option<&str> {
 
 /// The header block, source line and title, told apart by their form.
 fn classify_front(front: &[Para], meta: &mut ImportedMeta, notes: &mut Vec<Note>) {
-    let mut unclassified: Vec<&Para> = Vec::new();
+    let mut unclassified: Vec<(&Para, String)> = Vec::new();
     for p in front {
-        let t = p.text.trim();
+        let visible = super::visible(&p.text);
+        let t = visible.trim();
         if let Some(doc) = t.strip_prefix("Document ") {
             let doc = doc.trim();
             match doc.rsplit_once('-') {
@@ -264,12 +265,12 @@ fn classify_front(front: &[Para], meta: &mut ImportedMeta, notes: &mut Vec<Note>
         {
             meta.source = Some(t.to_owned());
         } else {
-            unclassified.push(p);
+            unclassified.push((p, t.to_owned()));
         }
     }
     // What is left reads, in order: meeting, place and dates, …, the title last.
-    if let Some(title) = unclassified.pop() {
-        let t = title.text.trim();
+    if let Some((title, t)) = unclassified.pop() {
+        let t = t.as_str();
         if t.chars().any(char::is_lowercase) {
             meta.title = Some(t.to_owned());
         } else {
@@ -281,12 +282,12 @@ fn classify_front(front: &[Para], meta: &mut ImportedMeta, notes: &mut Vec<Note>
         }
     }
     let mut rest = unclassified.into_iter();
-    meta.meeting = rest.next().map(|p| p.text.trim().to_owned());
-    meta.place_and_dates = rest.next().map(|p| p.text.trim().to_owned());
-    for p in rest {
+    meta.meeting = rest.next().map(|(_, t)| t);
+    meta.place_and_dates = rest.next().map(|(_, t)| t);
+    for (p, t) in rest {
         notes.push(Note {
             loc: p.loc,
-            message: format!("ignored `{}` in the header block", shorten(&p.text)),
+            message: format!("ignored `{}` in the header block", shorten(&t)),
         });
     }
 }

@@ -10,7 +10,8 @@
 
 use std::path::PathBuf;
 
-use super::{Block, Imported, ImportedEntry, ImportedMeta};
+use super::{Block, Imported, ImportedEntry, ImportedMeta, LINK_CLOSE, LINK_MID, LINK_OPEN};
+use crate::markup::link_is_allowed;
 use crate::number::SectionNumber;
 use crate::raw::RawEntry;
 
@@ -117,18 +118,18 @@ fn entry(e: &ImportedEntry) -> File {
         }
         expect.push(("event.name".into(), ev.name.clone()));
     }
-    let words = e.title.as_deref().unwrap_or_else(|| {
+    let words = e.title.clone().unwrap_or_else(|| {
         e.blocks
             .first()
             .map(|b| match b {
-                Block::Para(t) | Block::Item(_, t) => t.as_str(),
+                Block::Para(t) | Block::Item(_, t) => super::visible(t),
             })
-            .unwrap_or("")
+            .unwrap_or_default()
     });
     let path = PathBuf::from(e.number.top().to_string()).join(format!(
         "{}-{}.toml",
         file_label(&e.number),
-        slug(words)
+        slug(&words)
     ));
     File {
         path,
@@ -322,8 +323,55 @@ pub fn markup_text(blocks: &[Block]) -> String {
 }
 
 /// `text` with everything pulldown-cmark would read as markup escaped, so the paragraph
-/// reads back as exactly these words.
+/// reads back as exactly these words; links the DOCX reader marked become `[text](url)`.
 pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(open) = rest.find(LINK_OPEN) {
+        let after = &rest[open + LINK_OPEN.len_utf8()..];
+        let (Some(mid), Some(close)) = (after.find(LINK_MID), after.find(LINK_CLOSE)) else {
+            break;
+        };
+        if mid > close {
+            break;
+        }
+        out.push_str(&escape_plain(&rest[..open]));
+        let label = &after[..mid];
+        let url = &after[mid + LINK_MID.len_utf8()..close];
+        if label.trim().is_empty() || !link_is_allowed(url) {
+            // Not a link the renderers can draw: its words alone.
+            out.push_str(&escape_plain(label));
+        } else {
+            out.push('[');
+            out.push_str(&escape_plain(label));
+            out.push_str("](");
+            out.push_str(&escape_url(url));
+            out.push(')');
+        }
+        rest = &after[close + LINK_CLOSE.len_utf8()..];
+    }
+    out.push_str(&escape_plain(&super::visible(rest)));
+    escape_line_start(out)
+}
+
+/// A link target that pulldown-cmark reads back as written.
+fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '(' | ')' | '\\' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`escape_markup`] of text without links.
+fn escape_plain(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
@@ -350,7 +398,7 @@ pub fn escape_markup(text: &str) -> String {
         }
         out.push(c);
     }
-    escape_line_start(out)
+    out
 }
 
 /// A paragraph opening like a block construct (`# `, `> `, `- `, `+ `, `1. `, `1) `,
@@ -361,7 +409,9 @@ fn escape_line_start(s: String) -> String {
         return format!("\\{s}");
     }
     let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits > 0 && s[digits..].starts_with(['.', ')']) {
+    let marker = s[digits..].starts_with(['.', ')'])
+        && s[digits + 1..].chars().next().is_none_or(char::is_whitespace);
+    if digits > 0 && marker {
         return format!("{}\\{}", &s[..digits], &s[digits..]);
     }
     s
@@ -479,6 +529,19 @@ mod tests {
         ] {
             assert_eq!(read_back(t), [t.to_owned()], "{t}");
         }
+    }
+
+    #[test]
+    fn links_from_a_docx_become_markup() {
+        let t = format!("see {LINK_OPEN}the *list*{LINK_MID}https://x.int/a (b){LINK_CLOSE} now");
+        let e = escape_markup(&t);
+        assert_eq!(e, "see [the \\*list\\*](https://x.int/a%20\\(b\\)) now");
+        let (m, issues) = markup::parse(&e);
+        assert!(issues.is_empty());
+        assert_eq!(m.links().collect::<Vec<_>>(), ["https://x.int/a%20(b)"]);
+        assert_eq!(m.plain_paragraphs(), ["see the *list* now"]);
+        let internal = format!("{LINK_OPEN}2.1{LINK_MID}#x{LINK_CLOSE}");
+        assert_eq!(escape_markup(&internal), "2.1");
     }
 
     #[test]
