@@ -153,13 +153,13 @@ fn docx_imports_header_summary_box_and_styles() {
     assert_eq!(
         lines,
         [
-            "1.\tIntroduction",
-            "An introduction outside the box.",
-            "2.\tWork",
-            "2.1\tA heading at level two",
-            "2.1.1\tITU-T SG13 approved ITU-T Y.9999 “Test”:",
-            "–\tan item",
-            "\t–\ta nested item",
+            "1.\tIntroduction".to_owned(),
+            "An introduction outside the box.".to_owned(),
+            "2.\tWork".to_owned(),
+            "2.1\tA heading at level two".to_owned(),
+            "2.1.1\tITU-T SG13 approved ITU-T Y.9999 “Test”:".to_owned(),
+            "–\tan item".to_owned(),
+            format!("\t{}\ta nested item", council_report::render::conventions::bullet(1)),
         ]
     );
     assert_eq!(report.entries[2].title.as_deref(), Some("A heading at level two"));
@@ -288,4 +288,32 @@ fn docx() -> Vec<u8> {
     .expect("zip");
     zip.finish().expect("zip");
     buf.into_inner()
+}
+
+/// The acceptance round trip: `build` the sample, `import` its text report and its DOCX,
+/// `build` each import: the same text report, paragraph for paragraph (links included:
+/// the DOCX keeps their targets, the text prints them).
+#[test]
+fn build_import_build_round_trips_text_and_docx() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let t = |p: &str| tmp.path().join(p).to_str().expect("utf-8").to_owned();
+    let ok = |args: &[&str]| {
+        let out = run(args);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+    };
+    ok(&["build", "--entries", "entries", "--out", &t("first")]);
+    let original = fs::read_to_string(tmp.path().join("first/C18-33-E.txt")).expect("text");
+    for input in ["C18-33-E.txt", "C18-33-E.docx"] {
+        let into = t(&format!("imported-{input}"));
+        let out = t(&format!("again-{input}"));
+        ok(&["import", &t(&format!("first/{input}")), "--into", &into]);
+        ok(&["build", "--entries", &into, "--out", &out]);
+        let again =
+            fs::read_to_string(Path::new(&out).join("C18-33-E.txt")).expect("text again");
+        let (a, b): (Vec<&str>, Vec<&str>) = (original.lines().collect(), again.lines().collect());
+        for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+            assert_eq!(x, y, "{input}: paragraph {} differs", i + 1);
+        }
+        assert_eq!(a.len(), b.len(), "{input}");
+    }
 }
