@@ -57,12 +57,7 @@ fn word_export_imports_to_entries_that_pass_check() {
 
     let mut files: Vec<String> = walk(&into)
         .iter()
-        .map(|p| {
-            p.strip_prefix(&into)
-                .expect("inside")
-                .display()
-                .to_string()
-        })
+        .map(|p| p.strip_prefix(&into).expect("inside").display().to_string())
         .collect();
     files.sort();
     insta::assert_snapshot!("word_export_files", files.join("\n"));
@@ -76,7 +71,10 @@ fn word_export_imports_to_entries_that_pass_check() {
         "4/4-enum.toml",
     ] {
         let text = fs::read_to_string(into.join(name)).expect(name);
-        insta::assert_snapshot!(format!("word_export_{}", name.replace(['/', '.'], "_")), text);
+        insta::assert_snapshot!(
+            format!("word_export_{}", name.replace(['/', '.'], "_")),
+            text
+        );
     }
 
     // `check`: no errors (the straight quotes of the export are warnings).
@@ -107,7 +105,10 @@ fn own_text_report_round_trips_paragraph_for_paragraph() {
     fs::write(&input, &text).expect("write");
     let into = tmp.path().join("imported");
     let err = import(&input, &into);
-    assert!(!err.contains("removed"), "our own output needs no clean-up: {err}");
+    assert!(
+        !err.contains("removed"),
+        "our own output needs no clean-up: {err}"
+    );
     assert!(!err.contains("to fill in"), "the header is complete: {err}");
 
     let again = load(&into);
@@ -159,10 +160,16 @@ fn docx_imports_header_summary_box_and_styles() {
             "2.1\tA heading at level two".to_owned(),
             "2.1.1\tITU-T SG13 approved ITU-T Y.9999 “Test”:".to_owned(),
             "–\tan item".to_owned(),
-            format!("\t{}\ta nested item", council_report::render::conventions::bullet(1)),
+            format!(
+                "\t{}\ta nested item",
+                council_report::render::conventions::bullet(1)
+            ),
         ]
     );
-    assert_eq!(report.entries[2].title.as_deref(), Some("A heading at level two"));
+    assert_eq!(
+        report.entries[2].title.as_deref(),
+        Some("A heading at level two")
+    );
     assert_eq!(report.entries[3].recommendations.len(), 1);
 }
 
@@ -184,7 +191,10 @@ fn refuses_a_folder_with_files_unless_forced_and_never_touches_the_input() {
     );
     assert!(!into.join("report.toml").exists());
 
-    let out = run_in(tmp.path(), &["import", "in.txt", "--into", "out", "--force"]);
+    let out = run_in(
+        tmp.path(),
+        &["import", "in.txt", "--into", "out", "--force"],
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(into.join("report.toml").exists() && into.join("keep.txt").exists());
     assert_eq!(fs::read(&input).expect("read"), before);
@@ -193,7 +203,11 @@ fn refuses_a_folder_with_files_unless_forced_and_never_touches_the_input() {
 #[test]
 fn unreadable_inputs_are_usage_errors() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    fs::write(tmp.path().join("notes.txt"), "Just some words.\nNo numbers.\n").expect("write");
+    fs::write(
+        tmp.path().join("notes.txt"),
+        "Just some words.\nNo numbers.\n",
+    )
+    .expect("write");
     fs::write(tmp.path().join("latin1.txt"), b"Caf\xe9\n").expect("write");
     fs::write(tmp.path().join("bad.docx"), b"PK\x03\x04 not really").expect("write");
     for (file, message) in [
@@ -207,7 +221,11 @@ fn unreadable_inputs_are_usage_errors() {
     ] {
         let out = run_in(tmp.path(), &["import", file, "--into", "out"]);
         assert_eq!(code(&out), 2, "{file}");
-        assert!(stderr(&out).starts_with(message), "{file}: {}", stderr(&out));
+        assert!(
+            stderr(&out).starts_with(message),
+            "{file}: {}",
+            stderr(&out)
+        );
     }
     assert!(!tmp.path().join("out").exists());
 }
@@ -279,8 +297,11 @@ fn docx() -> Vec<u8> {
     .concat();
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut buf);
-    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
-        .expect("zip");
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("zip");
     write!(
         zip,
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
@@ -308,8 +329,7 @@ fn build_import_build_round_trips_text_and_docx() {
         let out = t(&format!("again-{input}"));
         ok(&["import", &t(&format!("first/{input}")), "--into", &into]);
         ok(&["build", "--entries", &into, "--out", &out]);
-        let again =
-            fs::read_to_string(Path::new(&out).join("C18-33-E.txt")).expect("text again");
+        let again = fs::read_to_string(Path::new(&out).join("C18-33-E.txt")).expect("text again");
         let (a, b): (Vec<&str>, Vec<&str>) = (original.lines().collect(), again.lines().collect());
         for (i, (x, y)) in a.iter().zip(&b).enumerate() {
             assert_eq!(x, y, "{input}: paragraph {} differs", i + 1);

@@ -32,10 +32,11 @@ pub(super) fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
     }
     // What the drafter will meet next, so the TODOs are not a surprise.
     let checked = crate::load_and_check(&args.into)?;
-    lines.push(crate::diag::summary_line(&checked.diagnostics, checked.entries));
-    lines.push(format!(
-        "next: council-report check --entries {into}"
+    lines.push(crate::diag::summary_line(
+        &checked.diagnostics,
+        checked.entries,
     ));
+    lines.push(format!("next: council-report check --entries {into}"));
     for l in lines {
         writeln!(err, "{l}").context("cannot write to stderr")?;
     }

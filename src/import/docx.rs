@@ -64,7 +64,10 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
         Err(e) => return Err(format!("{name}: {e}")),
     };
     if file.size() > MAX_XML {
-        return Err(format!("{name} is {} bytes, more than a report has", file.size()));
+        return Err(format!(
+            "{name} is {} bytes, more than a report has",
+            file.size()
+        ));
     }
     let mut xml = String::new();
     file.take(MAX_XML)
@@ -80,8 +83,16 @@ fn links(xml: &str) -> HashMap<String, String> {
     };
     doc.descendants()
         .filter(|n| n.tag_name().name() == "Relationship")
-        .filter(|n| n.attribute("Type").is_some_and(|t| t.ends_with("/hyperlink")))
-        .filter_map(|n| Some((n.attribute("Id")?.to_owned(), n.attribute("Target")?.to_owned())))
+        .filter(|n| {
+            n.attribute("Type")
+                .is_some_and(|t| t.ends_with("/hyperlink"))
+        })
+        .filter_map(|n| {
+            Some((
+                n.attribute("Id")?.to_owned(),
+                n.attribute("Target")?.to_owned(),
+            ))
+        })
         .collect()
 }
 
@@ -109,10 +120,10 @@ impl Reader<'_> {
                         self.block_children(cell, true);
                     }
                 }
-            } else if is_w(&n, "sdt") {
-                if let Some(content) = n.children().find(|c| is_w(c, "sdtContent")) {
-                    self.block_children(content, in_table);
-                }
+            } else if is_w(&n, "sdt")
+                && let Some(content) = n.children().find(|c| is_w(c, "sdtContent"))
+            {
+                self.block_children(content, in_table);
             }
         }
     }

@@ -289,7 +289,11 @@ pub fn run(input: &Path, into: &Path, force: bool) -> Result<Summary, ImportErro
             .iter()
             .map(|e| e.recommendations.len())
             .sum(),
-        events: imported.entries.iter().filter(|e| e.event.is_some()).count(),
+        events: imported
+            .entries
+            .iter()
+            .filter(|e| e.event.is_some())
+            .count(),
         notes: imported.notes,
     })
 }

@@ -212,7 +212,12 @@ pub(super) fn split_number(p: &Para, notes: &mut Vec<Note>) -> Option<(SectionNu
     if rest.is_empty() && (number.depth() == 1 || !t.is_empty() && t.len() > 12) {
         return None;
     }
-    let mut note = |message: String| notes.push(Note { loc: p.loc, message });
+    let mut note = |message: String| {
+        notes.push(Note {
+            loc: p.loc,
+            message,
+        })
+    };
     if before_tab.len() < t.len() - end {
         note(format!("removed stray space between {label} and its TAB"));
     }
@@ -244,7 +249,9 @@ fn classify_front(front: &[Para], meta: &mut ImportedMeta, notes: &mut Vec<Note>
         if let Some(doc) = t.strip_prefix("Document ") {
             let doc = doc.trim();
             match doc.rsplit_once('-') {
-                Some((n, lang)) if !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphabetic()) => {
+                Some((n, lang))
+                    if !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphabetic()) =>
+                {
                     meta.number = Some(n.to_owned());
                     meta.language = Some(lang.to_owned());
                 }
@@ -259,9 +266,15 @@ fn classify_front(front: &[Para], meta: &mut ImportedMeta, notes: &mut Vec<Note>
             meta.date = Some(date);
         } else if t.starts_with("Original:") || t.ends_with(" only") {
             meta.language_line = Some(t.to_owned());
-        } else if ["Report by", "Note by", "Report of", "Contribution by", "Contribution from"]
-            .iter()
-            .any(|s| t.starts_with(s))
+        } else if [
+            "Report by",
+            "Note by",
+            "Report of",
+            "Contribution by",
+            "Contribution from",
+        ]
+        .iter()
+        .any(|s| t.starts_with(s))
         {
             meta.source = Some(t.to_owned());
         } else {
@@ -327,7 +340,10 @@ mod tests {
     fn numbers_and_stray_spaces() {
         let mut notes = Vec::new();
         let (n, rest) = split_number(&para("3.4 \tBDT and MUST"), &mut notes).unwrap();
-        assert_eq!((n.to_string(), rest.as_str()), ("3.4".into(), "BDT and MUST"));
+        assert_eq!(
+            (n.to_string(), rest.as_str()),
+            ("3.4".into(), "BDT and MUST")
+        );
         let (n, rest) = split_number(&para("2.\tActivities"), &mut notes).unwrap();
         assert_eq!((n.to_string(), rest.as_str()), ("2".into(), "Activities"));
         let (_, rest) = split_number(&para("2.17.3\t The final"), &mut notes).unwrap();
@@ -336,7 +352,10 @@ mod tests {
         assert!(split_number(&para("2017 was a year"), &mut notes).is_none());
         assert!(split_number(&para("2017"), &mut notes).is_none());
         assert!(split_number(&para("2.0\tx"), &mut notes).is_none());
-        assert_eq!(split_number(&para("2.4"), &mut notes).map(|x| x.1), Some(String::new()));
+        assert_eq!(
+            split_number(&para("2.4"), &mut notes).map(|x| x.1),
+            Some(String::new())
+        );
     }
 
     #[test]
@@ -346,7 +365,10 @@ mod tests {
             Some("http://www.itu.int/council")
         );
         assert_eq!(footer_url("• a list item •"), None);
-        assert_eq!(parse_date("22 March 2018").map(Date::iso).as_deref(), Some("2018-03-22"));
+        assert_eq!(
+            parse_date("22 March 2018").map(Date::iso).as_deref(),
+            Some("2018-03-22")
+        );
         assert_eq!(parse_date("22 March 2018 and more"), None);
     }
 }

@@ -25,7 +25,8 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
                 }
             })
             .collect();
-        (rest.len() % 2 == 0)
+        rest.len()
+            .is_multiple_of(2)
             .then(|| String::from_utf16(&units).ok())
             .flatten()
     };
@@ -59,7 +60,10 @@ pub(super) fn clean_line(line: &str, loc: Loc, notes: &mut Vec<Note>) -> Option<
     if let Some((level, item)) = bullet_item(&line[tabs..]) {
         let level = level.max(u8::try_from(tabs).unwrap_or(1)).min(1);
         let item = trim_end_noted(item, &mut note);
-        return (!item.is_empty()).then(|| Para {
+        if item.is_empty() {
+            return None;
+        }
+        return Some(Para {
             text: item,
             loc,
             style: Style::Item(level),
@@ -71,7 +75,10 @@ pub(super) fn clean_line(line: &str, loc: Loc, notes: &mut Vec<Note>) -> Option<
         note("removed stray white space at the start of the line".into());
     }
     let body = trim_end_noted(body, &mut note);
-    (!body.is_empty()).then(|| Para {
+    if body.is_empty() {
+        return None;
+    }
+    Some(Para {
         text: body,
         loc,
         style: Style::Normal,

@@ -176,7 +176,12 @@ fn report(m: &ImportedMeta) -> File {
         }
     };
     s.push_str("\n[meeting]\n");
-    key(&mut s, "meeting.name", &m.meeting, "the meeting, such as \"Council 2018\"");
+    key(
+        &mut s,
+        "meeting.name",
+        &m.meeting,
+        "the meeting, such as \"Council 2018\"",
+    );
     key(
         &mut s,
         "meeting.place_and_dates",
@@ -185,7 +190,12 @@ fn report(m: &ImportedMeta) -> File {
     );
     s.push_str("\n[document]\n");
     key(&mut s, "document.number", &m.number, "such as \"C18/33\"");
-    key(&mut s, "document.language", &m.language, "the suffix after the number, such as \"E\"");
+    key(
+        &mut s,
+        "document.language",
+        &m.language,
+        "the suffix after the number, such as \"E\"",
+    );
     match m.date {
         Some(d) => s.push_str(&format!("date = {}\n", d.iso())),
         // A date cannot be an empty string: the key is left out, and check says
@@ -235,9 +245,7 @@ fn report(m: &ImportedMeta) -> File {
             s.push_str(&format!("action = {}\n", multi(&t)));
             expect.push(("summary.action".into(), format!("{t}\n")));
         }
-        None => {
-            s.push_str("# action = \"The Council is invited to take note of this report.\"\n")
-        }
+        None => s.push_str("# action = \"The Council is invited to take note of this report.\"\n"),
     }
     match text(&m.references) {
         Some(t) => {
@@ -380,7 +388,10 @@ fn escape_plain(text: &str) -> String {
         let escape = match c {
             '\\' | '*' | '`' | '[' | ']' | '<' | '~' => true,
             // Inside a word `_` is text; at a word boundary it may open emphasis.
-            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
             // `&amp;`, `&#169;`: entity references would be decoded.
             '&' => {
                 let rest: String = chars[i + 1..].iter().take(33).collect();
@@ -410,7 +421,10 @@ fn escape_line_start(s: String) -> String {
     }
     let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let marker = s[digits..].starts_with(['.', ')'])
-        && s[digits + 1..].chars().next().is_none_or(char::is_whitespace);
+        && s[digits + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
     if digits > 0 && marker {
         return format!("{}\\{}", &s[..digits], &s[digits..]);
     }
@@ -573,10 +587,16 @@ mod tests {
         assert_eq!(file_label(&n("2.9.1")), "2.09.1");
         assert_eq!(file_label(&n("2.17")), "2.17");
         assert_eq!(file_label(&n("5")), "5");
-        assert_eq!(slug("ITU-T SG13 approved nine Recommendations"), "itu-t-sg13-approved");
+        assert_eq!(
+            slug("ITU-T SG13 approved nine Recommendations"),
+            "itu-t-sg13-approved"
+        );
         assert_eq!(slug("“Équipe”"), "quipe");
         assert_eq!(slug("…"), "entry");
-        assert_eq!(slug("The 7th IoT Week, organized"), "7th-iot-week-organized");
+        assert_eq!(
+            slug("The 7th IoT Week, organized"),
+            "7th-iot-week-organized"
+        );
     }
 
     #[test]
