@@ -33,6 +33,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
     // Whether the format said which paragraphs sit in the box (a DOCX does).
     let mut box_known = false;
     let mut intro: Vec<Block> = Vec::new();
+    let mut intro_loc: Option<Loc> = None;
     let mut entries: Vec<ImportedEntry> = Vec::new();
 
     for p in paras {
@@ -82,6 +83,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                 {
                     // Outside the box: the introduction, without a visible number.
                     part = Part::Body;
+                    intro_loc.get_or_insert(p.loc);
                     intro.push(block(&p));
                 } else {
                     box_known |= p.in_table == Some(true);
@@ -108,7 +110,10 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                 }),
                 None => match entries.last_mut() {
                     Some(e) => e.blocks.push(block(&p)),
-                    None => intro.push(block(&p)),
+                    None => {
+                        intro_loc.get_or_insert(p.loc);
+                        intro.push(block(&p));
+                    }
                 },
             },
             Part::After => {}
@@ -122,7 +127,12 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
         intro.splice(0..0, rest);
     }
     classify_front(&front, &mut meta, notes);
-    add_introduction(intro, &mut entries, notes);
+    add_introduction(
+        intro,
+        intro_loc.unwrap_or(Loc::Line(1)),
+        &mut entries,
+        notes,
+    );
     Imported {
         meta,
         entries,
@@ -132,7 +142,12 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
 
 /// The unnumbered paragraphs before the first numbered one become entry 1,
 /// "Introduction", as the reference report's first paragraph has no visible number.
-fn add_introduction(intro: Vec<Block>, entries: &mut Vec<ImportedEntry>, notes: &mut Vec<Note>) {
+fn add_introduction(
+    intro: Vec<Block>,
+    loc: Loc,
+    entries: &mut Vec<ImportedEntry>,
+    notes: &mut Vec<Note>,
+) {
     if intro.is_empty() {
         return;
     }
@@ -140,7 +155,7 @@ fn add_introduction(intro: Vec<Block>, entries: &mut Vec<ImportedEntry>, notes: 
     match (one, entries.iter_mut().find(|e| Some(e.number) == one)) {
         (_, Some(existing)) => {
             notes.push(Note {
-                loc: Loc::Line(0),
+                loc,
                 message: "the paragraphs before the first numbered one were added to the start of entry 1".into(),
             });
             existing.blocks.splice(0..0, intro);
