@@ -337,3 +337,59 @@ fn build_import_build_round_trips_text_and_docx() {
         assert_eq!(a.len(), b.len(), "{input}");
     }
 }
+
+/// A text without the header block (as the reference export): report.toml gets TODOs,
+/// and `check` names them: first the missing date, then every empty value.
+#[test]
+fn what_is_not_found_is_left_for_check_to_report() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let into = tmp.path().join("entries");
+    let err = import(Path::new("tests/fixtures/import/no-header.txt"), &into);
+    assert!(
+        err.contains(
+            "to fill in, in [DIR]/report.toml (marked TODO): meeting.name, meeting.place_and_dates, document.number, document.language, document.date, document.language_line, document.title, summary.references"
+                .replace("[DIR]", into.to_str().expect("utf-8"))
+                .as_str()
+        ),
+        "{err}"
+    );
+    let report = fs::read_to_string(into.join("report.toml")).expect("report.toml");
+    insta::assert_snapshot!("no_header_report_toml", report);
+    let dir = into.to_str().expect("utf-8");
+    let out = run(&["check", "--entries", dir]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("error[E005]: missing key `date`"),
+        "{}",
+        stderr(&out)
+    );
+
+    fs::write(
+        into.join("report.toml"),
+        report.replace(
+            "# TODO: the document's date, such as: date = 2018-03-22",
+            "date = 2018-03-22",
+        ),
+    )
+    .expect("write");
+    let out = run(&["check", "--entries", dir]);
+    let err = stderr(&out);
+    for key in [
+        "name",
+        "place_and_dates",
+        "number",
+        "language",
+        "language_line",
+        "title",
+        "references",
+    ] {
+        assert!(
+            err.contains(&format!("error[E004]: `{key}` is empty")),
+            "{key}: {err}"
+        );
+    }
+    assert!(
+        err.ends_with("checked 3 entries: 7 errors, 0 warnings\n"),
+        "{err}"
+    );
+}
