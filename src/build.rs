@@ -85,10 +85,12 @@ pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
         text: out.join(format!("{}.txt", rendered.stem)),
         digest: out.join(format!("{}-digest.txt", rendered.stem)),
     };
-    output::write_atomic(&written.docx, &rendered.docx).map_err(err(&written.docx))?;
-    output::write_atomic(&written.text, rendered.text.as_bytes()).map_err(err(&written.text))?;
-    output::write_atomic(&written.digest, rendered.digest.as_bytes())
-        .map_err(err(&written.digest))?;
+    output::write_all_atomic(&[
+        (written.docx.as_path(), rendered.docx.as_slice()),
+        (written.text.as_path(), rendered.text.as_bytes()),
+        (written.digest.as_path(), rendered.digest.as_bytes()),
+    ])
+    .map_err(|(path, source)| err(path)(source))?;
     Ok(written)
 }
 

@@ -12,6 +12,26 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_all_atomic(&[(path, bytes)]).map_err(|(_, e)| e)
+}
+
+/// Writes several files as one step: every temporary file is written and flushed first,
+/// and only then are they renamed into place. A failure while writing (a full disk)
+/// leaves every target as it was; on error the path at fault comes back with it.
+pub fn write_all_atomic<'a>(files: &[(&'a Path, &[u8])]) -> Result<(), (&'a Path, io::Error)> {
+    let mut staged = Vec::with_capacity(files.len());
+    for &(path, bytes) in files {
+        staged.push((path, stage(path, bytes).map_err(|e| (path, e))?));
+    }
+    for (path, tmp) in staged {
+        // `persist` renames; a temporary file not persisted is removed when dropped.
+        tmp.persist(path).map_err(|e| (path, e.error))?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, flushed to disk.
+fn stage(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -37,9 +57,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
             .set_permissions(fs::Permissions::from_mode(mode))?;
     }
     tmp.as_file().sync_all()?;
-    // `persist` renames; on failure the temporary file is removed when `tmp` drops.
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// Removes temporary files that an interrupted build left in `dir`.
