@@ -336,6 +336,12 @@ fn build_import_build_round_trips_text_and_docx() {
         }
         assert_eq!(a.len(), b.len(), "{input}");
     }
+    // Header block, Summary box and footer link come back the same from either format.
+    let report_toml = |input: &str| {
+        fs::read_to_string(tmp.path().join(format!("imported-{input}/report.toml")))
+            .expect("report.toml")
+    };
+    assert_eq!(report_toml("C18-33-E.docx"), report_toml("C18-33-E.txt"));
 }
 
 /// A text without the header block (as the reference export): report.toml gets TODOs,

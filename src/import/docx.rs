@@ -53,7 +53,44 @@ pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, Stri
         rels: &rels,
     };
     reader.block_children(body, false);
-    Ok(reader.out)
+    let mut out = reader.out;
+    out.extend(footer_links(&mut zip)?);
+    Ok(out)
+}
+
+/// The `• http://www.itu.int/council •` line of the page footers, if any: the footer
+/// link of report.toml's `[layout]`.
+fn footer_links(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Vec<Para>, String> {
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/footer") && n.ends_with(".xml"))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let Some(xml) = part(zip, &name)? else {
+            continue;
+        };
+        let Ok(doc) = Document::parse(&xml) else {
+            continue;
+        };
+        for p in doc.descendants().filter(|n| is_w(n, "p")) {
+            let mut text = String::new();
+            // A footer's relationship ids are its own: links keep their words only.
+            runs_text(p, &HashMap::new(), &mut text, &mut 0);
+            let text = text.trim();
+            if text.starts_with('•') && text.ends_with('•') && text.contains("http") {
+                out.push(Para {
+                    text: text.to_owned(),
+                    loc: Loc::Paragraph(0),
+                    style: Style::Normal,
+                    in_table: Some(false),
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A part of the package as text; `None` when the archive lacks it.

@@ -65,6 +65,15 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
             Part::Front => {
                 if t.eq_ignore_ascii_case("summary") {
                     part = Part::Summary;
+                } else if p.in_table.is_none() && t.contains('\t') {
+                    // Word's text export writes a table row as one line, its cells
+                    // separated by TABs: `Agenda item: PL 2<TAB>Document C18/33-E`.
+                    for cell in t.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
+                        front.push(Para {
+                            text: cell.to_owned(),
+                            ..p.clone()
+                        });
+                    }
                 } else {
                     front.push(p);
                 }
@@ -371,6 +380,45 @@ mod tests {
             split_number(&para("2.4"), &mut notes).map(|x| x.1),
             Some(String::new())
         );
+    }
+
+    #[test]
+    fn header_rows_of_a_text_export_split_at_tabs() {
+        let lines = [
+            "\tCouncil 2018",
+            "\tGeneva, 17-27 April 2018",
+            "Agenda item: PL 2\tDocument C18/33-E",
+            "\t22 March 2018",
+            "\tOriginal: English",
+            "Report by the Secretary-General",
+            "ITU’s activities",
+            "Summary",
+            "Text.",
+            "2.1\tEntry.",
+        ];
+        let mut notes = Vec::new();
+        let paras: Vec<Para> = lines
+            .iter()
+            .map(|l| Para {
+                text: l.trim_start().to_owned(),
+                ..para("")
+            })
+            .collect();
+        let m = parse(paras, &mut notes).meta;
+        assert_eq!(m.meeting.as_deref(), Some("Council 2018"));
+        assert_eq!(
+            m.place_and_dates.as_deref(),
+            Some("Geneva, 17-27 April 2018")
+        );
+        assert_eq!(m.agenda_item.as_deref(), Some("PL 2"));
+        assert_eq!(
+            (m.number.as_deref(), m.language.as_deref()),
+            (Some("C18/33"), Some("E"))
+        );
+        assert_eq!(m.date.map(Date::iso).as_deref(), Some("2018-03-22"));
+        assert_eq!(m.language_line.as_deref(), Some("Original: English"));
+        assert_eq!(m.source.as_deref(), Some("Report by the Secretary-General"));
+        assert_eq!(m.title.as_deref(), Some("ITU’s activities"));
     }
 
     #[test]
