@@ -201,6 +201,37 @@ fn refuses_a_folder_with_files_unless_forced_and_never_touches_the_input() {
 }
 
 #[test]
+fn windows_1252_exports_are_read_with_a_note() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("export.txt");
+    let utf8 = fs::read_to_string(FIXTURE).expect("fixture");
+    // The fixture holds only characters Windows-1252 has.
+    let bytes: Vec<u8> = utf8
+        .chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
+            '•' => 0x95,
+            '–' => 0x96,
+            c => u8::try_from(u32::from(c)).expect("latin-1"),
+        })
+        .collect();
+    fs::write(&input, bytes).expect("write");
+    let into = tmp.path().join("entries");
+    let err = import(&input, &into);
+    assert!(err.contains(":1: not UTF-8: read as Windows-1252"), "{err}");
+    let again = tempfile::tempdir().expect("tempdir");
+    import(Path::new(FIXTURE), &again.path().join("entries"));
+    for f in ["report.toml", "2/2.01.1-third-sample-workshop-on.toml"] {
+        assert_eq!(
+            fs::read_to_string(into.join(f)).expect("cp1252 import"),
+            fs::read_to_string(again.path().join("entries").join(f)).expect("utf-8 import"),
+        );
+    }
+}
+
+#[test]
 fn unreadable_inputs_are_usage_errors() {
     let tmp = tempfile::tempdir().expect("tempdir");
     fs::write(
@@ -208,7 +239,7 @@ fn unreadable_inputs_are_usage_errors() {
         "Just some words.\nNo numbers.\n",
     )
     .expect("write");
-    fs::write(tmp.path().join("latin1.txt"), b"Caf\xe9\n").expect("write");
+    fs::write(tmp.path().join("binary.txt"), b"Caf\x81\n").expect("write");
     fs::write(tmp.path().join("bad.docx"), b"PK\x03\x04 not really").expect("write");
     for (file, message) in [
         ("missing.txt", "error: cannot read missing.txt: "),
@@ -216,7 +247,10 @@ fn unreadable_inputs_are_usage_errors() {
             "notes.txt",
             "error: notes.txt: no numbered paragraph (such as `2.1<TAB>…`) found: is this a Council report?",
         ),
-        ("latin1.txt", "error: latin1.txt: not UTF-8 or UTF-16 text"),
+        (
+            "binary.txt",
+            "error: binary.txt: not UTF-8, UTF-16 or Windows-1252 text",
+        ),
         ("bad.docx", "error: bad.docx: not a readable DOCX file: "),
     ] {
         let out = run_in(tmp.path(), &["import", file, "--into", "out"]);

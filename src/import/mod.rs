@@ -35,7 +35,7 @@ pub enum ImportError {
     #[error("{}: not a readable DOCX file: {reason}", path.display())]
     Docx { path: PathBuf, reason: String },
     #[error(
-        "{}: not UTF-8 or UTF-16 text (save the export as UTF-8 plain text, or import the .docx)",
+        "{}: not UTF-8, UTF-16 or Windows-1252 text (save the export as UTF-8 plain text, or import the .docx)",
         path.display()
     )]
     Encoding { path: PathBuf },
@@ -219,9 +219,19 @@ pub fn read(input: &Path) -> Result<Imported, ImportError> {
             reason,
         })?
     } else {
-        let text = text::decode(&bytes).ok_or_else(|| ImportError::Encoding {
-            path: input.to_owned(),
-        })?;
+        let text = match text::decode(&bytes) {
+            Some(t) => t,
+            None => {
+                let t = text::decode_windows_1252(&bytes).ok_or_else(|| ImportError::Encoding {
+                    path: input.to_owned(),
+                })?;
+                notes.push(Note {
+                    loc: Loc::Line(1),
+                    message: "not UTF-8: read as Windows-1252, the encoding of Word's default text export".into(),
+                });
+                t
+            }
+        };
         text::paragraphs(&text, &mut notes)
     };
     let mut imported = structure::parse(paras, &mut notes);

@@ -39,6 +39,53 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     String::from_utf8(bytes.to_vec()).ok()
 }
 
+/// Windows-1252, what Word's "Plain Text" export writes by default on Windows. `None` if
+/// a byte has no character there (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+pub fn decode_windows_1252(bytes: &[u8]) -> Option<String> {
+    // 0x80 to 0x9F; the other bytes are Latin-1.
+    const HIGH: [Option<char>; 32] = [
+        Some('€'),
+        None,
+        Some('‚'),
+        Some('ƒ'),
+        Some('„'),
+        Some('…'),
+        Some('†'),
+        Some('‡'),
+        Some('ˆ'),
+        Some('‰'),
+        Some('Š'),
+        Some('‹'),
+        Some('Œ'),
+        None,
+        Some('Ž'),
+        None,
+        None,
+        Some('‘'),
+        Some('’'),
+        Some('“'),
+        Some('”'),
+        Some('•'),
+        Some('–'),
+        Some('—'),
+        Some('˜'),
+        Some('™'),
+        Some('š'),
+        Some('›'),
+        Some('œ'),
+        None,
+        Some('ž'),
+        Some('Ÿ'),
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            b => Some(char::from(b)),
+        })
+        .collect()
+}
+
 /// Every non-empty line as a cleaned paragraph.
 pub fn paragraphs(text: &str, notes: &mut Vec<Note>) -> Vec<Para> {
     text.lines()
@@ -193,5 +240,10 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFab").as_deref(), Some("ab"));
         assert_eq!(decode(b"\xFF\xFEa\0b\0").as_deref(), Some("ab"));
         assert_eq!(decode(b"Caf\xE9"), None);
+        assert_eq!(
+            decode_windows_1252(b"Caf\xE9 \x93ok\x94 \x96\t").as_deref(),
+            Some("Café “ok” –\t")
+        );
+        assert_eq!(decode_windows_1252(b"\x81"), None);
     }
 }
