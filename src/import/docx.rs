@@ -14,7 +14,10 @@ use std::path::Path;
 use roxmltree::{Document, Node};
 
 use super::text::clean_line;
-use super::{LINK_CLOSE, LINK_MID, LINK_OPEN, Loc, Note, Para, Style};
+use super::{
+    BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON, LINK_CLOSE, LINK_MID, LINK_OPEN, Loc, Note, Para,
+    Style, is_mark,
+};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -171,6 +174,7 @@ impl Reader<'_> {
         let mut text = String::new();
         let mut breaks = 0;
         runs_text(p, self.rels, &mut text, &mut breaks);
+        let text = balance_marks(&text);
         if breaks > 0 {
             self.notes.push(Note {
                 loc,
@@ -188,6 +192,45 @@ impl Reader<'_> {
         para.in_table = Some(in_table);
         self.out.push(para);
     }
+}
+
+/// Closes styles a paragraph leaves open, drops marks with nothing between them, and
+/// keeps marks out of a leading number (`2.1<TAB>`), which must read as plain digits.
+fn balance_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let (mut bold, mut italic) = (false, false);
+    for c in text.chars() {
+        match c {
+            BOLD_ON if !bold => bold = true,
+            BOLD_OFF if bold => bold = false,
+            ITALIC_ON if !italic => italic = true,
+            ITALIC_OFF if italic => italic = false,
+            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => continue,
+            _ => {}
+        }
+        out.push(c);
+    }
+    if italic {
+        out.push(ITALIC_OFF);
+    }
+    if bold {
+        out.push(BOLD_OFF);
+    }
+    // A number before the first TAB loses its marks.
+    if let Some(tab) = out.find('\t') {
+        let head: String = out[..tab].chars().filter(|c| !is_mark(*c)).collect();
+        if head
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ' ')
+        {
+            let marks: String = out[..tab]
+                .chars()
+                .filter(|c| matches!(*c, BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF))
+                .collect();
+            out = format!("{head}\t{marks}{}", &out[tab + 1..]);
+        }
+    }
+    out
 }
 
 /// The style a paragraph declares: Heading N, or a list level (enumlev1, enumlev2).
@@ -231,6 +274,23 @@ fn runs_text(
             continue;
         }
         match name {
+            "r" => {
+                // Emphasis the writer may keep: a run's own bold and italic.
+                let (bold, italic) = run_style(n);
+                if bold {
+                    out.push(BOLD_ON);
+                }
+                if italic {
+                    out.push(ITALIC_ON);
+                }
+                runs_text(n, rels, out, breaks);
+                if italic {
+                    out.push(ITALIC_OFF);
+                }
+                if bold {
+                    out.push(BOLD_OFF);
+                }
+            }
             "t" => out.push_str(n.text().unwrap_or("")),
             "tab" => out.push('\t'),
             "br" | "cr" => {
@@ -256,6 +316,21 @@ fn runs_text(
             _ => runs_text(n, rels, out, breaks),
         }
     }
+}
+
+/// Whether a run is bold and italic by its own properties (`<w:b/>`, `<w:i/>`).
+fn run_style(r: Node<'_, '_>) -> (bool, bool) {
+    let Some(rpr) = r.children().find(|c| is_w(c, "rPr")) else {
+        return (false, false);
+    };
+    let on = |name: &str| {
+        rpr.children().any(|c| {
+            is_w(&c, name)
+                && c.attribute((W, "val"))
+                    .is_none_or(|v| !matches!(v, "0" | "false" | "off"))
+        })
+    };
+    (on("b"), on("i"))
 }
 
 #[cfg(test)]
@@ -305,6 +380,24 @@ mod tests {
             ]
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn bold_and_italic_runs_are_marked() {
+        let bytes = docx(concat!(
+            r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>2.1</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">A </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">bold </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>run</w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:i w:val="0"/></w:rPr><w:t xml:space="preserve"> and </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:i/></w:rPr><w:t>italics</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>"#,
+        ));
+        let mut notes = Vec::new();
+        let ps = paragraphs(&bytes, &mut notes).unwrap();
+        assert!(ps[0].text.starts_with("2.1\t"), "{:?}", ps[0].text);
+        let rest = ps[0].text.trim_start_matches("2.1\t");
+        assert_eq!(
+            crate::import::write::escape_markup(rest),
+            "A **bold run** and *italics*."
+        );
     }
 
     #[test]

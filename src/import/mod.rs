@@ -62,6 +62,17 @@ pub enum ImportError {
 pub const LINK_OPEN: char = '\u{E000}';
 pub const LINK_MID: char = '\u{E001}';
 pub const LINK_CLOSE: char = '\u{E002}';
+/// Bold and italic runs of a DOCX, marked where they start and end; the writer turns
+/// them into `**bold**` and `*italic*` when that reads back to the same words.
+pub const BOLD_ON: char = '\u{E003}';
+pub const BOLD_OFF: char = '\u{E004}';
+pub const ITALIC_ON: char = '\u{E005}';
+pub const ITALIC_OFF: char = '\u{E006}';
+
+/// Whether `c` is one of the marks above.
+pub fn is_mark(c: char) -> bool {
+    ('\u{E000}'..='\u{E006}').contains(&c)
+}
 
 /// The words of a paragraph as a reader sees them: link texts without their targets.
 pub fn visible(text: &str) -> String {
@@ -72,6 +83,7 @@ pub fn visible(text: &str) -> String {
             LINK_OPEN => {}
             LINK_MID => in_url = true,
             LINK_CLOSE => in_url = false,
+            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => {}
             c if !in_url => out.push(c),
             _ => {}
         }

@@ -37,7 +37,9 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
     let mut entries: Vec<ImportedEntry> = Vec::new();
 
     for p in paras {
-        let t = p.text.trim();
+        // Labels and rules are recognised by their words, whatever their runs' styles.
+        let visible = super::visible(&p.text);
+        let t = visible.trim();
         if let Some(url) = footer_url(t) {
             meta.footer = Some(url.to_owned());
             continue;

@@ -10,7 +10,10 @@
 
 use std::path::PathBuf;
 
-use super::{Block, Imported, ImportedEntry, ImportedMeta, LINK_CLOSE, LINK_MID, LINK_OPEN};
+use super::{
+    BOLD_OFF, BOLD_ON, Block, ITALIC_OFF, ITALIC_ON, Imported, ImportedEntry, ImportedMeta,
+    LINK_CLOSE, LINK_MID, LINK_OPEN, is_mark,
+};
 use crate::markup::link_is_allowed;
 use crate::number::SectionNumber;
 use crate::raw::RawEntry;
@@ -331,34 +334,165 @@ pub fn markup_text(blocks: &[Block]) -> String {
 }
 
 /// `text` with everything pulldown-cmark would read as markup escaped, so the paragraph
-/// reads back as exactly these words; links the DOCX reader marked become `[text](url)`.
+/// reads back as exactly these words; links the DOCX reader marked become `[text](url)`,
+/// and its bold and italic runs `**bold**` and `*italic*` when that reads back to the
+/// same words (else the words alone: the words matter more than the emphasis).
 pub fn escape_markup(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut rest = text;
-    while let Some(open) = rest.find(LINK_OPEN) {
-        let after = &rest[open + LINK_OPEN.len_utf8()..];
-        let (Some(mid), Some(close)) = (after.find(LINK_MID), after.find(LINK_CLOSE)) else {
-            break;
-        };
-        if mid > close {
-            break;
+    let pieces = pieces(text);
+    let styled = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Text { bold, italic, .. } if *bold || *italic));
+    if styled {
+        let out = render(&pieces, true);
+        let want = super::visible(text);
+        let (m, issues) = crate::markup::parse(&out);
+        if issues.is_empty() && m.plain_paragraphs() == [want.trim()] {
+            return out;
         }
-        out.push_str(&escape_plain(&rest[..open]));
-        let label = &after[..mid];
-        let url = &after[mid + LINK_MID.len_utf8()..close];
-        if label.trim().is_empty() || !link_is_allowed(url) {
-            // Not a link the renderers can draw: its words alone.
-            out.push_str(&escape_plain(label));
-        } else {
-            out.push('[');
-            out.push_str(&escape_plain(label));
-            out.push_str("](");
-            out.push_str(&escape_url(url));
-            out.push(')');
-        }
-        rest = &after[close + LINK_CLOSE.len_utf8()..];
     }
-    out.push_str(&escape_plain(&super::visible(rest)));
+    render(&pieces, false)
+}
+
+/// A run of text in one style, or a link.
+enum Piece {
+    Text {
+        text: String,
+        bold: bool,
+        italic: bool,
+    },
+    Link {
+        label: String,
+        url: String,
+    },
+}
+
+/// Splits a marked text into styled runs and links.
+fn pieces(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut current = String::new();
+    let mut rest = text;
+    // Runs in the same style, side by side, are one piece (`**a b**`, not `**a****b**`).
+    let flush = |current: &mut String, out: &mut Vec<Piece>, bold: bool, italic: bool| {
+        if current.is_empty() {
+            return;
+        }
+        if let Some(Piece::Text {
+            text,
+            bold: b,
+            italic: i,
+        }) = out.last_mut()
+            && *b == bold
+            && *i == italic
+        {
+            text.push_str(current);
+            current.clear();
+            return;
+        }
+        out.push(Piece::Text {
+            text: std::mem::take(current),
+            bold,
+            italic,
+        });
+    };
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            LINK_OPEN => {
+                let (Some(mid), Some(close)) = (rest.find(LINK_MID), rest.find(LINK_CLOSE)) else {
+                    continue;
+                };
+                if mid > close {
+                    continue;
+                }
+                flush(&mut current, &mut out, bold, italic);
+                let label: String = rest[..mid].chars().filter(|c| !is_mark(*c)).collect();
+                let url = rest[mid + LINK_MID.len_utf8()..close].to_owned();
+                // Styles that change inside the label hold after it.
+                for m in rest[..mid].chars() {
+                    match m {
+                        BOLD_ON => bold = true,
+                        BOLD_OFF => bold = false,
+                        ITALIC_ON => italic = true,
+                        ITALIC_OFF => italic = false,
+                        _ => {}
+                    }
+                }
+                out.push(Piece::Link { label, url });
+                rest = &rest[close + LINK_CLOSE.len_utf8()..];
+            }
+            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => {
+                flush(&mut current, &mut out, bold, italic);
+                match c {
+                    BOLD_ON => bold = true,
+                    BOLD_OFF => bold = false,
+                    ITALIC_ON => italic = true,
+                    _ => italic = false,
+                }
+            }
+            c if is_mark(c) => {}
+            c => current.push(c),
+        }
+    }
+    flush(&mut current, &mut out, bold, italic);
+    // A style on every word is the paragraph's formatting (References in italics, a
+    // bold title), not emphasis.
+    let words = |f: fn(&Piece) -> bool| {
+        out.iter()
+            .filter(|p| matches!(p, Piece::Text { text, .. } if !text.trim().is_empty()))
+            .all(f)
+    };
+    let all_bold = words(|p| matches!(p, Piece::Text { bold: true, .. }));
+    let all_italic = words(|p| matches!(p, Piece::Text { italic: true, .. }));
+    for p in &mut out {
+        if let Piece::Text { bold, italic, .. } = p {
+            *bold &= !all_bold;
+            *italic &= !all_italic;
+        }
+    }
+    out
+}
+
+/// The escaped text of `pieces`, with emphasis markers when `styled`.
+fn render(pieces: &[Piece], styled: bool) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text { text, bold, italic } => {
+                let marker = match (styled, *bold, *italic) {
+                    (true, true, true) => "***",
+                    (true, true, false) => "**",
+                    (true, false, true) => "*",
+                    _ => "",
+                };
+                let core = text.trim();
+                if marker.is_empty() || core.is_empty() {
+                    out.push_str(&escape_plain(text));
+                } else {
+                    // Markers hug the words: `**bold** text`, never `**bold **text`.
+                    let lead = &text[..text.len() - text.trim_start().len()];
+                    let trail = &text[text.trim_end().len()..];
+                    out.push_str(lead);
+                    out.push_str(marker);
+                    out.push_str(&escape_plain(core));
+                    out.push_str(marker);
+                    out.push_str(trail);
+                }
+            }
+            Piece::Link { label, url } => {
+                if label.trim().is_empty() || !link_is_allowed(url) {
+                    // Not a link the renderers can draw: its words alone.
+                    out.push_str(&escape_plain(label));
+                } else {
+                    out.push('[');
+                    out.push_str(&escape_plain(label));
+                    out.push_str("](");
+                    out.push_str(&escape_url(url));
+                    out.push(')');
+                }
+            }
+        }
+    }
     escape_line_start(out)
 }
 
@@ -556,6 +690,20 @@ mod tests {
         assert_eq!(m.plain_paragraphs(), ["see the *list* now"]);
         let internal = format!("{LINK_OPEN}2.1{LINK_MID}#x{LINK_CLOSE}");
         assert_eq!(escape_markup(&internal), "2.1");
+    }
+
+    #[test]
+    fn bold_and_italic_runs_become_emphasis_when_they_read_back() {
+        let t = format!("a {BOLD_ON}bold {BOLD_OFF}word and {ITALIC_ON}“quoted”{ITALIC_OFF} x");
+        assert_eq!(escape_markup(&t), "a **bold** word and *“quoted”* x");
+        // Every word italic: the paragraph's formatting, dropped.
+        assert_eq!(
+            escape_markup(&format!("{ITALIC_ON}all *of* it{ITALIC_OFF}")),
+            "all \\*of\\* it"
+        );
+        // `a**“x”**b` would not read back: the words alone.
+        let t = format!("a{BOLD_ON}“x”{BOLD_OFF}b c");
+        assert_eq!(escape_markup(&t), "a“x”b c");
     }
 
     #[test]
