@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+use crate::number::SectionNumber;
 
 /// Compile ITU Council reports from one TOML file per numbered paragraph.
 ///
@@ -23,6 +25,20 @@ pub struct Cli {
 pub enum Command {
     /// Validate the entries and report every problem, with file, line and column.
     Check(CheckArgs),
+    /// Create an entry from a commented skeleton: the next free number under a parent, or
+    /// a number given. Prints the new file's path.
+    New(NewArgs),
+    /// Renumber entries, children following: make room, close gaps, or move an entry.
+    /// Checks the new numbering before writing anything.
+    Renumber(RenumberArgs),
+    /// Rewrite entries and report.toml in one canonical layout, keeping comments.
+    Fmt(FmtArgs),
+    /// Print the JSON Schema (draft-07) of an entry file or of report.toml, for editors.
+    Schema(SchemaArgs),
+    /// Check again on every change to the entries folder, until Ctrl-C.
+    Watch(WatchArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
 }
 
 /// Where the report's entries are.
@@ -57,6 +73,107 @@ pub struct CheckArgs {
     /// github (workflow commands that annotate the pull request), junit (XML report).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("place").required(true).args(["number", "under"])))]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// The new entry's number (e.g. 2.23); it must be free and its parent must exist.
+    #[arg(value_name = "NUMBER", value_parser = parse_number)]
+    pub number: Option<SectionNumber>,
+
+    /// Give the new entry the next free number under this one (2.9 → 2.9.3).
+    #[arg(long, value_name = "NUMBER", value_parser = parse_number)]
+    pub under: Option<SectionNumber>,
+
+    /// The entry's title (a heading); it also names the file.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("op").required(true).args(["insert", "close_gaps", "move_from"])))]
+pub struct RenumberArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// Free this number: it and every later sibling move up by one (2.7 → 2.8, …).
+    #[arg(long, value_name = "NUMBER", value_parser = parse_number)]
+    pub insert: Option<SectionNumber>,
+
+    /// Number every sequence 1, 2, 3 … without gaps, keeping the order.
+    #[arg(long)]
+    pub close_gaps: bool,
+
+    /// Move this entry, with its children, to the number given by --to.
+    #[arg(long = "move", value_name = "NUMBER", value_parser = parse_number, requires = "to")]
+    pub move_from: Option<SectionNumber>,
+
+    /// The number the moved entry gets; later entries there move up to make room.
+    #[arg(long, value_name = "NUMBER", value_parser = parse_number, requires = "move_from")]
+    pub to: Option<SectionNumber>,
+
+    /// Print the moves as a table and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// Write nothing; list the files that would change and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of report.toml instead of an entry's.
+    #[arg(long)]
+    pub report: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// Where outputs are written, when the build writes any.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// How long the folder must be quiet before a rebuild, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 200)]
+    pub debounce: u64,
+
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// A section number on the command line, with the same rules as in an entry.
+fn parse_number(s: &str) -> Result<SectionNumber, String> {
+    s.parse().map_err(|e: crate::number::NumberError| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

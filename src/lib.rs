@@ -16,11 +16,13 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diag;
+pub mod edit;
 pub mod load;
 pub mod markup;
 pub mod model;
 pub mod number;
 pub mod raw;
+pub mod schema;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {

@@ -122,9 +122,51 @@ fn visit(
 /// (for invalid UTF-8, the lossy text).
 pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
 
-/// Reads every file, in order. Each is read once; a byte-order mark is removed.
-pub(super) fn read_all(files: &[FoundFile]) -> Vec<(&FoundFile, Result<String, ReadFailure>)> {
-    files.iter().map(|f| (f, read_text(f))).collect()
+/// Reads every file, in order. Each is read once; a byte-order mark is removed. A file in
+/// the overlay is not read: its text is the overlay's.
+pub(super) fn read_all<'a>(
+    files: &'a [FoundFile],
+    overlay: &super::Overlay,
+) -> Vec<(&'a FoundFile, Result<String, ReadFailure>)> {
+    files
+        .iter()
+        .map(|f| match overlay.get(&f.display) {
+            Some(Some(text)) => {
+                let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+                (f, Ok(body.to_owned()))
+            }
+            _ => (f, read_text(f)),
+        })
+        .collect()
+}
+
+/// Lays an edit over the listing: removed files go, added files join, and the order stays
+/// that of the paths, as [`walk`] gives it.
+pub(super) fn apply_overlay(
+    listing: &mut Listing,
+    root: &Path,
+    display_root: &str,
+    overlay: &super::Overlay,
+) {
+    listing
+        .files
+        .retain(|f| !matches!(overlay.get(&f.display), Some(None)));
+    let prefix = format!("{display_root}/");
+    for (display, text) in overlay {
+        if text.is_none() || listing.files.iter().any(|f| &f.display == display) {
+            continue;
+        }
+        let Some(rel) = display.strip_prefix(&prefix) else {
+            continue;
+        };
+        let mut path = root.to_path_buf();
+        path.extend(rel.split('/'));
+        listing.files.push(FoundFile {
+            path,
+            display: display.clone(),
+        });
+    }
+    listing.files.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
 fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
