@@ -173,7 +173,8 @@ pub struct CompletionsArgs {
 
 /// A section number on the command line, with the same rules as in an entry.
 fn parse_number(s: &str) -> Result<SectionNumber, String> {
-    s.parse().map_err(|e: crate::number::NumberError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::number::NumberError| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

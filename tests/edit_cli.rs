@@ -119,19 +119,40 @@ fn original() -> Vec<(String, Option<String>, String)> {
 #[test]
 fn new_under_takes_the_next_free_number_beside_its_siblings() {
     let w = Work::new();
-    let out = w.run(&["new", "--under", "2.9", "--title", "IMT-2020 Demo Day, part 2"]);
+    let out = w.run(&[
+        "new",
+        "--under",
+        "2.9",
+        "--title",
+        "IMT-2020 Demo Day, part 2",
+    ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(stdout(&out), "entries/2/2.09.3-imt-2020-demo-day-part-2.toml\n");
+    assert_eq!(
+        stdout(&out),
+        "entries/2/2.09.3-imt-2020-demo-day-part-2.toml\n"
+    );
     let text = w.read("2/2.09.3-imt-2020-demo-day-part-2.toml");
-    assert!(text.starts_with("#:schema ../entry.schema.json\n"), "{text}");
+    assert!(
+        text.starts_with("#:schema ../entry.schema.json\n"),
+        "{text}"
+    );
     assert!(text.contains("number = \"2.9.3\"\ntitle = \"IMT-2020 Demo Day, part 2\"\n"));
     assert!(text.contains("# [event]"), "a commented skeleton: {text}");
     assert_eq!(w.check(true).0, 0, "{}", w.check(true).1);
 
     let report = w.report();
-    let at = numbers(&report).iter().position(|n| *n == "2.9.3").expect("2.9.3");
-    assert_eq!(numbers(&report)[at - 1..=at + 1], ["2.9.2", "2.9.3", "2.10"]);
-    assert_eq!(entry(&report, "2.9.3").1.as_deref(), Some("IMT-2020 Demo Day, part 2"));
+    let at = numbers(&report)
+        .iter()
+        .position(|n| *n == "2.9.3")
+        .expect("2.9.3");
+    assert_eq!(
+        numbers(&report)[at - 1..=at + 1],
+        ["2.9.2", "2.9.3", "2.10"]
+    );
+    assert_eq!(
+        entry(&report, "2.9.3").1.as_deref(),
+        Some("IMT-2020 Demo Day, part 2")
+    );
     // The new file is already in canonical layout.
     let fmt = w.run(&["fmt", "--check"]);
     assert_eq!(code(&fmt), 0, "{}{}", stdout(&fmt), stderr(&fmt));
@@ -166,10 +187,18 @@ fn new_refuses_a_number_in_use_or_without_a_parent_and_writes_nothing() {
     );
     let out = w.run(&["new", "--under", "9"]);
     assert_eq!(code(&out), 1);
-    assert!(stderr(&out).contains("there is no entry 9"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("there is no entry 9"),
+        "{}",
+        stderr(&out)
+    );
     let out = w.run(&["new", "2.9.7.1"]);
     assert_eq!(code(&out), 1);
-    assert!(stderr(&out).contains("there is no entry 2.9.7"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("there is no entry 2.9.7"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(w.tree(), before);
     // A usage error is exit 2.
     assert_eq!(code(&w.run(&["new", "2.09"])), 2);
@@ -197,18 +226,34 @@ fn insert_makes_room_children_follow_then_new_fills_the_gap() {
     annotate(&w);
     let out = w.run(&["renumber", "--insert", "2.7"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).contains("renumbered 26 entries"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("renumbered 26 entries"),
+        "{}",
+        stderr(&out)
+    );
 
     let moved = w.read("2/2.08-itu-t-sg11.toml");
-    assert!(moved.contains("# SG11: signalling.\nnumber = \"2.8\"   # keep this comment\n"), "{moved}");
+    assert!(
+        moved.contains("# SG11: signalling.\nnumber = \"2.8\"   # keep this comment\n"),
+        "{moved}"
+    );
     assert!(!w.entries().join("2/2.07-itu-t-sg11.toml").exists());
-    assert!(w.read("2/2.08.1-cis-iot-workshop.toml").contains("number = \"2.8.1\""));
-    assert!(w.read("2/2.18.3-itu-d-q3-1-cloud.toml").starts_with("# Cloud computing.\nnumber = \"2.18.3\""));
+    assert!(
+        w.read("2/2.08.1-cis-iot-workshop.toml")
+            .contains("number = \"2.8.1\"")
+    );
+    assert!(
+        w.read("2/2.18.3-itu-d-q3-1-cloud.toml")
+            .starts_with("# Cloud computing.\nnumber = \"2.18.3\"")
+    );
 
     // check: no error, one warning, for the gap.
     let (exit, err) = w.check(false);
     assert_eq!(exit, 0, "{err}");
-    assert!(err.contains("warning[W001]: 2.7 is missing between 2.6 and 2.8"), "{err}");
+    assert!(
+        err.contains("warning[W001]: 2.7 is missing between 2.6 and 2.8"),
+        "{err}"
+    );
     assert!(err.ends_with("0 errors, 1 warning\n"), "{err}");
 
     let orig = original();
@@ -221,7 +266,10 @@ fn insert_makes_room_children_follow_then_new_fills_the_gap() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(w.check(true).0, 0, "{}", w.check(true).1);
     let report = w.report();
-    let at = numbers(&report).iter().position(|n| *n == "2.7").expect("2.7");
+    let at = numbers(&report)
+        .iter()
+        .position(|n| *n == "2.7")
+        .expect("2.7");
     assert_eq!(numbers(&report)[at - 1..=at + 1], ["2.6.1", "2.7", "2.8"]);
     assert_eq!(report[at].1.as_deref(), Some("A new study group"));
     assert_eq!(report.len(), orig.len() + 1);
@@ -259,11 +307,26 @@ fn move_takes_the_children_along_and_leaves_no_gap() {
     assert_eq!(entry(&report, "3.7.2").2, entry(&orig, "2.9.2").2);
     assert_eq!(entry(&report, "2.9").2, entry(&orig, "2.10").2);
     assert_eq!(entry(&report, "2.16.3").2, entry(&orig, "2.17.3").2);
-    let at = numbers(&report).iter().position(|n| *n == "3.7").expect("3.7");
-    assert_eq!(numbers(&report)[at - 1..=at + 3], ["3.6", "3.7", "3.7.1", "3.7.2", "4"]);
-    assert!(w.read("2/3.07.1-sg13-africa-workshop.toml").contains("number = \"3.7.1\""));
-    assert!(w.read("2/2.16.3-itu-d-q3-1-cloud.toml").starts_with("# Cloud computing.\n"));
-    assert!(w.read("2/2.07-itu-t-sg11.toml").contains("# keep this comment"));
+    let at = numbers(&report)
+        .iter()
+        .position(|n| *n == "3.7")
+        .expect("3.7");
+    assert_eq!(
+        numbers(&report)[at - 1..=at + 3],
+        ["3.6", "3.7", "3.7.1", "3.7.2", "4"]
+    );
+    assert!(
+        w.read("2/3.07.1-sg13-africa-workshop.toml")
+            .contains("number = \"3.7.1\"")
+    );
+    assert!(
+        w.read("2/2.16.3-itu-d-q3-1-cloud.toml")
+            .starts_with("# Cloud computing.\n")
+    );
+    assert!(
+        w.read("2/2.07-itu-t-sg11.toml")
+            .contains("# keep this comment")
+    );
 }
 
 #[test]
@@ -292,11 +355,20 @@ fn refused_renumberings_change_no_file() {
     let out = w.run(&["renumber", "--move", "2.9", "--to", "5.1.1"]);
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
-    assert!(err.contains("error[E013]: entry 5.1.1 has no parent"), "{err}");
+    assert!(
+        err.contains("error[E013]: entry 5.1.1 has no parent"),
+        "{err}"
+    );
     assert!(err.contains("entries/2/5.01.1-itu-t-sg13.toml"), "{err}");
-    assert!(err.ends_with("error: the result would be invalid, so nothing was written\n"), "{err}");
+    assert!(
+        err.ends_with("error: the result would be invalid, so nothing was written\n"),
+        "{err}"
+    );
     // A folder with errors is not renumbered at all.
-    w.write("2/2.09-itu-t-sg13.toml", &w.read("2/2.09-itu-t-sg13.toml").replace("sector", "sectr"));
+    w.write(
+        "2/2.09-itu-t-sg13.toml",
+        &w.read("2/2.09-itu-t-sg13.toml").replace("sector", "sectr"),
+    );
     let broken = w.tree();
     let out = w.run(&["renumber", "--close-gaps"]);
     assert_eq!(code(&out), 1);
@@ -326,7 +398,10 @@ fn fmt_check_lists_a_misformatted_file_and_fmt_fixes_it_idempotently() {
     let out = w.run(&["fmt", "--check"]);
     assert_eq!(code(&out), 1);
     assert_eq!(stdout(&out), "entries/2/2.2-event.toml\n");
-    assert_eq!(stderr(&out), "1 file not formatted: run `council-report fmt`\n");
+    assert_eq!(
+        stderr(&out),
+        "1 file not formatted: run `council-report fmt`\n"
+    );
 
     let out = w.run(&["fmt"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));

@@ -42,17 +42,17 @@ fn to_json(v: &toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(*b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(a) => Value::Array(a.iter().map(to_json).collect()),
-        toml::Value::Table(t) => Value::Object(
-            t.iter()
-                .map(|(k, v)| (k.clone(), to_json(v)))
-                .collect(),
-        ),
+        toml::Value::Table(t) => {
+            Value::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
     }
 }
 
 fn json_of(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).expect("read");
-    let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let table: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     to_json(&toml::Value::Table(table))
 }
 
@@ -88,7 +88,11 @@ fn every_sample_file_is_valid() {
     toml_files(&common::root().join("entries"), &mut files);
     assert!(files.len() > 50);
     for f in files {
-        let v = if f.ends_with("report.toml") { &report } else { &entry };
+        let v = if f.ends_with("report.toml") {
+            &report
+        } else {
+            &entry
+        };
         let errs = errors(v, &json_of(&f));
         assert!(errs.is_empty(), "{}: {errs:?}", f.display());
     }
@@ -107,21 +111,33 @@ fn unknown_keys_and_wrong_types_are_rejected() {
         assert!(errs.iter().any(|e| e.contains(why)), "{file}: {errs:?}");
     }
     for (instance, what) in [
-        (r#"number = "2.9"
-sector = "ITU-X""#, "a sector not in the list"),
+        (
+            r#"number = "2.9"
+sector = "ITU-X""#,
+            "a sector not in the list",
+        ),
         (r#"number = "2.09""#, "a malformed number"),
-        (r#"number = "2"
+        (
+            r#"number = "2"
 [event]
 name = "x"
 place = "y"
-start = "2017-13-01""#, "an impossible date"),
-        (r#"number = "2"
+start = "2017-13-01""#,
+            "an impossible date",
+        ),
+        (
+            r#"number = "2"
 [[recommendations]]
 id = "ITU-T Y.1"
 title = "t"
-status = "done""#, "an unknown status"),
-        (r#"number = "2"
-resolutions = ["101"]"#, "a resolution as a string"),
+status = "done""#,
+            "an unknown status",
+        ),
+        (
+            r#"number = "2"
+resolutions = ["101"]"#,
+            "a resolution as a string",
+        ),
     ] {
         let table: toml::Table = instance.parse().expect("TOML");
         let errs = errors(&entry, &to_json(&toml::Value::Table(table)));

@@ -46,8 +46,18 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
 
 /// The moves as an aligned table: old number, new number, file (and its new name).
 pub(crate) fn table(moves: &[Moved]) -> String {
-    let old_w = moves.iter().map(|m| m.old.to_string().len()).max().unwrap_or(0).max(3);
-    let new_w = moves.iter().map(|m| m.new.to_string().len()).max().unwrap_or(0).max(3);
+    let old_w = moves
+        .iter()
+        .map(|m| m.old.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
+    let new_w = moves
+        .iter()
+        .map(|m| m.new.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let mut s = format!("{:old_w$}  {:new_w$}  file\n", "old", "new");
     for m in moves {
         let file = if m.from_file == m.to_file {

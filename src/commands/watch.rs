@@ -1,17 +1,18 @@
 //! `watch`: rebuild whenever a file in the entries folder changes, until Ctrl-C.
 //!
-//! Changes are debounced (an editor's save is often several events) and a rebuild never
-//! stops the loop: errors in the entries are printed like `check` prints them, and the
+//! Changes are debounced (an editor's save is often several events), here rather than with
+//! notify-debouncer-mini: that one cannot tell a read from a write, and notify reports the
+//! reads of every rebuild, so each rebuild would trigger the next. A rebuild never stops
+//! the loop: errors in the entries are printed like `check` prints them, and the
 //! next save tries again. The build of the DOCX and text outputs is not on this branch yet,
 //! so [`rebuild`] runs the check; it is the one place to switch to the build.
 
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use anyhow::Context;
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::Outcome;
 use crate::cli::WatchArgs;
@@ -34,29 +35,33 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
     }
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
+    // Events name absolute paths; people read them as they named the folder.
+    let shown = Shown {
+        absolute: std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()),
+        display: crate::load::display(root),
+    };
     ctrlc::set_handler(move || {
         let _ = stop.send(Wake::Stop);
     })
     .context("cannot install the Ctrl-C handler")?;
-    let mut debouncer = new_debouncer(
-        Duration::from_millis(args.debounce),
-        move |result: DebounceEventResult| {
-            let wake = match result {
-                Ok(events) => Wake::Changed(
-                    events
-                        .into_iter()
-                        .filter(|e| !is_hidden(&e.path))
-                        .map(|e| crate::load::display(&e.path))
-                        .collect(),
-                ),
-                Err(e) => Wake::WatchFailed(e.to_string()),
-            };
-            let _ = tx.send(wake);
-        },
-    )
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let wake = match result {
+            // Reads (ours included) change nothing.
+            Ok(event) if matches!(event.kind, EventKind::Access(_)) => return,
+            Ok(event) => Wake::Changed(
+                event
+                    .paths
+                    .iter()
+                    .filter(|p| !is_hidden(p))
+                    .map(|p| shown.path(p))
+                    .collect(),
+            ),
+            Err(e) => Wake::WatchFailed(e.to_string()),
+        };
+        let _ = tx.send(wake);
+    })
     .context("cannot watch for changes")?;
-    debouncer
-        .watcher()
+    watcher
         .watch(root, RecursiveMode::Recursive)
         .with_context(|| format!("cannot watch `{}`", crate::load::display(root)))?;
 
@@ -65,21 +70,37 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
         crate::load::display(root)
     );
     rebuild(args)?;
-    while let Ok(wake) = rx.recv() {
-        match wake {
-            // Only our own temporary files or editors' hidden swap files changed.
-            Wake::Changed(paths) if paths.is_empty() => {}
-            Wake::Changed(paths) => {
-                let more = match paths.len() {
-                    1 => String::new(),
-                    n => format!(" and {} more", n - 1),
-                };
-                eprintln!("\nchanged: {}{more}; rebuilding", paths[0]);
-                rebuild(args)?;
+    let quiet = Duration::from_millis(args.debounce);
+    'watch: while let Ok(wake) = rx.recv() {
+        let mut changed = match wake {
+            Wake::Changed(paths) => paths,
+            Wake::WatchFailed(e) => {
+                eprintln!("warning: watching failed: {e}");
+                continue;
             }
-            Wake::WatchFailed(e) => eprintln!("warning: watching failed: {e}"),
             Wake::Stop => break,
+        };
+        // Gather events until the folder has been quiet for a while.
+        loop {
+            match rx.recv_timeout(quiet) {
+                Ok(Wake::Changed(paths)) => changed.extend(paths),
+                Ok(Wake::WatchFailed(e)) => eprintln!("warning: watching failed: {e}"),
+                Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => break 'watch,
+                Err(RecvTimeoutError::Timeout) => break,
+            }
         }
+        changed.sort();
+        changed.dedup();
+        // Only our own temporary files or editors' hidden swap files changed.
+        let Some(first) = changed.first() else {
+            continue;
+        };
+        let more = match changed.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        eprintln!("\nchanged: {first}{more}; rebuilding");
+        rebuild(args)?;
     }
     eprintln!("stopped watching");
     Ok(Outcome::Success)
@@ -94,6 +115,22 @@ pub(crate) fn rebuild(args: &WatchArgs) -> anyhow::Result<()> {
             // The folder itself went away (renamed, unmounted): say so and keep watching.
             eprintln!("error: {e}");
             Ok(())
+        }
+    }
+}
+
+/// Turns the paths of events back into paths under the folder as the user named it.
+struct Shown {
+    absolute: std::path::PathBuf,
+    display: String,
+}
+
+impl Shown {
+    fn path(&self, path: &Path) -> String {
+        match path.strip_prefix(&self.absolute) {
+            Ok(rel) if rel.as_os_str().is_empty() => self.display.clone(),
+            Ok(rel) => format!("{}/{}", self.display, crate::load::display(rel)),
+            Err(_) => crate::load::display(path),
         }
     }
 }

@@ -88,7 +88,11 @@ pub fn format_entry(file: &str, text: &str) -> Result<String, EditError> {
     let mut first = true;
     tidy_values(root, ENTRY_KEYS, &mut first);
     let mut position = 1;
-    for key in ENTRY_KEYS.iter().copied().chain(other_keys(root, ENTRY_KEYS).iter().map(String::as_str)) {
+    for key in ENTRY_KEYS
+        .iter()
+        .copied()
+        .chain(other_keys(root, ENTRY_KEYS).iter().map(String::as_str))
+    {
         let keys = match key {
             "recommendations" => RECOMMENDATION_KEYS,
             "event" => EVENT_KEYS,
@@ -145,7 +149,12 @@ fn tidy_values(table: &mut Table, order: &[&str], first: &mut bool) {
     // happened to come first: it stays on top when the keys are reordered.
     let mut head = String::new();
     if *first && let Some((mut key, Item::Value(_))) = table.iter_mut().next() {
-        head = key.leaf_decor().prefix().and_then(RawString::as_str).unwrap_or("").to_owned();
+        head = key
+            .leaf_decor()
+            .prefix()
+            .and_then(RawString::as_str)
+            .unwrap_or("")
+            .to_owned();
         key.leaf_decor_mut().set_prefix("");
     }
     table.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
@@ -153,7 +162,11 @@ fn tidy_values(table: &mut Table, order: &[&str], first: &mut bool) {
         let Item::Value(value) = item else {
             continue;
         };
-        let own = key.leaf_decor().prefix().and_then(RawString::as_str).unwrap_or("");
+        let own = key
+            .leaf_decor()
+            .prefix()
+            .and_then(RawString::as_str)
+            .unwrap_or("");
         let prefix = if *first {
             tidy(&format!("{}{own}", std::mem::take(&mut head)), true)
         } else {
@@ -162,8 +175,16 @@ fn tidy_values(table: &mut Table, order: &[&str], first: &mut bool) {
         *first = false;
         key.leaf_decor_mut().set_prefix(prefix);
         key.leaf_decor_mut().set_suffix(" ");
-        let suffix = value.decor().suffix().and_then(RawString::as_str).unwrap_or("");
-        let suffix = if suffix.contains('#') { suffix.to_owned() } else { String::new() };
+        let suffix = value
+            .decor()
+            .suffix()
+            .and_then(RawString::as_str)
+            .unwrap_or("");
+        let suffix = if suffix.contains('#') {
+            suffix.to_owned()
+        } else {
+            String::new()
+        };
         value.decor_mut().set_prefix(" ");
         value.decor_mut().set_suffix(suffix);
         if let Some(ml) = multi_line(value) {
@@ -178,8 +199,11 @@ fn tidy_table(t: &mut Table, keys: &[&str], position: &mut isize, first: &mut bo
     *position += 1;
     let prefix = t.decor().prefix().and_then(RawString::as_str).unwrap_or("");
     let tidied = tidy(prefix, true);
-    t.decor_mut()
-        .set_prefix(if *first { tidied } else { format!("\n{tidied}") });
+    t.decor_mut().set_prefix(if *first {
+        tidied
+    } else {
+        format!("\n{tidied}")
+    });
     *first = false;
     // A table's own keys never start the document.
     let mut inner_first = false;
@@ -289,8 +313,15 @@ mod tests {
 
     #[test]
     fn multi_line_text_goes_into_triple_quotes() {
-        let out = format_entry("e.toml", "number = \"1\"\ntext = \"a \\\"q\\\"\\nb\\\\\\n\"\n").unwrap();
-        assert_eq!(out, "number = \"1\"\ntext = \"\"\"\na \"q\"\nb\\\\\n\"\"\"\n");
+        let out = format_entry(
+            "e.toml",
+            "number = \"1\"\ntext = \"a \\\"q\\\"\\nb\\\\\\n\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "number = \"1\"\ntext = \"\"\"\na \"q\"\nb\\\\\n\"\"\"\n"
+        );
         let v: toml::Table = out.parse().unwrap();
         assert_eq!(v["text"].as_str(), Some("a \"q\"\nb\\\n"));
         assert_eq!(format_entry("e.toml", &out).unwrap(), out);

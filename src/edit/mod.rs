@@ -115,7 +115,10 @@ impl Plan {
                     self.display(&c.to)
                 )));
             }
-            let ours = self.changes.iter().any(|o| o.from.as_deref() == Some(&c.to));
+            let ours = self
+                .changes
+                .iter()
+                .any(|o| o.from.as_deref() == Some(&c.to));
             if !ours && self.path(&c.to).exists() {
                 return Err(EditError::Refused(format!(
                     "`{}` exists already and is not part of this change",

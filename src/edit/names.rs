@@ -92,7 +92,10 @@ mod tests {
 
     #[test]
     fn reads_numbers_in_names() {
-        assert_eq!(name_number("2.07-itu-t-sg11.toml"), Some((n("2.7"), 4, true)));
+        assert_eq!(
+            name_number("2.07-itu-t-sg11.toml"),
+            Some((n("2.7"), 4, true))
+        );
         assert_eq!(name_number("2.09.1-x.toml"), Some((n("2.9.1"), 6, true)));
         assert_eq!(name_number("2.1.toml"), Some((n("2.1"), 3, false)));
         assert_eq!(name_number("7-igf.toml"), Some((n("7"), 1, false)));
@@ -111,7 +114,10 @@ mod tests {
             renamed("2.09.1-x.toml", n("2.9.1"), n("3.7.1")).as_deref(),
             Some("3.07.1-x.toml")
         );
-        assert_eq!(renamed("2.1.toml", n("2.1"), n("2.2")).as_deref(), Some("2.2.toml"));
+        assert_eq!(
+            renamed("2.1.toml", n("2.1"), n("2.2")).as_deref(),
+            Some("2.2.toml")
+        );
         // The name does not carry the old number: it stays.
         assert_eq!(renamed("2.1.toml", n("2.3"), n("2.4")), None);
         assert_eq!(renamed("intro.toml", n("1"), n("2")), None);
@@ -119,7 +125,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("ITU-T SG13 – Workshop, Cairo"), "itu-t-sg13-workshop-cairo");
+        assert_eq!(
+            slug("ITU-T SG13 – Workshop, Cairo"),
+            "itu-t-sg13-workshop-cairo"
+        );
         assert_eq!(slug("  "), "new-entry");
         assert_eq!(file_number(n("2.9.3"), true), "2.09.3");
         assert_eq!(file_number(n("2.23"), true), "2.23");

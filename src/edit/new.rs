@@ -28,7 +28,11 @@ pub struct Created {
 }
 
 /// Works out the new file without writing it.
-pub fn plan(root: &Path, place: Place, title: Option<&str>) -> Result<(Plan, SectionNumber), EditError> {
+pub fn plan(
+    root: &Path,
+    place: Place,
+    title: Option<&str>,
+) -> Result<(Plan, SectionNumber), EditError> {
     let (draft, _) = load_clean(root)?;
     let entries: Vec<(SectionNumber, String)> = draft
         .entries

@@ -22,7 +22,10 @@ pub enum Op {
     CloseGaps,
     /// Give an entry and its children a new place. The hole it leaves closes, and `to` is
     /// the number it has afterwards (later siblings there move up to make room).
-    Move { from: SectionNumber, to: SectionNumber },
+    Move {
+        from: SectionNumber,
+        to: SectionNumber,
+    },
 }
 
 /// One entry that changes number.
@@ -196,7 +199,9 @@ pub fn mapping(
 }
 
 fn too_large(n: SectionNumber) -> EditError {
-    EditError::Refused(format!("{n} cannot be renumbered: a part would be too large"))
+    EditError::Refused(format!(
+        "{n} cannot be renumbered: a part would be too large"
+    ))
 }
 
 /// Moves `n` by `delta` when it is `at`, a later sibling of `at`, or a descendant of one.
@@ -204,9 +209,8 @@ fn too_large(n: SectionNumber) -> EditError {
 fn shift(n: SectionNumber, at: SectionNumber, delta: i64) -> Option<SectionNumber> {
     let level = at.depth() - 1;
     let parts = n.parts();
-    let applies = parts.len() > level
-        && parts[..level] == at.parts()[..level]
-        && parts[level] >= at.last();
+    let applies =
+        parts.len() > level && parts[..level] == at.parts()[..level] && parts[level] >= at.last();
     if !applies {
         return Some(n);
     }
@@ -232,7 +236,10 @@ mod tests {
     #[test]
     fn insert_shifts_later_siblings_and_children() {
         assert_eq!(
-            apply(Op::Insert(n("2.7")), &["2", "2.6", "2.6.1", "2.7", "2.7.1", "2.8", "3"]),
+            apply(
+                Op::Insert(n("2.7")),
+                &["2", "2.6", "2.6.1", "2.7", "2.7.1", "2.8", "3"]
+            ),
             ["2", "2.6", "2.6.1", "2.8", "2.8.1", "2.9", "3"]
         );
         assert!(mapping(Op::Insert(n("2.9")), &[n("2"), n("2.1")]).is_err());
@@ -250,14 +257,23 @@ mod tests {
     fn move_closes_the_hole_and_opens_the_target() {
         assert_eq!(
             apply(
-                Op::Move { from: n("2.2"), to: n("3.2") },
+                Op::Move {
+                    from: n("2.2"),
+                    to: n("3.2")
+                },
                 &["2", "2.1", "2.2", "2.2.1", "2.3", "3", "3.1", "3.2"]
             ),
             ["2", "2.1", "3.2", "3.2.1", "2.2", "3", "3.1", "3.3"]
         );
         // Within one sequence: 2.1 goes last.
         assert_eq!(
-            apply(Op::Move { from: n("2.1"), to: n("2.3") }, &["2", "2.1", "2.2", "2.3"]),
+            apply(
+                Op::Move {
+                    from: n("2.1"),
+                    to: n("2.3")
+                },
+                &["2", "2.1", "2.2", "2.3"]
+            ),
             ["2", "2.3", "2.1", "2.2"]
         );
     }
