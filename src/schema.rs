@@ -64,6 +64,7 @@ pub fn schema(kind: Kind) -> Value {
     };
     let mut value = schema.to_value();
     strip_null(&mut value);
+    unwrap_descriptions(&mut value);
     value
 }
 
@@ -75,7 +76,27 @@ pub fn schema_text(kind: Kind) -> String {
     s
 }
 
+/// Doc comments are wrapped at 100 columns; an editor's hover wraps text itself, so the
+/// line breaks inside a paragraph become spaces.
+fn unwrap_descriptions(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(d)) = map.get_mut("description") {
+                *d = d
+                    .split("\n\n")
+                    .map(|para| para.split('\n').collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
+            map.values_mut().for_each(unwrap_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(unwrap_descriptions),
+        _ => {}
+    }
+}
+
 /// Removes `null` alternatives everywhere: TOML has no null, a key is present or absent.
+/// Also drops the formats that only describe Rust's number types.
 fn strip_null(v: &mut Value) {
     match v {
         Value::Object(map) => {
@@ -104,6 +125,11 @@ fn strip_null(v: &mut Value) {
             }
             if map.get("default").is_some_and(Value::is_null) {
                 map.remove("default");
+            }
+            // `int64`, `double`: Rust's widths, not TOML's; only `date` means something to
+            // an editor.
+            if map.get("format").is_some_and(|f| f != "date") {
+                map.remove("format");
             }
             for val in map.values_mut() {
                 strip_null(val);
