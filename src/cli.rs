@@ -25,6 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate the entries and report every problem, with file, line and column.
     Check(CheckArgs),
+    /// Check, then write the DOCX, the text report and the digest (atomically).
+    Build(BuildArgs),
     /// Create an entry from a commented skeleton: the next free number under a parent, or
     /// a number given. Prints the new file's path.
     New(NewArgs),
@@ -35,7 +37,7 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Print the JSON Schema (draft-07) of an entry file or of report.toml, for editors.
     Schema(SchemaArgs),
-    /// Check again on every change to the entries folder, until Ctrl-C.
+    /// Build again on every change to the entries folder, until Ctrl-C.
     Watch(WatchArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
@@ -73,6 +75,28 @@ pub struct CheckArgs {
     /// github (workflow commands that annotate the pull request), junit (XML report).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+
+    /// The output folder (created if needed).
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// Templates of the text outputs (report.txt.j2, digest.txt.j2); default: a
+    /// `templates` folder beside the entries folder, else the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Wrap the text outputs at this many columns (default: one paragraph per line).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u32).range(20..=1000))]
+    pub wrap: Option<u32>,
 }
 
 #[derive(Debug, Args)]
@@ -149,19 +173,13 @@ pub struct SchemaArgs {
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
+    /// The same options as `build`: every rebuild is a `build`.
     #[command(flatten)]
-    pub entries: EntriesArg,
-
-    /// Where outputs are written, when the build writes any.
-    #[arg(long, value_name = "DIR", default_value = "out")]
-    pub out: PathBuf,
+    pub build: BuildArgs,
 
     /// How long the folder must be quiet before a rebuild, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 200)]
     pub debounce: u64,
-
-    #[command(flatten)]
-    pub diagnostics: DiagnosticArgs,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@
 //! every rule and is the only way to obtain a [`model::Report`]; the renderers read that
 //! report and never see TOML or files.
 
+pub mod build;
 pub mod chars;
 pub mod check;
 pub mod cli;
@@ -21,7 +22,9 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod number;
+pub mod output;
 pub mod raw;
+pub mod render;
 pub mod schema;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.

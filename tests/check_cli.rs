@@ -223,3 +223,49 @@ fn readme_lists_every_code() {
         );
     }
 }
+
+#[test]
+fn bom_and_crlf_are_fine() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_tree(
+        &common::root().join("tests/fixtures/check/clean"),
+        dir.path(),
+    );
+    let crlf = "\u{FEFF}number = \"2.3\"\r\ntext = \"\"\"\r\nA paragraph\r\nwrapped.\r\n\r\nAnother.\r\n\"\"\"\r\n";
+    std::fs::write(dir.path().join("2/2.3.toml"), crlf).expect("write");
+    let checked = council_report::load_and_check(dir.path()).expect("folder");
+    assert_eq!(checked.diagnostics, []);
+    let report = checked.report.expect("valid");
+    let e = report
+        .entries
+        .iter()
+        .find(|e| e.number.to_string() == "2.3")
+        .expect("2.3");
+    assert_eq!(
+        e.text.plain_paragraphs(),
+        ["A paragraph wrapped.", "Another."]
+    );
+}
+
+#[test]
+fn oversized_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_tree(
+        &common::root().join("tests/fixtures/check/clean"),
+        dir.path(),
+    );
+    let big = format!(
+        "number = \"2.3\"\ntext = \"{}\"\n",
+        "a".repeat(9 * 1024 * 1024)
+    );
+    std::fs::write(dir.path().join("2/2.3.toml"), big).expect("write");
+    let checked = council_report::load_and_check(dir.path()).expect("folder");
+    let d: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.message.clone()))
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, "E010");
+    assert!(d[0].1.ends_with("is larger than 8 MiB"), "{d:?}");
+}

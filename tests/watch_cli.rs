@@ -1,5 +1,6 @@
-//! `watch` on a temporary copy of `entries/`: it checks at start, checks again when an
-//! entry changes (printing the new diagnostics), and stops cleanly on Ctrl-C. Every wait
+//! `watch` on a temporary copy of `entries/`: it builds at start, builds again when an
+//! entry changes (printing the new diagnostics, or the outputs written), and stops cleanly
+//! on Ctrl-C. Every wait
 //! polls the output with a deadline; nothing sleeps for a fixed time.
 
 mod common;
@@ -41,6 +42,14 @@ fn wait_for(rx: &Receiver<String>, want: impl Fn(&str) -> bool) -> String {
     }
 }
 
+fn forward(stream: impl std::io::Read, tx: &mpsc::Sender<String>) {
+    for line in BufReader::new(stream).lines().map_while(Result::ok) {
+        if tx.send(line).is_err() {
+            break;
+        }
+    }
+}
+
 #[test]
 fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -51,20 +60,18 @@ fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
         .args(["watch", "--entries", "entries", "--debounce", "50"])
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
     let mut guard = Guard(child);
-    let stderr = guard.0.stderr.take().expect("stderr");
+    // Both streams into one channel: diagnostics on stderr, "wrote …" on stdout.
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let stderr = guard.0.stderr.take().expect("stderr");
+    let stdout = guard.0.stdout.take().expect("stdout");
+    let tx2 = tx.clone();
+    std::thread::spawn(move || forward(stderr, &tx));
+    std::thread::spawn(move || forward(stdout, &tx2));
 
     let start = wait_for(&rx, |l| l.starts_with("checked "));
     assert!(start.contains("watching entries for changes"), "{start}");
@@ -100,6 +107,8 @@ fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
     // Still running after the error: the fix is seen too.
     std::fs::write(&file, &good).expect("write");
     wait_for(&rx, |l| l == "checked 54 entries: 0 errors, 0 warnings");
+    wait_for(&rx, |l| l == "wrote out/C18-33-E-digest.txt");
+    assert!(dir.path().join("out/C18-33-E.docx").is_file());
 
     // Ctrl-C: a clean stop with exit 0.
     let pid = guard.0.id().to_string();

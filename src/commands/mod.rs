@@ -1,5 +1,6 @@
 //! One function per command; `main.rs` calls [`run`] and maps the outcome to an exit code.
 
+mod build;
 mod check;
 mod completions;
 mod fmt;
@@ -34,6 +35,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::New(args) => new::run(&args),
         Command::Renumber(args) => renumber::run(&args),
         Command::Fmt(args) => fmt::run(&args),

@@ -4,8 +4,7 @@
 //! notify-debouncer-mini: that one cannot tell a read from a write, and notify reports the
 //! reads of every rebuild, so each rebuild would trigger the next. A rebuild never stops
 //! the loop: errors in the entries are printed like `check` prints them, and the
-//! next save tries again. The build of the DOCX and text outputs is not on this branch yet,
-//! so [`rebuild`] runs the check; it is the one place to switch to the build.
+//! next save tries again. Each rebuild is exactly `build` with the same options.
 
 use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -16,7 +15,6 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::Outcome;
 use crate::cli::WatchArgs;
-use crate::diag::Format;
 
 /// What wakes the loop.
 enum Wake {
@@ -26,7 +24,7 @@ enum Wake {
 }
 
 pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
-    let root = &args.entries.entries;
+    let root = &args.build.entries.entries;
     if !root.is_dir() {
         anyhow::bail!(
             "the entries folder `{}` does not exist",
@@ -69,7 +67,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
         "watching {} for changes (Ctrl-C to stop)",
         crate::load::display(root)
     );
-    rebuild(args)?;
+    rebuild(args);
     let quiet = Duration::from_millis(args.debounce);
     'watch: while let Ok(wake) = rx.recv() {
         let mut changed = match wake {
@@ -100,22 +98,18 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             n => format!(" and {} more", n - 1),
         };
         eprintln!("\nchanged: {first}{more}; rebuilding");
-        rebuild(args)?;
+        rebuild(args);
     }
     eprintln!("stopped watching");
     Ok(Outcome::Success)
 }
 
-/// One build of the entries folder: for now the check, with its diagnostics and summary
-/// line. Problems in the entries are printed, never returned: the watch goes on.
-pub(crate) fn rebuild(args: &WatchArgs) -> anyhow::Result<()> {
-    match crate::load_and_check(&args.entries.entries) {
-        Ok(checked) => super::check::report(&checked, Format::Human, &args.diagnostics),
-        Err(e) => {
-            // The folder itself went away (renamed, unmounted): say so and keep watching.
-            eprintln!("error: {e}");
-            Ok(())
-        }
+/// One `build`: diagnostics and summary line, then the outputs written. Every failure is
+/// printed, never returned: invalid entries, a broken template, even an output folder that
+/// cannot be written or an entries folder that went away; the next change tries again.
+pub(crate) fn rebuild(args: &WatchArgs) {
+    if let Err(e) = super::build::run(&args.build) {
+        eprintln!("error: {e:#}");
     }
 }
 

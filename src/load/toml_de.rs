@@ -39,7 +39,7 @@ pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -
             DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
             _ => None,
         });
-    match entry_table(file, table, diags) {
+    match entry_table(file, text, table, diags) {
         Some(raw) => EntryParse::Entry(Box::new(raw)),
         None => number.map_or(EntryParse::Nothing, EntryParse::NumberOnly),
     }
@@ -47,6 +47,7 @@ pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -
 
 fn entry_table(
     file: &str,
+    text: &str,
     table: Spanned<DeTable<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RawEntry> {
@@ -80,7 +81,7 @@ fn entry_table(
         diags.push(d);
         return None;
     }
-    deserialize(file, table, diags)
+    deserialize(file, text, table, diags)
 }
 
 pub(super) fn parse_report(
@@ -89,7 +90,7 @@ pub(super) fn parse_report(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RawReport> {
     let table = parse_table(file, text, diags)?;
-    deserialize(file, table, diags)
+    deserialize(file, text, table, diags)
 }
 
 /// Parses the document, reporting raw control characters and every syntax error.
@@ -149,21 +150,21 @@ fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
 /// rest deserializes or nothing more can be removed.
 fn deserialize<T: DeserializeOwned>(
     file: &str,
+    text: &str,
     table: Spanned<DeTable<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let mut table = table;
+    // The common case, a valid file, costs one pass and no copy of the tree.
+    let mut error = match T::deserialize(Deserializer::from(table)) {
+        Ok(v) => return Some(v),
+        Err(e) => e,
+    };
+    // The text parsed a moment ago, so it parses again; the retries work on this copy.
+    let mut table = DeTable::parse(text).ok()?;
     let mut removed_any = false;
     for _ in 0..MAX_ERRORS_PER_FILE {
-        let e = match T::deserialize(Deserializer::from(table.clone())) {
-            Ok(v) if !removed_any => return Some(v),
-            // Keys were dropped: the value is incomplete, so no raw entry comes out, but the
-            // loop has reported every problem.
-            Ok(_) => return None,
-            Err(e) => e,
-        };
-        let message = e.message().to_owned();
-        let span = e.span();
+        let message = error.message().to_owned();
+        let span = error.span();
         if let Some(field) = between(&message, "missing field `", "`") {
             if !removed_any {
                 diags.push(missing_key(file, field, span, &table));
@@ -171,11 +172,13 @@ fn deserialize<T: DeserializeOwned>(
             return None;
         }
         diags.push(serde_error(file, &message, span.clone()));
-        let span = span?;
-        if !remove_at(table.get_mut(), &span) {
+        if !remove_at(table.get_mut(), &span?) {
             return None;
         }
         removed_any = true;
+        // Keys were dropped: even a success is incomplete, so no raw value comes out, but
+        // the loop has reported every problem.
+        error = T::deserialize(Deserializer::from(table.clone())).err()?;
     }
     None
 }

@@ -1,0 +1,113 @@
+//! `build`: check, render the DOCX, the text report and the digest in memory, then write
+//! all three atomically. Nothing is written unless every stage succeeded, so a failed build
+//! leaves the previous outputs as they were.
+
+use std::path::{Path, PathBuf};
+
+use crate::check::Checked;
+use crate::model::Report;
+use crate::output;
+use crate::render::docx::{self, DocxOptions};
+use crate::render::text::{self, Options, Templates};
+
+/// What `build` needs besides the entries.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub out: PathBuf,
+    /// An explicit templates folder (`--templates`); else `templates/` beside the entries
+    /// folder when it exists; else the built-in templates.
+    pub templates: Option<PathBuf>,
+    /// Unix seconds for the DOCX timestamps; `None` uses the document date.
+    pub source_date_epoch: Option<i64>,
+    /// Wrap the text outputs at this many columns; `None` for one paragraph per line.
+    pub wrap: Option<u32>,
+}
+
+/// The files a build wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub docx: PathBuf,
+    pub text: PathBuf,
+    pub digest: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Template(#[from] text::TemplateError),
+    #[error("cannot render the DOCX: {0}")]
+    Docx(#[from] docx::DocxError),
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// The rendered outputs, before anything touches the disk.
+pub struct Rendered {
+    pub stem: String,
+    pub docx: Vec<u8>,
+    pub text: String,
+    pub digest: String,
+}
+
+/// Renders every output of a checked report.
+pub fn render(
+    report: &Report,
+    templates: &Templates,
+    timestamp: i64,
+    text_options: &Options,
+) -> Result<Rendered, BuildError> {
+    Ok(Rendered {
+        stem: report.meta.file_stem(),
+        docx: docx::render(report, &DocxOptions { timestamp })?,
+        text: text::render_report_with(report, templates, *text_options)?,
+        digest: text::render_digest_with(report, templates, *text_options)?,
+    })
+}
+
+/// The DOCX timestamp: `SOURCE_DATE_EPOCH` when given, else midnight of the document date.
+pub fn timestamp(report: &Report, source_date_epoch: Option<i64>) -> i64 {
+    source_date_epoch.unwrap_or_else(|| report.meta.date.unix_seconds())
+}
+
+/// Writes the rendered outputs into `out` (created if needed), each atomically.
+pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
+    let err = |path: &Path| {
+        let path = crate::load::display(path);
+        move |source| BuildError::Write { path, source }
+    };
+    std::fs::create_dir_all(out).map_err(err(out))?;
+    output::remove_stale_temporaries(out).map_err(err(out))?;
+    let written = Written {
+        docx: out.join(format!("{}.docx", rendered.stem)),
+        text: out.join(format!("{}.txt", rendered.stem)),
+        digest: out.join(format!("{}-digest.txt", rendered.stem)),
+    };
+    output::write_atomic(&written.docx, &rendered.docx).map_err(err(&written.docx))?;
+    output::write_atomic(&written.text, rendered.text.as_bytes()).map_err(err(&written.text))?;
+    output::write_atomic(&written.digest, rendered.digest.as_bytes())
+        .map_err(err(&written.digest))?;
+    Ok(written)
+}
+
+/// Renders and writes a checked report; `None` when the check found errors.
+pub fn build(
+    checked: &Checked,
+    entries: &Path,
+    options: &BuildOptions,
+) -> Result<Option<Written>, BuildError> {
+    let Some(report) = &checked.report else {
+        return Ok(None);
+    };
+    let templates = Templates::discover(entries, options.templates.as_deref())?;
+    let text_options = Options { wrap: options.wrap };
+    let rendered = render(
+        report,
+        &templates,
+        timestamp(report, options.source_date_epoch),
+        &text_options,
+    )?;
+    write(&rendered, &options.out).map(Some)
+}

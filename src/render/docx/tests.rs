@@ -1,0 +1,837 @@
+//! Tests on the XML of rendered reports: a hand-built sample report (realistic, from the
+//! reference report's first sections), unzipped and parsed with roxmltree.
+//!
+//! `COUNCIL_DOCX_SAMPLE=path.docx cargo test write_sample` also writes the sample DOCX,
+//! for `docx-check.sh`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+
+use super::*;
+use crate::dates::Date;
+use crate::markup::{self, Markup};
+use crate::model::{Entry, ImageFormat, Layout, Logo, Meta, Period, Sector, Summary};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const TIMESTAMP: i64 = 1_521_676_800; // 2018-03-22T00:00:00Z
+
+fn md(text: &str) -> Markup {
+    let (markup, issues) = markup::parse(text);
+    assert!(issues.is_empty(), "{issues:?}");
+    markup
+}
+
+fn date(y: u16, m: u8, d: u8) -> Date {
+    Date::new(y, m, d).unwrap()
+}
+
+fn entry(number: &str, title: Option<&str>, text: &str) -> Entry {
+    Entry {
+        number: number.parse().unwrap(),
+        title: title.map(Into::into),
+        sector: Some(Sector::ItuT),
+        resolutions: vec![101],
+        text: md(text),
+        recommendations: vec![],
+        event: None,
+        file: format!("entries/{number}.toml"),
+    }
+}
+
+/// A report like the reference one: titled and untitled entries at three depths, links
+/// (one with `&` in its URL), italics, bold, a two-level list, U+2011 and U+00A0.
+pub(crate) fn sample_report() -> Report {
+    let meta = Meta {
+        meeting: "Council 2018".into(),
+        place_and_dates: "Geneva, 17-27 April 2018".into(),
+        number: "C18/33".into(),
+        language: "E".into(),
+        date: date(2018, 3, 22),
+        language_line: "Original: English".into(),
+        agenda_item: Some("PL 2".into()),
+        source: Some("Report by the Secretary-General".into()),
+        title: "ITU’s activities related to Resolutions 101, 102, 133 and 180".into(),
+        creator: "ITU General Secretariat".into(),
+        resolutions: vec![101, 102, 133, 180],
+        summary: Summary {
+            text: md(
+                "This report gives an account of what ITU has done under Plenipotentiary \
+                 Resolutions 101, 102, 133 and 180, all as revised in Busan in 2014.",
+            ),
+            action: Some(md(
+                "The Council is invited to **take note** of this report.",
+            )),
+            references: md(
+                "Plenipotentiary Resolutions 101, 102, 133 and 180 (Rev. Busan, 2014); \
+                 Council Document [C17/33](https://www.itu.int/md/S17-CL-C-0033/en)",
+            ),
+        },
+        period: Some(Period {
+            start: date(2017, 2, 15),
+            end: date(2017, 12, 31),
+        }),
+        layout: Layout::default(),
+    };
+    let entries = vec![
+        entry(
+            "1",
+            Some("Introduction"),
+            "This report sets out what ITU has done under Plenipotentiary Conference \
+             Resolutions 101, 102, 133 and 180 since February 2017.\n\n\
+             Work carried out before that date was reported to Council 2017 in Document C17/33.",
+        ),
+        entry(
+            "2",
+            Some(
+                "Activities related to Resolution 101 (Rev. Busan, 2014) on Internet Protocol-based networks",
+            ),
+            "",
+        ),
+        entry(
+            "2.1",
+            None,
+            "All ITU\u{2011}T study groups continue to work on IP-based networks; see the \
+             [ITU\u{2011}T work programme](https://www.itu.int/itu-t/workprog/wp_search.aspx?isn_sp=3&isn_sg=13) \
+             and *Recommendation ITU\u{2011}T Y.3071*.",
+        ),
+        entry(
+            "2.2",
+            None,
+            "The JCA\u{00a0}IMT2020 met three times and:\n\n\
+             - reviewed the roadmap;\n\
+             - agreed on liaisons to:\n  - ITU\u{2011}R WP 5D;\n  - 3GPP and IETF;\n\
+             - closed its **final** meeting.\n\n\
+             Its report is on the [JCA website](https://www.itu.int/en/ITU-T/jca/imt2020/).",
+        ),
+        entry(
+            "2.6",
+            Some("ITU\u{2011}T Study Group 9"),
+            "SG9 approved 12 Recommendations.",
+        ),
+        entry(
+            "2.6.1",
+            Some("Workshop on cable television"),
+            "A workshop took place in Geneva from 17 to 19 July 2017.",
+        ),
+        entry(
+            "2.6.2",
+            None,
+            "A second, shorter meeting followed on 20 July 2017.",
+        ),
+        entry("2.10", None, "ITU\u{2011}T SG15 approved G.709/Y.1331."),
+        entry("3", Some("IPv6"), ""),
+        entry(
+            "3.1",
+            None,
+            "ITU continued its IPv6 training ([details](mailto:bdt@itu.int)) in three regions.",
+        ),
+    ];
+    Report {
+        meta,
+        entries,
+        warnings: vec![],
+    }
+}
+
+fn logo() -> Logo {
+    Logo {
+        name: "logo.png".into(),
+        bytes: include_bytes!("testdata/logo.png").to_vec(),
+        format: ImageFormat::Png,
+        width_px: 90,
+        height_px: 100,
+    }
+}
+
+fn options() -> DocxOptions {
+    DocxOptions {
+        timestamp: TIMESTAMP,
+    }
+}
+
+/// The parts of a DOCX, by path.
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        out.insert(file.name().to_owned(), data);
+    }
+    out
+}
+
+struct Rendered {
+    parts: BTreeMap<String, Vec<u8>>,
+}
+
+impl Rendered {
+    fn of(report: &Report) -> Self {
+        Self {
+            parts: unzip(&render(report, &options()).unwrap()),
+        }
+    }
+
+    fn text(&self, path: &str) -> String {
+        String::from_utf8(
+            self.parts
+                .get(path)
+                .unwrap_or_else(|| panic!("no {path}"))
+                .clone(),
+        )
+        .unwrap()
+    }
+
+    /// Relationship id → (target, external) of a part's rels.
+    fn rels(&self, rels_path: &str) -> BTreeMap<String, (String, bool)> {
+        let xml = self.text(rels_path);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name("Relationship"))
+            .map(|n| {
+                (
+                    n.attribute("Id").unwrap().to_owned(),
+                    (
+                        n.attribute("Target").unwrap().to_owned(),
+                        n.attribute("TargetMode") == Some("External"),
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    /// The part a header/footer reference of the given kind and type points to.
+    fn referenced(&self, reference: &str, kind: &str) -> Option<String> {
+        let xml = self.text("word/document.xml");
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let rels = self.rels("word/_rels/document.xml.rels");
+        doc.descendants()
+            .find(|n| n.has_tag_name((W, reference)) && n.attribute((W, "type")) == Some(kind))
+            .and_then(|n| n.attribute((R, "id")))
+            .and_then(|id| rels.get(id))
+            .map(|(target, _)| format!("word/{target}"))
+    }
+}
+
+/// The visible text of a paragraph, tabs as `\t`, non-breaking hyphens as U+2011.
+fn paragraph_text(p: roxmltree::Node<'_, '_>) -> String {
+    p.descendants()
+        .filter_map(|n| {
+            if n.has_tag_name((W, "t")) {
+                n.text().map(ToOwned::to_owned)
+            } else if n.has_tag_name((W, "tab"))
+                && n.parent().is_some_and(|r| r.has_tag_name((W, "r")))
+            {
+                Some("\t".into())
+            } else if n.has_tag_name((W, "noBreakHyphen")) {
+                Some("\u{2011}".into())
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+fn paragraph_style<'a>(p: roxmltree::Node<'a, '_>) -> Option<&'a str> {
+    p.children()
+        .find(|n| n.has_tag_name((W, "pPr")))
+        .and_then(|ppr| ppr.children().find(|n| n.has_tag_name((W, "pStyle"))))
+        .and_then(|s| s.attribute((W, "val")))
+}
+
+/// (style, text) of every paragraph of the body, tables included, in order.
+fn body_paragraphs(xml: &str) -> Vec<(String, String)> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            (
+                paragraph_style(p).unwrap_or("").to_owned(),
+                paragraph_text(p),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_council_style_exists_and_is_used() {
+    let r = Rendered::of(&sample_report());
+    let styles = r.text("word/styles.xml");
+    let doc = roxmltree::Document::parse(&styles).unwrap();
+    let defined: BTreeMap<&str, &str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "style")))
+        .map(|s| {
+            let name = s
+                .children()
+                .find(|n| n.has_tag_name((W, "name")))
+                .and_then(|n| n.attribute((W, "val")));
+            (s.attribute((W, "styleId")).unwrap(), name.unwrap())
+        })
+        .collect();
+    let expected = [
+        ("Normal", "Normal"),
+        ("Heading1", "heading 1"),
+        ("Heading2", "heading 2"),
+        ("Heading3", "heading 3"),
+        ("Headingb", "Heading_b"),
+        ("Title1", "Title 1"),
+        ("Source", "Source"),
+        ("enumlev1", "enumlev1"),
+        ("enumlev2", "enumlev2"),
+        ("Header", "header"),
+        ("Footer", "footer"),
+        ("Hyperlink", "Hyperlink"),
+    ];
+    for (id, name) in expected {
+        assert_eq!(defined.get(id), Some(&name), "style {id}");
+    }
+    // Used: as pStyle or rStyle somewhere in the document, headers or footers.
+    let mut used = BTreeSet::new();
+    for (path, bytes) in &r.parts {
+        if path.starts_with("word/") && path.ends_with(".xml") && path != "word/styles.xml" {
+            let xml = String::from_utf8(bytes.clone()).unwrap();
+            let doc = roxmltree::Document::parse(&xml).unwrap();
+            for n in doc.descendants() {
+                if n.has_tag_name((W, "pStyle")) || n.has_tag_name((W, "rStyle")) {
+                    used.insert(n.attribute((W, "val")).unwrap().to_owned());
+                }
+            }
+        }
+    }
+    for (id, _) in expected {
+        assert!(used.contains(id), "style {id} is never used");
+    }
+    // Every style used is defined.
+    for id in &used {
+        assert!(
+            defined.contains_key(id.as_str()),
+            "{id} used but not defined"
+        );
+    }
+    // The defaults of COUNCIL-FORMAT.md.
+    assert!(styles.contains(r#"<w:rFonts w:ascii="Calibri""#));
+    assert!(styles.contains(r#"<w:sz w:val="24"/>"#));
+    assert!(styles.contains(r#"<w:lang w:val="en-GB""#));
+    assert!(styles.contains(r#"<w:tab w:val="left" w:pos="2835"/>"#));
+    assert!(styles.contains(r#"<w:spacing w:before="120" w:after="0""#));
+}
+
+#[test]
+fn page_setup_and_first_page_header_and_footer() {
+    let r = Rendered::of(&sample_report());
+    let xml = r.text("word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let sect = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "sectPr")))
+        .unwrap();
+    assert!(
+        sect.children().any(|n| n.has_tag_name((W, "titlePg"))),
+        "titlePg"
+    );
+    let pg_sz = sect
+        .children()
+        .find(|n| n.has_tag_name((W, "pgSz")))
+        .unwrap();
+    assert_eq!(pg_sz.attribute((W, "w")), Some("11907"));
+    assert_eq!(pg_sz.attribute((W, "h")), Some("16840"));
+    let pg_mar = sect
+        .children()
+        .find(|n| n.has_tag_name((W, "pgMar")))
+        .unwrap();
+    for (k, v) in [
+        ("top", "1134"),
+        ("left", "1134"),
+        ("header", "425"),
+        ("footer", "709"),
+    ] {
+        assert_eq!(pg_mar.attribute((W, k)), Some(v), "{k}");
+    }
+
+    // The default header: `- PAGE -` and the document number.
+    let header = r.referenced("headerReference", "default").unwrap();
+    let header_xml = r.text(&header);
+    let hdoc = roxmltree::Document::parse(&header_xml).unwrap();
+    let instr: String = hdoc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "instrText")))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(instr.trim(), "PAGE");
+    let lines: Vec<_> = body_paragraphs(&header_xml);
+    assert_eq!(
+        lines,
+        [
+            ("Header".into(), "- 1 -".into()),
+            ("Header".into(), "C18/33-E".into())
+        ]
+    );
+
+    // The first page's header is empty.
+    let first = r.referenced("headerReference", "first").unwrap();
+    assert_ne!(first, header);
+    assert!(
+        body_paragraphs(&r.text(&first))
+            .iter()
+            .all(|(_, t)| t.is_empty())
+    );
+
+    // The first-page footer: `• URL •`, the URL a hyperlink with an external relationship.
+    let footer = r.referenced("footerReference", "first").unwrap();
+    let footer_xml = r.text(&footer);
+    assert_eq!(
+        body_paragraphs(&footer_xml),
+        [("Footer".into(), "• http://www.itu.int/council •".into())]
+    );
+    let fdoc = roxmltree::Document::parse(&footer_xml).unwrap();
+    let link = fdoc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "hyperlink")))
+        .unwrap();
+    let rels = r.rels(
+        &footer
+            .replace("word/", "word/_rels/")
+            .replace(".xml", ".xml.rels"),
+    );
+    assert_eq!(
+        rels.get(link.attribute((R, "id")).unwrap()),
+        Some(&("http://www.itu.int/council".to_string(), true))
+    );
+    assert!(r.referenced("footerReference", "default").is_none());
+}
+
+#[test]
+fn first_page_then_entries_in_order() {
+    let report = sample_report();
+    let r = Rendered::of(&report);
+    let paragraphs = body_paragraphs(&r.text("word/document.xml"));
+    let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+
+    // Header block, source, title, Summary box, in that order.
+    let expected_start = [
+        "Council 2018",
+        "Geneva, 17-27 April 2018",
+        "",
+        "Agenda item: PL 2",
+        "Document C18/33-E",
+        "",
+        "22 March 2018",
+        "",
+        "Original: English",
+        "Report by the Secretary-General",
+        "ITU’S ACTIVITIES RELATED TO RESOLUTIONS 101, 102, 133 AND 180",
+        "Summary",
+    ];
+    assert_eq!(&texts[..expected_start.len()], expected_start);
+    let style_of = |text: &str| {
+        paragraphs
+            .iter()
+            .find(|(_, t)| t == text)
+            .map(|(s, _)| s.as_str())
+    };
+    assert_eq!(style_of("Report by the Secretary-General"), Some("Source"));
+    assert_eq!(
+        style_of("ITU’S ACTIVITIES RELATED TO RESOLUTIONS 101, 102, 133 AND 180"),
+        Some("Title1")
+    );
+    for label in ["Summary", "Action required", "References"] {
+        assert_eq!(style_of(label), Some("Headingb"), "{label}");
+    }
+    let pos = |text: &str| {
+        texts
+            .iter()
+            .position(|t| *t == text)
+            .unwrap_or_else(|| panic!("no {text:?}"))
+    };
+    assert!(pos("Summary") < pos("Action required"));
+    assert!(pos("Action required") < pos("____________"));
+    assert!(pos("____________") < pos("References"));
+
+    // Every entry number, in order, with its heading style or Normal.
+    let numbered: Vec<(&str, &str)> = paragraphs
+        .iter()
+        .filter_map(|(style, text)| {
+            let (number, _) = text.split_once('\t')?;
+            (number.chars().next()?.is_ascii_digit()).then_some((number, style.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        numbered,
+        [
+            ("1.", "Heading1"),
+            ("2.", "Heading1"),
+            ("2.1", "Normal"),
+            ("2.2", "Normal"),
+            ("2.6", "Heading2"),
+            ("2.6.1", "Heading3"),
+            ("2.6.2", "Normal"),
+            ("2.10", "Normal"),
+            ("3.", "Heading1"),
+            ("3.1", "Normal"),
+        ]
+    );
+    assert!(texts.contains(&"2.\tActivities related to Resolution 101 (Rev. Busan, 2014) on Internet Protocol-based networks"));
+    assert!(texts.contains(&"2.6\tITU\u{2011}T Study Group 9"));
+    // A titled entry's text follows un-numbered; an untitled entry's second paragraph too.
+    assert_eq!(
+        texts[pos("1.\tIntroduction") + 1],
+        "This report sets out what ITU has done under Plenipotentiary Conference Resolutions 101, 102, 133 and 180 since February 2017."
+    );
+    assert!(texts.contains(
+        &"Work carried out before that date was reported to Council 2017 in Document C17/33."
+    ));
+    // The list: enumlev paragraphs with typed marks, no Word numbering.
+    let list: Vec<_> = paragraphs
+        .iter()
+        .filter(|(s, _)| s.starts_with("enumlev"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        list,
+        [
+            ("enumlev1".into(), "–\treviewed the roadmap;".into()),
+            ("enumlev1".into(), "–\tagreed on liaisons to:".into()),
+            ("enumlev2".into(), "•\tITU\u{2011}R WP 5D;".into()),
+            ("enumlev2".into(), "•\t3GPP and IETF;".into()),
+            ("enumlev1".into(), "–\tclosed its final meeting.".into()),
+        ]
+    );
+    assert!(!r.text("word/document.xml").contains("<w:numPr"));
+    assert_eq!(texts.last(), Some(&"__________________"));
+    // Characters as typed: NBSP kept, U+2011 written as w:noBreakHyphen.
+    let xml = r.text("word/document.xml");
+    assert!(texts.contains(&"2.2\tThe JCA\u{a0}IMT2020 met three times and:"));
+    assert!(!xml.contains('\u{2011}'));
+    assert!(xml.contains("<w:noBreakHyphen/>"));
+}
+
+#[test]
+fn inline_markup_becomes_runs_and_hyperlinks() {
+    let report = sample_report();
+    let r = Rendered::of(&report);
+    let xml = r.text("word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let rels = r.rels("word/_rels/document.xml.rels");
+
+    // Every link of the entries and the Summary box is a hyperlink to an external
+    // relationship with that URL, in document order.
+    let mut expected: Vec<String> = report
+        .meta
+        .summary
+        .references
+        .links()
+        .map(str::to_owned)
+        .collect();
+    for e in &report.entries {
+        expected.extend(e.text.links().map(str::to_owned));
+    }
+    let found: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "hyperlink")))
+        .map(|h| {
+            let (target, external) = rels.get(h.attribute((R, "id")).unwrap()).unwrap().clone();
+            assert!(external);
+            let run_style = h
+                .descendants()
+                .find(|n| n.has_tag_name((W, "rStyle")))
+                .and_then(|s| s.attribute((W, "val")));
+            assert_eq!(run_style, Some("Hyperlink"));
+            target
+        })
+        .collect();
+    assert_eq!(found, expected);
+    assert!(expected.iter().any(|u| u.contains('&')));
+    // `&` escaped once in the relationship part.
+    assert!(
+        r.text("word/_rels/document.xml.rels")
+            .contains("isn_sp=3&amp;isn_sg=13")
+    );
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute((R, "id")))
+        .filter(|id| id.starts_with("rIdLink"))
+        .collect();
+    assert_eq!(ids, ["rIdLink1", "rIdLink2", "rIdLink3", "rIdLink4"]);
+
+    // Bold and italic runs; the References text in italics.
+    let run_with = |text: &str| {
+        doc.descendants()
+            .filter(|n| n.has_tag_name((W, "r")))
+            .find(|r| paragraph_text(*r) == text)
+            .unwrap_or_else(|| panic!("no run {text:?}"))
+    };
+    let has = |run: roxmltree::Node<'_, '_>, prop: &str| {
+        run.children()
+            .filter(|n| n.has_tag_name((W, "rPr")))
+            .flat_map(|p| p.children())
+            .any(|n| n.has_tag_name((W, prop)))
+    };
+    assert!(has(run_with("take note"), "b"));
+    assert!(!has(run_with(" of this report."), "b"));
+    assert!(has(run_with("Recommendation ITU\u{2011}T Y.3071"), "i"));
+    assert!(has(
+        run_with(
+            "Plenipotentiary Resolutions 101, 102, 133 and 180 (Rev. Busan, 2014); Council Document "
+        ),
+        "i"
+    ));
+}
+
+#[test]
+fn summary_box_has_a_border_and_the_header_block_none() {
+    let r = Rendered::of(&sample_report());
+    let xml = r.text("word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let tables: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .collect();
+    assert_eq!(tables.len(), 2);
+    let borders = |t: roxmltree::Node<'_, '_>| -> Vec<(String, String)> {
+        t.children()
+            .find(|n| n.has_tag_name((W, "tblPr")))
+            .and_then(|p| p.children().find(|n| n.has_tag_name((W, "tblBorders"))))
+            .map(|b| {
+                b.children()
+                    .filter(|n| n.is_element())
+                    .map(|n| {
+                        (
+                            n.tag_name().name().to_owned(),
+                            n.attribute((W, "val")).unwrap_or("").to_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(
+        borders(tables[0])
+            .iter()
+            .all(|(_, v)| v == "none" || v == "nil")
+    );
+    let summary = borders(tables[1]);
+    for side in ["top", "left", "bottom", "right"] {
+        assert!(
+            summary.contains(&(side.to_owned(), "single".to_owned())),
+            "{side}: {summary:?}"
+        );
+    }
+}
+
+#[test]
+fn layout_settings_override_the_defaults() {
+    let mut report = sample_report();
+    let layout = &mut report.meta.layout;
+    layout.font = "Times New Roman".into();
+    layout.font_size_pt = 11;
+    layout.margins.left = 1418;
+    layout.tab_stops = vec![794, 1191, 1588];
+    layout.footer = Some("https://www.itu.int/cwg-internet?a=1&b=2".into());
+    layout.top_level_period = false;
+    layout.references_italic = false;
+    layout.logo = Some(logo());
+    let r = Rendered::of(&report);
+    let styles = r.text("word/styles.xml");
+    assert!(styles.contains(r#"w:ascii="Times New Roman""#));
+    assert!(styles.contains(r#"<w:sz w:val="22"/>"#));
+    assert!(styles.contains(r#"<w:tab w:val="left" w:pos="1588"/>"#));
+    assert!(!styles.contains(r#"w:pos="567""#));
+    assert!(styles.contains(r#"<w:ind w:left="794" w:hanging="794"/>"#));
+    let xml = r.text("word/document.xml");
+    assert!(xml.contains(r#"w:left="1418""#));
+    let texts: Vec<String> = body_paragraphs(&xml).into_iter().map(|(_, t)| t).collect();
+    assert!(texts.contains(&"1\tIntroduction".to_owned()));
+    assert!(texts.contains(&"2.6\tITU\u{2011}T Study Group 9".to_owned()));
+    // References no longer in italics (the `*…*` of an entry still is).
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let italic_texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "r")))
+        .filter(|r| r.descendants().any(|n| n.has_tag_name((W, "i"))))
+        .map(paragraph_text)
+        .collect();
+    assert_eq!(italic_texts, ["Recommendation ITU\u{2011}T Y.3071"]);
+    let footer = r.referenced("footerReference", "first").unwrap();
+    let rels = r.text(
+        &footer
+            .replace("word/", "word/_rels/")
+            .replace(".xml", ".xml.rels"),
+    );
+    assert!(rels.contains("https://www.itu.int/cwg-internet?a=1&amp;b=2"));
+
+    // The logo: in the right cell of row 1, 1.8 cm wide, aspect ratio kept.
+    assert_eq!(
+        r.parts.get("word/media/logo.png").map(Vec::len),
+        Some(logo().bytes.len())
+    );
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let first_row = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "tr")))
+        .unwrap();
+    let cells: Vec<_> = first_row
+        .children()
+        .filter(|n| n.has_tag_name((W, "tc")))
+        .collect();
+    let extent = cells[1]
+        .descendants()
+        .find(|n| n.tag_name().name() == "extent")
+        .unwrap();
+    assert_eq!(extent.attribute("cx"), Some("648000"));
+    assert_eq!(extent.attribute("cy"), Some("720000"));
+    let blip = cells[1]
+        .descendants()
+        .find(|n| n.tag_name().name() == "blip")
+        .unwrap();
+    let rid = blip.attribute((R, "embed")).unwrap();
+    assert_eq!(
+        r.rels("word/_rels/document.xml.rels").get(rid),
+        Some(&("media/logo.png".to_owned(), false))
+    );
+    assert!(r.text("[Content_Types].xml").contains(r#"Extension="png""#));
+
+    // No footer at all when none is set.
+    report.meta.layout.footer = None;
+    let r = Rendered::of(&report);
+    assert!(r.referenced("footerReference", "first").is_none());
+}
+
+#[test]
+fn optional_lines_are_omitted() {
+    let mut report = sample_report();
+    report.meta.agenda_item = None;
+    report.meta.source = None;
+    report.meta.summary.action = None;
+    report.meta.language_line = "English only".into();
+    let r = Rendered::of(&report);
+    let texts: Vec<String> = body_paragraphs(&r.text("word/document.xml"))
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        &texts[..11],
+        [
+            "Council 2018",
+            "Geneva, 17-27 April 2018",
+            "",
+            "",
+            "Document C18/33-E",
+            "",
+            "22 March 2018",
+            "",
+            "English only",
+            "ITU’S ACTIVITIES RELATED TO RESOLUTIONS 101, 102, 133 AND 180",
+            "Summary",
+        ]
+    );
+    for absent in ["Report by the Secretary-General", "Action required"] {
+        assert!(!texts.iter().any(|t| t == absent), "{absent}");
+    }
+    assert!(!texts.iter().any(|t| t.starts_with("Agenda item")));
+}
+
+#[test]
+fn jpeg_logo_is_declared() {
+    let mut report = sample_report();
+    report.meta.layout.logo = Some(Logo {
+        format: ImageFormat::Jpeg,
+        name: "logo.jpg".into(),
+        ..logo()
+    });
+    let r = Rendered::of(&report);
+    assert!(r.parts.contains_key("word/media/logo.jpeg"));
+    assert!(
+        r.text("[Content_Types].xml")
+            .contains(r#"ContentType="image/jpeg" Extension="jpeg""#)
+    );
+}
+
+#[test]
+fn core_properties() {
+    let r = Rendered::of(&sample_report());
+    let core = r.text("docProps/core.xml");
+    assert!(core.contains(
+        "<dc:title>ITU’s activities related to Resolutions 101, 102, 133 and 180</dc:title>"
+    ));
+    assert!(core.contains("<dc:creator>ITU General Secretariat</dc:creator>"));
+    assert!(core.contains(
+        r#"<dcterms:created xsi:type="dcterms:W3CDTF">2018-03-22T00:00:00Z</dcterms:created>"#
+    ));
+    assert!(core.contains(
+        r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2018-03-22T00:00:00Z</dcterms:modified>"#
+    ));
+    let mut report = sample_report();
+    report.meta.title = "A & B <C>".into();
+    let core = Rendered::of(&report).text("docProps/core.xml");
+    assert!(core.contains("<dc:title>A &amp; B &lt;C&gt;</dc:title>"));
+}
+
+#[test]
+fn deterministic_within_one_process() {
+    let report = sample_report();
+    let first = render(&report, &options()).unwrap();
+    // Another document in between moves docx-rs's global counters.
+    let mut other = sample_report();
+    other.entries.truncate(3);
+    other.meta.layout.logo = Some(logo());
+    render(&other, &options()).unwrap();
+    let second = render(&report, &options()).unwrap();
+    if let Ok(dir) = std::env::var("COUNCIL_DOCX_DEBUG") {
+        std::fs::write(format!("{dir}/a.docx"), &first).unwrap();
+        std::fs::write(format!("{dir}/b.docx"), &second).unwrap();
+    }
+    assert!(first == second, "two renders of the same report differ");
+    // And from another thread.
+    let third = std::thread::spawn(move || render(&report, &options()).unwrap())
+        .join()
+        .unwrap();
+    assert!(first == third, "a render on another thread differs");
+}
+
+#[test]
+fn zip_entries_are_deflated_with_fixed_times() {
+    let bytes = render(&sample_report(), &options()).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    assert_eq!(names[0], "[Content_Types].xml");
+    assert!(names.contains(&"word/theme/theme1.xml".to_owned()));
+    for i in 0..archive.len() {
+        let file = archive.by_index(i).unwrap();
+        assert_eq!(
+            file.compression(),
+            zip::CompressionMethod::Deflated,
+            "{}",
+            file.name()
+        );
+        let t = file.last_modified().unwrap();
+        assert_eq!(
+            (t.year(), t.month(), t.day()),
+            (2018, 3, 22),
+            "{}",
+            file.name()
+        );
+        assert_eq!(file.unix_mode(), Some(0o100644), "{}", file.name());
+    }
+    // Every part is well-formed, and document-order children follow the schema.
+    for (path, data) in unzip(&bytes) {
+        if path.ends_with(".xml") || path.ends_with(".rels") {
+            let text = String::from_utf8(data).unwrap();
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert!(!text.contains("</w:rPr><w:jc"), "{path}: rPr before jc");
+        }
+    }
+}
+
+#[test]
+fn write_sample() {
+    if let Ok(path) = std::env::var("COUNCIL_DOCX_SAMPLE") {
+        let mut report = sample_report();
+        if std::env::var_os("COUNCIL_DOCX_LOGO").is_some() {
+            report.meta.layout.logo = Some(logo());
+        }
+        std::fs::write(path, render(&report, &options()).unwrap()).unwrap();
+    }
+}

@@ -1,0 +1,189 @@
+//! The custom filters every template can use: `date`, `date_range` and `wrap`.
+//!
+//! Dates reach templates as ISO strings (`2018-03-22`, what the view model's `*_iso`
+//! fields hold), so the filters parse them back; a malformed date is a template error
+//! rather than a silent passthrough.
+
+use minijinja::{Environment, Error, ErrorKind};
+
+use crate::dates::{self, Date};
+
+/// Registers `date`, `date_range` and `wrap` on `env`.
+pub(crate) fn register(env: &mut Environment<'_>) {
+    env.add_filter("date", date);
+    env.add_filter("date_range", date_range);
+    env.add_filter("wrap", wrap);
+}
+
+/// `{{ "2018-03-22" | date }}` → `22 March 2018`.
+fn date(value: &str) -> Result<String, Error> {
+    Ok(parse_iso(value)?.to_string())
+}
+
+/// `{{ start_iso | date_range(end_iso) }}` → `17 to 19 July 2017`; a missing (none) or equal
+/// end gives the single date.
+fn date_range(start: &str, end: Option<&str>) -> Result<String, Error> {
+    let start = parse_iso(start)?;
+    let end = end.map(parse_iso).transpose()?;
+    Ok(dates::range(start, end))
+}
+
+/// `{{ text | wrap(width, indent) }}`: wraps every line of `text` at spaces so that no
+/// line is wider than `width` columns (tabs advance to the next multiple of 8), starting
+/// continuation lines with `indent`. No width (none) or 0 leaves the text unchanged.
+fn wrap(text: &str, width: Option<u32>, indent: Option<&str>) -> String {
+    match width {
+        Some(w) if w > 0 => wrap_text(text, w as usize, indent.unwrap_or("")),
+        _ => text.to_owned(),
+    }
+}
+
+fn parse_iso(s: &str) -> Result<Date, Error> {
+    let mut parts = s.splitn(3, '-');
+    let mut next = || parts.next().and_then(|p| p.parse::<u16>().ok());
+    let parsed = match (next(), next(), next()) {
+        (Some(y), Some(m), Some(d)) if s.len() == 10 => u8::try_from(m)
+            .ok()
+            .zip(u8::try_from(d).ok())
+            .and_then(|(m, d)| Date::new(y, m, d)),
+        _ => None,
+    };
+    parsed.ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("`{s}` is not a date: expected YYYY-MM-DD (use a `*_iso` field)"),
+        )
+    })
+}
+
+/// Greedy word wrap of each line of `text` at `width` columns. Words are separated by
+/// spaces only, so `2.1<TAB>All` stays together; a word wider than `width` (a URL) gets a
+/// line of its own rather than being broken.
+pub fn wrap_text(text: &str, width: usize, indent: &str) -> String {
+    text.split('\n')
+        .map(|line| wrap_line(line, width, indent))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn wrap_line(line: &str, width: usize, indent: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut col = 0;
+    let mut started = false;
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        if started {
+            if advance(col + 1, word) > width {
+                out.push('\n');
+                out.push_str(indent);
+                col = advance(0, indent);
+            } else {
+                out.push(' ');
+                col += 1;
+            }
+        }
+        out.push_str(word);
+        col = advance(col, word);
+        started = true;
+    }
+    out
+}
+
+/// The column after writing `s` from column `col`.
+fn advance(col: usize, s: &str) -> usize {
+    s.chars().fold(
+        col,
+        |c, ch| if ch == '\t' { (c / 8 + 1) * 8 } else { c + 1 },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::context;
+
+    fn env() -> Environment<'static> {
+        let mut env = Environment::new();
+        register(&mut env);
+        env
+    }
+
+    fn render(src: &str) -> Result<String, Error> {
+        env().render_str(src, context!(none_value => ()))
+    }
+
+    #[test]
+    fn date_prints_like_council_documents() {
+        assert_eq!(
+            render(r#"{{ "2018-03-22" | date }}"#).unwrap(),
+            "22 March 2018"
+        );
+        assert_eq!(
+            render(r#"{{ "2017-04-02" | date }}"#).unwrap(),
+            "2 April 2017"
+        );
+    }
+
+    #[test]
+    fn date_range_shares_month_and_year() {
+        let r =
+            |a: &str, b: &str| render(&format!(r#"{{{{ "{a}" | date_range("{b}") }}}}"#)).unwrap();
+        assert_eq!(r("2017-07-17", "2017-07-19"), "17 to 19 July 2017");
+        assert_eq!(r("2017-06-30", "2017-07-02"), "30 June to 2 July 2017");
+        assert_eq!(
+            r("2017-12-28", "2018-01-03"),
+            "28 December 2017 to 3 January 2018"
+        );
+        assert_eq!(r("2017-05-26", "2017-05-26"), "26 May 2017");
+        assert_eq!(
+            render(r#"{{ "2017-05-26" | date_range(none) }}"#).unwrap(),
+            "26 May 2017"
+        );
+        assert_eq!(
+            render(r#"{{ "2017-05-26" | date_range }}"#).unwrap(),
+            "26 May 2017"
+        );
+    }
+
+    #[test]
+    fn bad_dates_are_errors() {
+        for bad in [
+            "2017-02-30",
+            "22 March 2018",
+            "2018-3-22",
+            "",
+            "2018-03-22x",
+        ] {
+            let err = render(&format!(r#"{{{{ "{bad}" | date }}}}"#)).unwrap_err();
+            assert!(err.to_string().contains("is not a date"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn wrap_filter() {
+        assert_eq!(render(r#"{{ "a b c" | wrap(none) }}"#).unwrap(), "a b c");
+        assert_eq!(render(r#"{{ "a b c" | wrap(0) }}"#).unwrap(), "a b c");
+        assert_eq!(
+            render(r#"{{ "aa bb cc" | wrap(5) }}"#).unwrap(),
+            "aa bb\ncc"
+        );
+        assert_eq!(
+            render(r#"{{ "aa bb cc" | wrap(2, "\t") }}"#).unwrap(),
+            "aa\n\tbb\n\tcc"
+        );
+    }
+
+    #[test]
+    fn wrap_counts_tabs_and_keeps_long_words() {
+        // "2.1<TAB>" ends at column 8.
+        assert_eq!(
+            wrap_text("2.1\tone two three", 15, ""),
+            "2.1\tone two\nthree"
+        );
+        assert_eq!(
+            wrap_text("see https://www.itu.int/en/a-very-long-path now", 10, ""),
+            "see\nhttps://www.itu.int/en/a-very-long-path\nnow"
+        );
+        assert_eq!(wrap_text("one\n\ntwo", 3, ""), "one\n\ntwo");
+        assert_eq!(wrap_text("", 3, ""), "");
+    }
+}
