@@ -37,7 +37,7 @@ pub enum BuildError {
     Template(#[from] text::TemplateError),
     #[error("cannot render the DOCX: {0}")]
     Docx(#[from] docx::DocxError),
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Write {
         path: String,
         source: std::io::Error,

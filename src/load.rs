@@ -49,7 +49,7 @@ pub enum LoadError {
     Missing(String),
     #[error("`{0}` is not a folder")]
     NotADirectory(String),
-    #[error("cannot read the entries folder `{path}`: {source}")]
+    #[error("cannot read the entries folder `{path}`")]
     Io {
         path: String,
         source: std::io::Error,
