@@ -431,3 +431,69 @@ fn completions_for_every_shell() {
     }
     assert_eq!(code(&common::run(&["completions", "tcsh"])), 2);
 }
+
+#[test]
+fn renames_that_chain_into_each_other_lose_nothing() {
+    // Names without a slug: 2.1.toml becomes 2.2.toml while 2.2.toml becomes 2.3.toml …
+    let w = Work::of("tests/fixtures/check/clean");
+    std::fs::remove_file(w.entries().join("2/2.2-event.toml")).expect("remove");
+    for n in 2..=4 {
+        w.write(
+            &format!("2/2.{n}.toml"),
+            &format!("# entry {n}\nnumber = \"2.{n}\"\ntext = \"Paragraph {n}.\"\n"),
+        );
+    }
+    let before = report_of(&w.entries());
+    let out = w.run(&["renumber", "--insert", "2.1"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let files: Vec<String> = w
+        .tree()
+        .into_keys()
+        .filter(|f| f.starts_with("2/"))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "2/2.2.toml",
+            "2/2.3.toml",
+            "2/2.4.toml",
+            "2/2.5.toml",
+            "2/2.toml"
+        ]
+    );
+    assert_eq!(
+        w.read("2/2.5.toml"),
+        "# entry 4\nnumber = \"2.5\"\ntext = \"Paragraph 4.\"\n"
+    );
+    let after = report_of(&w.entries());
+    for (b, a) in before
+        .iter()
+        .filter(|e| e.0.starts_with("2."))
+        .zip(after.iter().filter(|e| e.0.starts_with("2.")))
+    {
+        assert_eq!(b.2, a.2, "{} → {}", b.0, a.0);
+    }
+    // No temporary file is left behind.
+    assert!(w.tree().keys().all(|f| !f.contains(".council-report-")));
+}
+
+#[test]
+fn fmt_and_crlf_line_ends() {
+    // A CRLF file in canonical layout is left alone.
+    let w = Work::new();
+    let f = "2/2.09-itu-t-sg13.toml";
+    w.write(f, &w.read(f).replace('\n', "\r\n"));
+    let out = w.run(&["fmt", "--check"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+
+    // A CRLF file fmt changes keeps its content, and fmt is then at rest.
+    let w = Work::of("tests/fixtures/fmt/messy");
+    let before = w.report();
+    let f = "2/2.2-event.toml";
+    w.write(f, &w.read(f).replace('\n', "\r\n"));
+    let out = w.run(&["fmt"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(w.read(f).starts_with("# A workshop"));
+    assert_eq!(w.report(), before);
+    assert_eq!(code(&w.run(&["fmt", "--check"])), 0);
+}

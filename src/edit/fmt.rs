@@ -24,11 +24,27 @@ pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
         let (Some(rel), Some(text)) = (relative(root, file), draft.sources.get(file)) else {
             continue;
         };
-        let formatted = if rel == "report.toml" {
-            format_report(file, text)?
+        // Format with LF line ends and give a CRLF file its CRLF back: the layout is ours,
+        // the line ends are the author's (or their editor's).
+        let crlf = text.contains("\r\n");
+        let lf = if crlf {
+            text.replace("\r\n", "\n")
         } else {
-            format_entry(file, text)?
+            text.to_owned()
         };
+        let mut formatted = if rel == "report.toml" {
+            format_report(file, &lf)?
+        } else {
+            format_entry(file, &lf)?
+        };
+        // A line end inside a `"""` string is part of its value: when CRLF would change a
+        // value (a string fmt has just made multi-line), the file gets LF line ends.
+        if crlf {
+            let back = formatted.replace('\n', "\r\n");
+            if same_value(file, text, &back).is_ok() {
+                formatted = back;
+            }
+        }
         if formatted != text {
             same_value(file, text, &formatted)?;
             plan.changes.push(Change {
@@ -57,8 +73,7 @@ pub fn run(root: &Path, check_only: bool) -> Result<Vec<String>, EditError> {
     };
     if content(&before) != content(&after) {
         return Err(EditError::Refused(
-            "formatting would change the report's content, so nothing was written (a bug: please report it)"
-                .into(),
+            "formatting would change the report's content (a bug: please report it)".into(),
         ));
     }
     plan.apply()?;
@@ -208,6 +223,20 @@ fn tidy_table(t: &mut Table, keys: &[&str], position: &mut isize, first: &mut bo
     // A table's own keys never start the document.
     let mut inner_first = false;
     tidy_values(t, keys, &mut inner_first);
+    // `[layout.margins]` and the like follow their parent table.
+    for (_, item) in t.iter_mut() {
+        match item {
+            Item::Table(sub) if !sub.is_dotted() => {
+                tidy_table(sub, &[], position, first);
+            }
+            Item::ArrayOfTables(a) => {
+                for sub in a.iter_mut() {
+                    tidy_table(sub, &[], position, first);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The whitespace and comments before a key or header: blank lines at the start go, runs
@@ -291,7 +320,7 @@ fn same_value(file: &str, before: &str, after: &str) -> Result<(), EditError> {
     match (a, b) {
         (Ok(a), Ok(b)) if a == b => Ok(()),
         _ => Err(EditError::Refused(format!(
-            "formatting `{file}` would change its content, so nothing was written (a bug: please report it)"
+            "formatting `{file}` would change its content (a bug: please report it)"
         ))),
     }
 }
@@ -309,6 +338,17 @@ mod tests {
             "# head\n\nnumber = \"2.9\"\ntext = \"\"\"\na\nb\"\"\" # body\n\n[[recommendations]]\nid = \"ITU-T Y.1\"\ntitle = \"T\"\nstatus = \"approved\"\n\n[event]  # the workshop\nname = \"W\"\nplace = \"Cairo\"\nstart = 2017-04-02\n"
         );
         assert_eq!(format_entry("e.toml", &out).unwrap(), out);
+    }
+
+    #[test]
+    fn report_tables_in_order_with_their_sub_tables() {
+        let messy = "[layout.margins]\ntop = 20\nright = 20\nbottom = 20\nleft = 20\n\n[summary]\nreferences = \"r\"\ntext = \"t\"\n\n[layout]\nfont = \"Calibri\"\n\n[meeting]\nplace_and_dates = \"p\"\nname = \"n\"\n";
+        let out = format_report("report.toml", messy).unwrap();
+        assert_eq!(
+            out,
+            "[meeting]\nname = \"n\"\nplace_and_dates = \"p\"\n\n[summary]\ntext = \"t\"\nreferences = \"r\"\n\n[layout]\nfont = \"Calibri\"\n\n[layout.margins]\ntop = 20\nright = 20\nbottom = 20\nleft = 20\n"
+        );
+        assert_eq!(format_report("report.toml", &out).unwrap(), out);
     }
 
     #[test]
