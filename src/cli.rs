@@ -27,15 +27,24 @@ pub enum Command {
     Check(CheckArgs),
     /// Check, then write the DOCX, the text report and the digest (atomically).
     Build(BuildArgs),
-    /// Create an entry from a commented skeleton: the next free number under a parent, or
-    /// a number given. Prints the new file's path.
+    /// Create an entry from a commented skeleton and print its path.
+    ///
+    /// The entry gets the next free number under a parent (--under), or a number given; it
+    /// goes in the folder of its siblings. Nothing is written if the result would not check.
     New(NewArgs),
     /// Renumber entries, children following: make room, close gaps, or move an entry.
-    /// Checks the new numbering before writing anything.
+    ///
+    /// Only `number` values and file names that carry the old number change. The new
+    /// numbering is checked before anything is written; --dry-run prints it.
     Renumber(RenumberArgs),
     /// Rewrite entries and report.toml in one canonical layout, keeping comments.
+    ///
+    /// --check writes nothing, lists the files that would change and exits 1 if any do.
     Fmt(FmtArgs),
     /// Print the JSON Schema (draft-07) of an entry file or of report.toml, for editors.
+    ///
+    /// Save it beside the entries and name it in a first line `#:schema ./entry.schema.json`
+    /// (taplo, Even Better TOML): the editor then flags unknown keys and wrong types.
     Schema(SchemaArgs),
     /// Build again on every change to the entries folder, until Ctrl-C.
     Watch(WatchArgs),
@@ -61,6 +70,24 @@ pub struct DiagnosticArgs {
     /// Colour in human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// Colour alone, for commands whose diagnostics say why they refused an edit.
+#[derive(Debug, Args)]
+pub struct ColorArg {
+    /// Colour in human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+impl ColorArg {
+    /// Diagnostic options with warnings allowed: an edit is refused for errors only.
+    pub fn diagnostics(&self) -> DiagnosticArgs {
+        DiagnosticArgs {
+            deny_warnings: false,
+            color: self.color,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -118,7 +145,7 @@ pub struct NewArgs {
     pub title: Option<String>,
 
     #[command(flatten)]
-    pub diagnostics: DiagnosticArgs,
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Args)]
@@ -148,7 +175,7 @@ pub struct RenumberArgs {
     pub dry_run: bool,
 
     #[command(flatten)]
-    pub diagnostics: DiagnosticArgs,
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Args)]
@@ -161,7 +188,7 @@ pub struct FmtArgs {
     pub check: bool,
 
     #[command(flatten)]
-    pub diagnostics: DiagnosticArgs,
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Args)]

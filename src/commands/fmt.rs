@@ -7,7 +7,7 @@ use crate::edit::fmt;
 pub(super) fn run(args: &FmtArgs) -> anyhow::Result<Outcome> {
     let changed = match fmt::run(&args.entries.entries, args.check) {
         Ok(changed) => changed,
-        Err(e) => return refused(e, &args.diagnostics),
+        Err(e) => return refused(e, &args.color.diagnostics()),
     };
     let n = changed.len();
     let files = if n == 1 { "file" } else { "files" };

@@ -17,6 +17,6 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<Outcome> {
             eprintln!("created entry {} in {}", created.number, created.file);
             Ok(Outcome::Success)
         }
-        Err(e) => refused(e, &args.diagnostics),
+        Err(e) => refused(e, &args.color.diagnostics()),
     }
 }

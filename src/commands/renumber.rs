@@ -19,7 +19,7 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
     };
     let done = match renumber::run(&args.entries.entries, op, args.dry_run) {
         Ok(done) => done,
-        Err(e) => return refused(e, &args.diagnostics),
+        Err(e) => return refused(e, &args.color.diagnostics()),
     };
     if done.moves.is_empty() {
         eprintln!("nothing to renumber");
@@ -32,7 +32,7 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
     drop(out);
     // The warnings of the new numbering (the gap `--insert` leaves) say what to do next.
     if let Some(checked) = &done.checked {
-        super::check::report(checked, Format::Human, &args.diagnostics)?;
+        super::check::report(checked, Format::Human, &args.color.diagnostics())?;
     }
     let n = done.moves.len();
     let entries = if n == 1 { "entry" } else { "entries" };
