@@ -315,10 +315,20 @@ fn move_takes_the_children_along_and_leaves_no_gap() {
         numbers(&report)[at - 1..=at + 3],
         ["3.6", "3.7", "3.7.1", "3.7.2", "4"]
     );
+    // The moved files go to the folder of their new siblings; the others stay.
     assert!(
-        w.read("2/3.07.1-sg13-africa-workshop.toml")
+        w.read("3/3.07-itu-t-sg13.toml")
+            .contains("number = \"3.7\"")
+    );
+    assert!(
+        w.read("3/3.07.1-sg13-africa-workshop.toml")
             .contains("number = \"3.7.1\"")
     );
+    assert!(
+        w.read("2/2.09-itu-t-sg15.toml")
+            .contains("number = \"2.9\"")
+    );
+    assert!(!w.entries().join("3/2.09-itu-t-sg15.toml").exists());
     assert!(
         w.read("2/2.16.3-itu-d-q3-1-cloud.toml")
             .starts_with("# Cloud computing.\n")

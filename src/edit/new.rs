@@ -120,7 +120,7 @@ pub fn run(root: &Path, place: Place, title: Option<&str>) -> Result<Created, Ed
 /// The folder (relative to the entries folder, `""` for the top) of the new entry: where
 /// its last sibling is, else where its parent is. Where siblings each have a folder named
 /// after their number (`7/7-igf.toml`), the new entry gets one too (`8/`).
-fn folder_for(number: SectionNumber, entries: &[(SectionNumber, String)]) -> String {
+pub(super) fn folder_for(number: SectionNumber, entries: &[(SectionNumber, String)]) -> String {
     let dir = |rel: &str| rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
     let last_sibling = entries
         .iter()

@@ -75,6 +75,10 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
         .filter_map(|e| e.raw.number.get_ref().trim().parse().ok())
         .collect();
     let map = mapping(op, &numbers)?;
+    let relocate = match op {
+        Op::Move { from, to } => relocation(root, &draft, &map, from, to),
+        _ => None,
+    };
     let mut plan = Plan::new(root);
     let mut moves = Vec::new();
     for entry in &draft.entries {
@@ -91,10 +95,19 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
         let mut doc = parse_doc(&entry.file, text)?;
         set_number(&mut doc, new);
         let (dir, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
+        let dir = match (&relocate, op) {
+            (Some((from_dir, to_dir)), Op::Move { from, .. })
+                if dir == from_dir && old.is_within(&from) =>
+            {
+                to_dir.as_str()
+            }
+            _ => dir,
+        };
         let to = match renamed(name, old, new) {
             Some(n) if dir.is_empty() => n,
             Some(n) => format!("{dir}/{n}"),
-            None => rel.clone(),
+            None if dir.is_empty() => name.to_owned(),
+            None => format!("{dir}/{name}"),
         };
         moves.push(Moved {
             old,
@@ -110,6 +123,45 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
     }
     moves.sort_by_key(|m| m.old);
     Ok((plan, moves))
+}
+
+/// For `--move`: the folder the moved entries leave and the one they go to, when these
+/// differ. The target is where `new` would put an entry with the new number (beside its new
+/// siblings, else beside its new parent); only the moved files in the moved entry's own
+/// folder follow it, so a child kept elsewhere on purpose stays where it is.
+fn relocation(
+    root: &Path,
+    draft: &crate::load::Draft,
+    map: &BTreeMap<SectionNumber, SectionNumber>,
+    from: SectionNumber,
+    to: SectionNumber,
+) -> Option<(String, String)> {
+    let dir = |rel: &str| rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    let mut staying = Vec::new();
+    let mut from_dir = None;
+    for e in &draft.entries {
+        let Ok(old) = e.raw.number.get_ref().trim().parse::<SectionNumber>() else {
+            continue;
+        };
+        let Some(rel) = relative(root, &e.file) else {
+            continue;
+        };
+        if old == from {
+            from_dir = Some(dir(&rel));
+        } else if !old.is_within(&from) {
+            staying.push((map.get(&old).copied().unwrap_or(old), rel));
+        }
+    }
+    let from_dir = from_dir?;
+    // Without its new parent among the entries staying, there is no folder to follow.
+    if to
+        .parent()
+        .is_some_and(|p| !staying.iter().any(|(n, _)| *n == p))
+    {
+        return None;
+    }
+    let to_dir = super::new::folder_for(to, &staying);
+    (from_dir != to_dir).then_some((from_dir, to_dir))
 }
 
 /// Replaces the value of `number`, keeping the comment and spacing around it.
