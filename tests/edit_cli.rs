@@ -340,6 +340,46 @@ fn move_takes_the_children_along_and_leaves_no_gap() {
 }
 
 #[test]
+fn folders_named_after_a_section_are_renamed_with_it() {
+    let w = Work::new();
+    let out = w.run(&["renumber", "--insert", "5"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let files: Vec<String> = w
+        .tree()
+        .into_keys()
+        .filter(|f| f.as_bytes()[0].is_ascii_digit() && f.as_bytes()[0] >= b'5')
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "6/6-enum.toml",
+            "7/7-iic-ixps.toml",
+            "7/7.01-bdt-ixps.toml",
+            "7/7.02-regional-forum-mexico.toml",
+            "7/7.03-itu-t-sg3-iic.toml",
+            "8/8-igf.toml",
+        ]
+    );
+    assert!(
+        !w.entries().join("5").exists(),
+        "the emptied folder is gone"
+    );
+    let out = w.run(&["new", "5", "--title", "Cybersecurity"]);
+    assert_eq!(
+        stdout(&out),
+        "entries/5/5-cybersecurity.toml\n",
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(w.check(true).0, 0, "{}", w.check(true).1);
+    let out = w.run(&["renumber", "--move", "5", "--to", "8"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(w.entries().join("8/8-cybersecurity.toml").is_file());
+    assert!(w.entries().join("7/7-igf.toml").is_file());
+    assert_eq!(w.check(true).0, 0, "{}", w.check(true).1);
+}
+
+#[test]
 fn dry_run_prints_the_moves_and_writes_nothing() {
     let w = Work::new();
     let before = w.tree();

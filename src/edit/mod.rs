@@ -166,6 +166,13 @@ impl Plan {
             {
                 let path = self.path(from);
                 std::fs::remove_file(&path).map_err(io(&path))?;
+                // A folder renamed with its section is left empty: remove it. One that
+                // still holds something (an image, notes) stays, so this may fail.
+                if let Some(dir) = path.parent()
+                    && dir != self.root
+                {
+                    let _ = std::fs::remove_dir(dir);
+                }
             }
         }
         Ok(())

@@ -103,6 +103,7 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
             }
             _ => dir,
         };
+        let dir = renamed_folders(dir, old, &map);
         let to = match renamed(name, old, new) {
             Some(n) if dir.is_empty() => n,
             Some(n) => format!("{dir}/{n}"),
@@ -123,6 +124,30 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
     }
     moves.sort_by_key(|m| m.old);
     Ok((plan, moves))
+}
+
+/// Folders named after a section (`entries/7/` for 7 and its children) are renamed with it:
+/// each folder name that is exactly a number the entry belongs to takes that number's new
+/// value (`7/7.01-x.toml` → `8/8.01-x.toml` when 7 becomes 8).
+fn renamed_folders(
+    dir: &str,
+    old: SectionNumber,
+    map: &BTreeMap<SectionNumber, SectionNumber>,
+) -> String {
+    dir.split('/')
+        .map(|part| {
+            let Some((n, len, padded)) = super::names::name_number(part) else {
+                return part.to_owned();
+            };
+            match map.get(&n) {
+                Some(&new) if len == part.len() && old.is_within(&n) && new != n => {
+                    super::names::file_number(new, padded)
+                }
+                _ => part.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// For `--move`: the folder the moved entries leave and the one they go to, when these
@@ -149,6 +174,14 @@ fn relocation(
         if old == from {
             from_dir = Some(dir(&rel));
         } else if !old.is_within(&from) {
+            // Where the entry will be: its new number, in its folder as renamed.
+            let (d, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
+            let d = renamed_folders(d, old, map);
+            let rel = if d.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{d}/{name}")
+            };
             staying.push((map.get(&old).copied().unwrap_or(old), rel));
         }
     }
