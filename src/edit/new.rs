@@ -173,7 +173,7 @@ fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String 
     let quoted = |s: &str| toml_edit::Value::from(s).to_string();
     let title_line = match title {
         Some(t) => format!("title = {}\n", quoted(t)),
-        None => "# title = \"…\"                # makes the entry a heading\n".to_owned(),
+        None => "# title = \"…\"                  # makes the entry a heading\n".to_owned(),
     };
     format!(
         r#"#:schema {schema}
