@@ -362,4 +362,70 @@ mod tests {
             ["2", "2.3", "2.1", "2.2"]
         );
     }
+
+    use proptest::prelude::*;
+
+    /// A set of numbers closed under `parent` (every entry has its parent), with gaps.
+    fn tree() -> impl Strategy<Value = Vec<SectionNumber>> {
+        prop::collection::vec(prop::collection::vec(1u32..6, 1..=3), 1..24).prop_map(|paths| {
+            let mut set = BTreeSet::new();
+            for p in paths {
+                for i in 1..=p.len() {
+                    if let Some(n) = SectionNumber::from_parts(&p[..i]) {
+                        set.insert(n);
+                    }
+                }
+            }
+            set.into_iter().collect()
+        })
+    }
+
+    /// Injective, and the order of the old numbers is the order of the new ones, and every
+    /// parent maps to the new parent.
+    fn keeps_structure(numbers: &[SectionNumber], map: &BTreeMap<SectionNumber, SectionNumber>) {
+        let new: Vec<SectionNumber> = numbers.iter().map(|n| map[n]).collect();
+        let mut sorted = new.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, new, "{numbers:?} -> {new:?}");
+        for n in numbers {
+            if let Some(p) = n.parent() {
+                assert_eq!(map[n].parent(), Some(map[&p]), "{n}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn close_gaps_leaves_no_gap(numbers in tree()) {
+            let map = mapping(Op::CloseGaps, &numbers).unwrap();
+            keeps_structure(&numbers, &map);
+            let new: BTreeSet<SectionNumber> = map.values().copied().collect();
+            for n in &new {
+                if n.last() > 1 {
+                    prop_assert!(new.contains(&n.with_last(n.last() - 1).unwrap()), "{n}");
+                }
+            }
+        }
+
+        #[test]
+        fn insert_frees_the_number(numbers in tree(), pick in any::<prop::sample::Index>()) {
+            let at = numbers[pick.index(numbers.len())];
+            let map = mapping(Op::Insert(at), &numbers).unwrap();
+            keeps_structure(&numbers, &map);
+            prop_assert!(!map.values().any(|n| *n == at));
+        }
+
+        #[test]
+        fn move_is_injective(numbers in tree(), a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
+            let from = numbers[a.index(numbers.len())];
+            let to = numbers[b.index(numbers.len())];
+            prop_assume!(from != to);
+            if let Ok(map) = mapping(Op::Move { from, to }, &numbers) {
+                let new: BTreeSet<SectionNumber> = map.values().copied().collect();
+                prop_assert_eq!(new.len(), numbers.len());
+                prop_assert_eq!(map[&from], to);
+            }
+        }
+    }
 }
