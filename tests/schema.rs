@@ -148,3 +148,14 @@ resolutions = ["101"]"#,
     bad["layout"]["colour"] = Value::from("red");
     assert!(!errors(&report, &bad).is_empty());
 }
+
+#[test]
+fn the_skeleton_new_writes_is_valid() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::copy_tree(&common::root().join("entries"), &dir.path().join("entries"));
+    let out = common::run_in(dir.path(), &["new", "--under", "2.9", "--title", "Demo"]);
+    assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
+    let file = dir.path().join(common::stdout(&out).trim());
+    let errs = errors(&validator(Kind::Entry), &json_of(&file));
+    assert!(errs.is_empty(), "{errs:?}");
+}
