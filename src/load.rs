@@ -95,49 +95,39 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
         ..Draft::default()
     };
     let report_name = format!("{display_root}/report.toml");
-    let texts = files::read_all(&listing.files, overlay);
-    for (file, read) in texts {
+    let processed = parallel_map(&listing.files, |file| {
+        process(file, file.display == report_name, overlay)
+    });
+    for (file, p) in listing.files.iter().zip(processed) {
         draft.files.push(file.display.clone());
-        let is_report = file.display == report_name;
-        if is_report {
-            draft.has_report_file = true;
-        } else {
-            draft.entry_files += 1;
+        draft.diagnostics.extend(p.diagnostics);
+        if let Some(text) = p.text {
+            draft.sources.insert(file.display.clone(), text);
         }
-        let text = match read {
-            Ok(text) => text,
-            Err(failure) => {
-                let (diag, text) = *failure;
-                if let Some(text) = text {
-                    draft.sources.insert(file.display.clone(), text);
-                }
-                draft.diagnostics.push(diag);
-                continue;
-            }
+        let loaded = |raw| Loaded {
+            file: file.display.clone(),
+            raw,
         };
-        let mut diags = Vec::new();
-        if is_report {
-            if let Some(raw) = toml_de::parse_report(&file.display, &text, &mut diags) {
-                draft.report = Some(Loaded {
+        match p.parsed {
+            Parsed::Report(raw) => {
+                draft.has_report_file = true;
+                draft.report = raw.map(|r| Loaded {
                     file: file.display.clone(),
-                    raw,
+                    raw: *r,
                 });
             }
-        } else {
-            match toml_de::parse_entry(&file.display, &text, &mut diags) {
-                toml_de::EntryParse::Entry(raw) => draft.entries.push(Loaded {
-                    file: file.display.clone(),
-                    raw: *raw,
-                }),
-                toml_de::EntryParse::NumberOnly(raw) => draft.broken_numbers.push(Loaded {
-                    file: file.display.clone(),
-                    raw,
-                }),
-                toml_de::EntryParse::Nothing => {}
+            Parsed::Entry(e) => {
+                draft.entry_files += 1;
+                match e {
+                    toml_de::EntryParse::Entry(raw) => draft.entries.push(Loaded {
+                        file: file.display.clone(),
+                        raw: *raw,
+                    }),
+                    toml_de::EntryParse::NumberOnly(raw) => draft.broken_numbers.push(loaded(raw)),
+                    toml_de::EntryParse::Nothing => {}
+                }
             }
         }
-        draft.diagnostics.append(&mut diags);
-        draft.sources.insert(file.display.clone(), text);
     }
     if let Some(report) = &draft.report
         && let Some(path) = &report.raw.layout.logo
@@ -160,6 +150,80 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
         );
     }
     Ok(draft)
+}
+
+/// What reading and parsing one file gave.
+struct Processed {
+    /// The text to quote in diagnostics (lossy for invalid UTF-8), if the file was read.
+    text: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+    parsed: Parsed,
+}
+
+enum Parsed {
+    Report(Option<Box<RawReport>>),
+    Entry(toml_de::EntryParse),
+}
+
+/// Reads and parses one file; touches nothing shared, so files can be processed in parallel.
+fn process(file: &files::FoundFile, is_report: bool, overlay: &Overlay) -> Processed {
+    let mut diagnostics = Vec::new();
+    // A file in the overlay is not read: its text is the edit's.
+    let read = match overlay.get(&file.display) {
+        Some(Some(text)) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned()),
+        _ => files::read_text(file),
+    };
+    let text = match read {
+        Ok(text) => text,
+        Err(failure) => {
+            let (diag, text) = *failure;
+            diagnostics.push(diag);
+            let parsed = if is_report {
+                Parsed::Report(None)
+            } else {
+                Parsed::Entry(toml_de::EntryParse::Nothing)
+            };
+            return Processed {
+                text,
+                diagnostics,
+                parsed,
+            };
+        }
+    };
+    let parsed = if is_report {
+        Parsed::Report(toml_de::parse_report(&file.display, &text, &mut diagnostics).map(Box::new))
+    } else {
+        Parsed::Entry(toml_de::parse_entry(&file.display, &text, &mut diagnostics))
+    };
+    Processed {
+        text: Some(text),
+        diagnostics,
+        parsed,
+    }
+}
+
+/// Maps `f` over `items` on the machine's cores, keeping the order. Parsing thousands of
+/// small files is CPU work that splits evenly; a small folder is not worth the threads.
+fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A worker only panics if `f` does, which loading never does; re-raise it.
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// A path as diagnostics show it: forward slashes, no leading `./`.

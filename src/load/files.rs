@@ -122,24 +122,6 @@ fn visit(
 /// (for invalid UTF-8, the lossy text).
 pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
 
-/// Reads every file, in order. Each is read once; a byte-order mark is removed. A file in
-/// the overlay is not read: its text is the overlay's.
-pub(super) fn read_all<'a>(
-    files: &'a [FoundFile],
-    overlay: &super::Overlay,
-) -> Vec<(&'a FoundFile, Result<String, ReadFailure>)> {
-    files
-        .iter()
-        .map(|f| match overlay.get(&f.display) {
-            Some(Some(text)) => {
-                let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-                (f, Ok(body.to_owned()))
-            }
-            _ => (f, read_text(f)),
-        })
-        .collect()
-}
-
 /// Lays an edit over the listing: removed files go, added files join, and the order stays
 /// that of the paths, as [`walk`] gives it.
 pub(super) fn apply_overlay(
@@ -169,7 +151,8 @@ pub(super) fn apply_overlay(
     listing.files.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
-fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
+/// Reads a file once, as UTF-8 text; a byte-order mark is removed.
+pub(super) fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
     let unreadable = |msg: String| {
         Box::new((
             Diagnostic::new(Code::Unreadable, msg).in_file(f.display.clone()),
