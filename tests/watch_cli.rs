@@ -83,13 +83,16 @@ fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
     // A mistake: the new diagnostic appears.
     let file = entries.join("2/2.09-itu-t-sg13.toml");
     let good = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(
-        &file,
-        good.replace("sector = \"ITU-T\"", "sector = \"ITU-X\""),
-    )
-    .expect("write");
-    // An editor's save may come as several events, so a rebuild may see the file half
-    // written: wait for the summary of the state we want, not for the next summary.
+    let save = |text: &str| {
+        // Saved as editors do, whole: a rebuild never sees a half-written file (which
+        // would be a different error). The temporary file is outside the watched folder.
+        let tmp = dir.path().join("save.tmp");
+        std::fs::write(&tmp, text).expect("write");
+        std::fs::rename(&tmp, &file).expect("rename");
+    };
+    save(&good.replace("sector = \"ITU-T\"", "sector = \"ITU-X\""));
+    // One save may still come as several events (and rebuilds): wait for the summary of
+    // the state we want, not for the next summary.
     let broken = wait_for(&rx, |l| l == "checked 54 entries: 1 error, 0 warnings");
     assert!(
         broken.contains("changed: entries/2/2.09-itu-t-sg13.toml; rebuilding"),
@@ -105,7 +108,7 @@ fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
     );
 
     // Still running after the error: the fix is seen too.
-    std::fs::write(&file, &good).expect("write");
+    save(&good);
     wait_for(&rx, |l| l == "checked 54 entries: 0 errors, 0 warnings");
     wait_for(&rx, |l| l == "wrote out/C18-33-E-digest.txt");
     assert!(dir.path().join("out/C18-33-E.docx").is_file());
