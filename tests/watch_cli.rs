@@ -57,7 +57,16 @@ fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
     common::copy_tree(&common::root().join("entries"), &entries);
     let child = Command::new(env!("CARGO_BIN_EXE_council-report"))
         .current_dir(dir.path())
-        .args(["watch", "--entries", "entries", "--debounce", "50"])
+        // Outputs inside the watched folder: writing them must not start another build.
+        .args([
+            "watch",
+            "--entries",
+            "entries",
+            "--out",
+            "entries/out",
+            "--debounce",
+            "50",
+        ])
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -110,8 +119,13 @@ fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
     // Still running after the error: the fix is seen too.
     save(&good);
     wait_for(&rx, |l| l == "checked 54 entries: 0 errors, 0 warnings");
-    wait_for(&rx, |l| l == "wrote out/C18-33-E-digest.txt");
-    assert!(dir.path().join("out/C18-33-E.docx").is_file());
+    wait_for(&rx, |l| l == "wrote entries/out/C18-33-E-digest.txt");
+    assert!(entries.join("out/C18-33-E.docx").is_file());
+    // Writing the outputs, inside the watched folder, starts no other build.
+    match rx.recv_timeout(Duration::from_millis(500)) {
+        Err(mpsc::RecvTimeoutError::Timeout) => {}
+        other => panic!("unexpected output after the build: {other:?}"),
+    }
 
     // Ctrl-C: a clean stop with exit 0.
     let pid = guard.0.id().to_string();

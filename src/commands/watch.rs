@@ -34,6 +34,8 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     // Events name absolute paths; people read them as they named the folder.
+    // Outputs written inside the entries folder must not trigger the next build.
+    let out = resolve(&args.build.out);
     let shown = Shown {
         absolute: std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()),
         display: crate::load::display(root),
@@ -50,7 +52,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
                 event
                     .paths
                     .iter()
-                    .filter(|p| !is_hidden(p))
+                    .filter(|p| !is_hidden(p) && !p.starts_with(&out))
                     .map(|p| shown.path(p))
                     .collect(),
             ),
@@ -126,6 +128,22 @@ impl Shown {
             Ok(rel) => format!("{}/{}", self.display, crate::load::display(rel)),
             Err(_) => crate::load::display(path),
         }
+    }
+}
+
+/// A folder as events name paths (absolute, symbolic links resolved), whether or not it
+/// exists yet: the output folder is created by the first build.
+fn resolve(folder: &Path) -> std::path::PathBuf {
+    if let Ok(f) = std::fs::canonicalize(folder) {
+        return f;
+    }
+    let parent = folder
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(parent), folder.file_name()) {
+        (Ok(p), Some(name)) => p.join(name),
+        _ => std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf()),
     }
 }
 
