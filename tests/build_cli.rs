@@ -4,28 +4,17 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::Path;
 
-use common::{code, copy_tree, root, run, run_in, stderr, stdout};
-
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+use common::{
+    W, code, copy_tree, docx_part as part, paragraph_text, root, run, run_in, stderr, stdout,
+};
 
 fn build_into(out: &Path, extra: &[&str]) -> std::process::Output {
     let out = out.to_string_lossy().into_owned();
     let mut args = vec!["build", "--out", out.as_str()];
     args.extend_from_slice(extra);
     run(&args)
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
-    let mut s = String::new();
-    zip.by_name(name)
-        .expect("part")
-        .read_to_string(&mut s)
-        .expect("UTF-8");
-    s
 }
 
 #[test]
@@ -227,24 +216,6 @@ fn docx_and_text_report_agree_paragraph_for_paragraph() {
         assert_eq!(d, t, "paragraph {i} differs");
     }
     assert!(from_docx.len() > 100, "{}", from_docx.len());
-}
-
-fn paragraph_text(p: roxmltree::Node<'_, '_>) -> String {
-    p.descendants()
-        .filter_map(|n| {
-            if n.has_tag_name((W, "t")) {
-                n.text().map(ToOwned::to_owned)
-            } else if n.has_tag_name((W, "tab"))
-                && n.parent().is_some_and(|r| r.has_tag_name((W, "r")))
-            {
-                Some("\t".into())
-            } else if n.has_tag_name((W, "noBreakHyphen")) {
-                Some("\u{2011}".into())
-            } else {
-                None
-            }
-        })
-        .collect()
 }
 
 fn normalise(s: &str) -> String {

@@ -2,13 +2,14 @@
 //! hyperlink, byte-identical across renders.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 
+mod common;
+
+use common::{W, docx_part as part, paragraph_text};
 use council_report::model::Report;
 use council_report::render::docx::{DocxOptions, render};
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 fn sample() -> Report {
@@ -17,35 +18,6 @@ fn sample() -> Report {
         .expect("entries load")
         .report
         .expect("the sample entries have no errors")
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
-fn paragraph_text(p: roxmltree::Node<'_, '_>) -> String {
-    p.descendants()
-        .filter_map(|n| {
-            if n.has_tag_name((W, "t")) {
-                n.text().map(ToOwned::to_owned)
-            } else if n.has_tag_name((W, "tab"))
-                && n.parent().is_some_and(|r| r.has_tag_name((W, "r")))
-            {
-                Some("\t".into())
-            } else if n.has_tag_name((W, "noBreakHyphen")) {
-                Some("\u{2011}".into())
-            } else {
-                None
-            }
-        })
-        .collect()
 }
 
 #[test]

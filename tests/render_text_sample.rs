@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+mod common;
+
+use common::copy_tree;
 use council_report::render::text::{Templates, render_digest, render_report};
 
 fn sample() -> council_report::model::Report {
@@ -90,17 +93,4 @@ fn digest_lists_the_warnings_check_raised() {
         "{}",
         report.warnings[0]
     );
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for e in std::fs::read_dir(from).expect("read dir") {
-        let e = e.expect("dir entry");
-        let target = to.join(e.file_name());
-        if e.file_type().expect("file type").is_dir() {
-            copy_tree(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
-    }
 }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -52,4 +53,37 @@ pub fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(e.path(), &target).expect("copy");
         }
     }
+}
+
+/// The WordprocessingML namespace.
+pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// A part of a DOCX, as text.
+pub fn docx_part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut s = String::new();
+    zip.by_name(name)
+        .expect("part")
+        .read_to_string(&mut s)
+        .expect("UTF-8");
+    s
+}
+
+/// The text of a `w:p` as a reader sees it: runs' text, tabs, non-breaking hyphens.
+pub fn paragraph_text(p: roxmltree::Node<'_, '_>) -> String {
+    p.descendants()
+        .filter_map(|n| {
+            if n.has_tag_name((W, "t")) {
+                n.text().map(ToOwned::to_owned)
+            } else if n.has_tag_name((W, "tab"))
+                && n.parent().is_some_and(|r| r.has_tag_name((W, "r")))
+            {
+                Some("\t".into())
+            } else if n.has_tag_name((W, "noBreakHyphen")) {
+                Some("\u{2011}".into())
+            } else {
+                None
+            }
+        })
+        .collect()
 }
