@@ -81,6 +81,9 @@ fn word_export_imports_to_entries_that_pass_check() {
     let out = run(&["check", "--entries", into.to_str().expect("utf-8")]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stderr(&out).contains("W002"), "{}", stderr(&out));
+    // The files are already in `fmt`'s canonical layout.
+    let out = run(&["fmt", "--check", "--entries", into.to_str().expect("utf-8")]);
+    assert_eq!(code(&out), 0, "{}{}", common::stdout(&out), stderr(&out));
 
     // Every paragraph of the source is a paragraph of the report built from the import.
     let report = render_report(&load(&into), &Templates::embedded()).expect("renders");
