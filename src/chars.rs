@@ -9,9 +9,20 @@ use crate::diag::{Code, Diagnostic};
 /// Characters that TOML and DOCX cannot carry, with their byte offsets. Tab, line feed and
 /// carriage return are ordinary whitespace.
 pub fn control_characters(text: &str) -> Vec<(usize, char)> {
+    if !may_hold_forbidden(text) {
+        return Vec::new();
+    }
     text.char_indices()
         .filter(|&(_, c)| is_forbidden_char(c))
         .collect()
+}
+
+/// A byte-level screen: false means no forbidden character is present. Every forbidden
+/// character is either an ASCII control byte or starts with 0xEF (U+FFFE, U+FFFF), so
+/// clean text, nearly all text, is passed over without decoding a single char.
+pub fn may_hold_forbidden(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xEF)
 }
 
 /// C0 controls other than tab/LF/CR, DEL, and the two non-characters XML 1.0 forbids.

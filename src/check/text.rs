@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::locate::locate;
-use crate::chars::{control_character, is_forbidden_char};
+use crate::chars::{control_character, is_forbidden_char, may_hold_forbidden};
 use crate::diag::{Code, Diagnostic};
 use crate::markup::{self, IssueKind, Markup};
 
@@ -71,6 +71,9 @@ pub(super) fn marked_up(f: Field<'_>, diags: &mut Vec<Diagnostic>) -> Markup {
 /// Control characters that came in through escapes (`\u000B`); raw ones are caught while
 /// loading, before TOML parsing.
 fn characters(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
+    if !may_hold_forbidden(f.text()) {
+        return;
+    }
     for (at, c) in f
         .text()
         .char_indices()
@@ -87,6 +90,19 @@ fn characters(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
 /// pasted paragraph with forty straight quotes deserves one line, not forty.
 fn typography(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
     let text = f.text();
+    // Byte screens first: most values have none of these, and scanning bytes is cheap.
+    let bytes = text.as_bytes();
+    let has_quote = bytes.iter().any(|&b| b == b'"' || b == b'\'');
+    let has_spaces = bytes
+        .windows(2)
+        .any(|w| w[0] == b' ' && matches!(w[1], b' ' | b'\n' | b'\r'))
+        || bytes
+            .windows(2)
+            .any(|w| w[0] == b'\t' && matches!(w[1], b'\n' | b'\r'))
+        || matches!(bytes.last(), Some(b' ' | b'\t'));
+    if !has_quote && !has_spaces {
+        return;
+    }
     let quotes: Vec<(usize, char)> = text
         .char_indices()
         .filter(|&(_, c)| c == '"' || c == '\'')
