@@ -101,7 +101,9 @@ impl Walk<'_> {
                                 format!("`{display}` is a folder, not an entry file"),
                             )
                             .in_file(display.clone())
-                            .help("rename the folder: names ending in .toml are reserved for entries"),
+                            .help(
+                                "rename the folder: names ending in .toml are reserved for entries",
+                            ),
                         );
                     }
                     let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
@@ -137,7 +139,9 @@ impl Walk<'_> {
                 Err(e) if is_toml => self.out.diagnostics.push(
                     Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {e}"))
                         .in_file(display.clone())
-                        .help("a broken symbolic link, or a file removed while the folder was read"),
+                        .help(
+                            "a broken symbolic link, or a file removed while the folder was read",
+                        ),
                 ),
                 Err(_) => {}
             }

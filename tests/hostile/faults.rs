@@ -30,7 +30,10 @@ fn contents(out: &Path) -> Vec<Vec<u8>> {
 fn assert_clear_failure(o: &std::process::Output, what: &str) {
     let err = stderr(o);
     assert_eq!(code(o), 2, "{what}: {err}");
-    assert!(err.lines().any(|l| l.starts_with("error: ")), "{what}: {err}");
+    assert!(
+        err.lines().any(|l| l.starts_with("error: ")),
+        "{what}: {err}"
+    );
     assert!(!err.contains("panicked"), "{what}: {err}");
 }
 
@@ -44,7 +47,11 @@ fn read_only_output_folder() {
     };
     let o = support::build(&entries, &mnt.path);
     assert_clear_failure(&o, "read-only folder");
-    assert!(stderr(&o).contains("Read-only file system"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Read-only file system"),
+        "{}",
+        stderr(&o)
+    );
     assert!(support::names(&mnt.path).is_empty());
     // A sub-folder of it cannot be created either.
     let o = support::build(&entries, &mnt.path.join("out"));
@@ -62,8 +69,11 @@ fn read_only_folder_keeps_the_previous_outputs() {
     assert_eq!(code(&support::build(&entries, &mnt.path)), 0);
     let before = contents(&mnt.path);
     assert!(mnt.remount_read_only(), "remount read-only");
-    fs::write(entries.join("1.toml"), harness::ENTRY.replace("Introduction", "Changed"))
-        .expect("change the entry");
+    fs::write(
+        entries.join("1.toml"),
+        harness::ENTRY.replace("Introduction", "Changed"),
+    )
+    .expect("change the entry");
     let o = support::build(&entries, &mnt.path);
     assert_clear_failure(&o, "read-only folder with outputs");
     assert_eq!(contents(&mnt.path), before);
@@ -98,11 +108,18 @@ fn output_path_is_a_folder() {
     fs::remove_file(&txt).expect("remove");
     fs::create_dir(&txt).expect("a folder in its place");
     fs::write(txt.join("inside"), b"keep").expect("write");
-    fs::write(entries.join("1.toml"), harness::ENTRY.replace("Introduction", "Changed"))
-        .expect("change the entry");
+    fs::write(
+        entries.join("1.toml"),
+        harness::ENTRY.replace("Introduction", "Changed"),
+    )
+    .expect("change the entry");
     let o = support::build(&entries, &out);
     assert_clear_failure(&o, "output is a folder");
-    assert!(stderr(&o).contains(&format!("{STEM}.txt")), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{STEM}.txt")),
+        "{}",
+        stderr(&o)
+    );
     let [docx, _, digest] = outputs(&out);
     assert_eq!(fs::read(docx).expect("docx"), before[0]);
     assert_eq!(fs::read(digest).expect("digest"), before[2]);
@@ -137,7 +154,11 @@ fn disk_full_keeps_the_previous_outputs_and_no_temporaries() {
     .expect("write a big entry");
     let o = support::build(&entries, &mnt.path);
     assert_clear_failure(&o, "disk full");
-    assert!(stderr(&o).contains("No space left on device"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("No space left on device"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(contents(&mnt.path), before, "the previous outputs changed");
     assert!(support::temporaries(&mnt.path).is_empty());
     assert_eq!(support::names(&mnt.path).len(), 3);
@@ -227,7 +248,11 @@ fn symbolic_link_loops_in_the_entries_folder() {
     symlink("../..", sub.join("root")).expect("symlink");
     let o = support::run(&[Path::new("check"), Path::new("--entries"), &entries]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("checked 1 entries") || stderr(&o).contains("checked 1 entry"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("checked 1 entries") || stderr(&o).contains("checked 1 entry"),
+        "{}",
+        stderr(&o)
+    );
 
     // A file that is a link to itself (ELOOP) is an E010, not a hang.
     symlink("loop.toml", entries.join("loop.toml")).expect("symlink");
@@ -237,7 +262,10 @@ fn symbolic_link_loops_in_the_entries_folder() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("error[E010]"), "{err}");
-    assert!(err.contains("loop.toml") && err.contains("ping.toml"), "{err}");
+    assert!(
+        err.contains("loop.toml") && err.contains("ping.toml"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]
@@ -287,7 +315,11 @@ fn a_killed_build_leaves_the_previous_docx_and_the_next_run_cleans_up() {
     // The next run removes what the killed one left, and succeeds.
     let o = support::build(&entries, &out);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(support::temporaries(&out).is_empty(), "{:?}", support::names(&out));
+    assert!(
+        support::temporaries(&out).is_empty(),
+        "{:?}",
+        support::names(&out)
+    );
     assert_eq!(support::names(&out).len(), 3, "{:?}", support::names(&out));
     harness::assert_xml_parts_parse(&fs::read(out.join(format!("{STEM}.docx"))).expect("docx"));
 }

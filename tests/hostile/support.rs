@@ -12,7 +12,10 @@ use crate::harness;
 
 /// Runs `council-report ARGS` (paths as OS strings).
 pub fn run(args: &[&Path]) -> Output {
-    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     common::run_in(&common::root(), &refs)
 }
@@ -45,7 +48,10 @@ pub fn many_entries(dir: &Path, n: usize, words: usize) {
         fs::create_dir_all(&sub).expect("create a sub-folder");
         fs::write(
             sub.join(format!("1.{i}.toml")),
-            format!("number = \"1.{i}\"\ntext = \"Entry {i}: {}\"\n", text.trim_end()),
+            format!(
+                "number = \"1.{i}\"\ntext = \"Entry {i}: {}\"\n",
+                text.trim_end()
+            ),
         )
         .expect("write an entry");
     }
@@ -170,7 +176,10 @@ pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
     let profile = work.join("lo-profile");
     let outdir = work.join("lo-out");
     let o = Command::new(soffice)
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args([
             "--headless",
             "--norestore",

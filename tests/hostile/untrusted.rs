@@ -15,8 +15,11 @@ const SECRET: &str = "TOP-SECRET-8c1f";
 fn outside(tmp: &Path) -> std::path::PathBuf {
     let dir = tmp.join("outside");
     fs::create_dir_all(&dir).expect("create");
-    fs::write(dir.join("secret.toml"), format!("number = \"9\"\ntext = \"{SECRET}\"\n"))
-        .expect("write");
+    fs::write(
+        dir.join("secret.toml"),
+        format!("number = \"9\"\ntext = \"{SECRET}\"\n"),
+    )
+    .expect("write");
     fs::write(dir.join("secret.txt"), SECRET).expect("write");
     fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/docx/testdata/logo.png"),
@@ -33,7 +36,11 @@ fn check(entries: &Path) -> std::process::Output {
 fn with_logo(entries: &Path, logo: &str) {
     fs::write(
         entries.join("report.toml"),
-        format!("{}\n[layout]\nlogo = {}\n", harness::REPORT, crate::generated::toml_string(logo)),
+        format!(
+            "{}\n[layout]\nlogo = {}\n",
+            harness::REPORT,
+            crate::generated::toml_string(logo)
+        ),
     )
     .expect("write report.toml");
 }
@@ -45,7 +52,11 @@ fn logo_paths_that_leave_the_folder_are_refused() {
     let entries = tmp.path().join("entries");
     support::small_report(&entries);
     let absolute = outside.join("logo.png").to_string_lossy().into_owned();
-    for logo in ["../outside/logo.png", absolute.as_str(), "a/../../outside/logo.png"] {
+    for logo in [
+        "../outside/logo.png",
+        absolute.as_str(),
+        "a/../../outside/logo.png",
+    ] {
         with_logo(&entries, logo);
         let o = check(&entries);
         assert_eq!(code(&o), 1, "{logo}: {}", stderr(&o));
@@ -114,7 +125,11 @@ fn links_that_stay_inside_the_folder_are_fine() {
     let entries = tmp.path().join("entries");
     support::small_report(&entries);
     fs::create_dir(entries.join("real")).expect("mkdir");
-    fs::write(entries.join("real/1.1.toml"), "number = \"1.1\"\ntext = \"x\"\n").expect("w");
+    fs::write(
+        entries.join("real/1.1.toml"),
+        "number = \"1.1\"\ntext = \"x\"\n",
+    )
+    .expect("w");
     symlink("real/1.1.toml", entries.join("1.2-link.toml")).expect("symlink");
     // An entries folder reached through a symbolic link is fine too.
     let link = tmp.path().join("entries-link");
@@ -146,7 +161,11 @@ fn document_numbers_cannot_write_outside_the_output_folder() {
             support::names(dir)
         );
     }
-    assert!(stdout(&o).contains("..-..-..-escape-E.docx"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("..-..-..-escape-E.docx"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[cfg(unix)]
@@ -213,7 +232,11 @@ fn an_entry_over_8_mib_is_an_e010() {
 }
 
 fn nested(open: &str, close: &str, depth: usize) -> String {
-    format!("number = \"2\"\nx = {}1{}\n", open.repeat(depth), close.repeat(depth))
+    format!(
+        "number = \"2\"\nx = {}1{}\n",
+        open.repeat(depth),
+        close.repeat(depth)
+    )
 }
 
 #[test]
@@ -224,8 +247,14 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for (name, text) in [
         ("arrays", nested("[", "]", 200_000)),
         ("tables", nested("{a=", "}", 200_000)),
-        ("unclosed", "number = \"2\"\nx = ".to_owned() + &"[".repeat(200_000)),
-        ("headers", format!("number = \"2\"\n[{}]\n", vec!["a"; 50_000].join("."))),
+        (
+            "unclosed",
+            "number = \"2\"\nx = ".to_owned() + &"[".repeat(200_000),
+        ),
+        (
+            "headers",
+            format!("number = \"2\"\n[{}]\n", vec!["a"; 50_000].join(".")),
+        ),
     ] {
         fs::write(entries.join("2.toml"), &text).expect("write");
         let o = check(&entries);
@@ -250,5 +279,10 @@ fn deep_nesting_on_worker_threads() {
         .join()
         .expect("no panic");
     assert!(checked.errors() > 0);
-    assert!(checked.diagnostics.iter().any(|d| d.code.to_string().starts_with("E00")));
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code.to_string().starts_with("E00"))
+    );
 }

@@ -58,7 +58,14 @@ fn hostile_valid_report_builds_and_libreoffice_opens_it() {
     let paragraphs = support::docx_paragraphs(&docx);
     let numbered = paragraphs.iter().filter(|p| p.starts_with("1.")).count();
     assert!(numbered >= 4999, "{numbered} numbered paragraphs");
-    for needle in [HOSTILE, ARABIC, CHINESE, RUSSIAN, EMOJI, "Windows line ends."] {
+    for needle in [
+        HOSTILE,
+        ARABIC,
+        CHINESE,
+        RUSSIAN,
+        EMOJI,
+        "Windows line ends.",
+    ] {
         assert!(
             paragraphs.iter().any(|p| p.contains(needle)),
             "{needle} is not in the DOCX"
