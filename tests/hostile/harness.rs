@@ -91,7 +91,7 @@ pub fn run_in(dir: &Path, entry: &[u8], report: &[u8]) -> Outcome {
 /// Every `.xml` and `.rels` part of a DOCX parses as XML.
 pub fn assert_xml_parts_parse(docx: &[u8]) {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("the DOCX is a zip");
-    assert!(zip.len() > 0, "an empty DOCX");
+    assert!(!zip.is_empty(), "an empty DOCX");
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).expect("a zip entry");
         let name = part.name().to_owned();
