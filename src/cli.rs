@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+use crate::number::SectionNumber;
 
 /// Compile ITU Council reports from one TOML file per numbered paragraph.
 ///
@@ -25,6 +27,32 @@ pub enum Command {
     Check(CheckArgs),
     /// Check, then write the DOCX, the text report and the digest (atomically).
     Build(BuildArgs),
+    /// Turn an earlier report (its plain text or its DOCX) into an entries folder, to
+    /// start the next report from it.
+    Import(ImportArgs),
+    /// Create an entry from a commented skeleton and print its path.
+    ///
+    /// The entry gets the next free number under a parent (--under), or a number given; it
+    /// goes in the folder of its siblings. Nothing is written if the result would not check.
+    New(NewArgs),
+    /// Renumber entries, children following: make room, close gaps, or move an entry.
+    ///
+    /// Only `number` values and file names that carry the old number change. The new
+    /// numbering is checked before anything is written; --dry-run prints it.
+    Renumber(RenumberArgs),
+    /// Rewrite entries and report.toml in one canonical layout, keeping comments.
+    ///
+    /// --check writes nothing, lists the files that would change and exits 1 if any do.
+    Fmt(FmtArgs),
+    /// Print the JSON Schema (draft-07) of an entry file or of report.toml, for editors.
+    ///
+    /// Save it beside the entries and name it in a first line `#:schema ./entry.schema.json`
+    /// (taplo, Even Better TOML): the editor then flags unknown keys and wrong types.
+    Schema(SchemaArgs),
+    /// Build again on every change to the entries folder, until Ctrl-C.
+    Watch(WatchArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
 }
 
 /// Where the report's entries are.
@@ -45,6 +73,24 @@ pub struct DiagnosticArgs {
     /// Colour in human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// Colour alone, for commands whose diagnostics say why they refused an edit.
+#[derive(Debug, Args)]
+pub struct ColorArg {
+    /// Colour in human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+impl ColorArg {
+    /// Diagnostic options with warnings allowed: an edit is refused for errors only.
+    pub fn diagnostics(&self) -> DiagnosticArgs {
+        DiagnosticArgs {
+            deny_warnings: false,
+            color: self.color,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +127,119 @@ pub struct BuildArgs {
     /// Wrap the text outputs at this many columns (default: one paragraph per line).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u32).range(20..=1000))]
     pub wrap: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("place").required(true).args(["number", "under"])))]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// The new entry's number (e.g. 2.23); it must be free and its parent must exist.
+    #[arg(value_name = "NUMBER", value_parser = parse_number)]
+    pub number: Option<SectionNumber>,
+
+    /// Give the new entry the next free number under this one (2.9 → 2.9.3).
+    #[arg(long, value_name = "NUMBER", value_parser = parse_number)]
+    pub under: Option<SectionNumber>,
+
+    /// The entry's title (a heading); it also names the file.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+
+    #[command(flatten)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("op").required(true).args(["insert", "close_gaps", "move_from"])))]
+pub struct RenumberArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// Free this number: it and every later sibling move up by one (2.7 → 2.8, …).
+    #[arg(long, value_name = "NUMBER", value_parser = parse_number)]
+    pub insert: Option<SectionNumber>,
+
+    /// Number every sequence 1, 2, 3 … without gaps, keeping the order.
+    #[arg(long)]
+    pub close_gaps: bool,
+
+    /// Move this entry, with its children, to the number given by --to.
+    #[arg(long = "move", value_name = "NUMBER", value_parser = parse_number, requires = "to")]
+    pub move_from: Option<SectionNumber>,
+
+    /// The number the moved entry gets; later entries there move up to make room.
+    #[arg(long, value_name = "NUMBER", value_parser = parse_number, requires = "move_from")]
+    pub to: Option<SectionNumber>,
+
+    /// Print the moves as a table and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// Write nothing; list the files that would change and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+
+    #[command(flatten)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of report.toml instead of an entry's.
+    #[arg(long)]
+    pub report: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The same options as `build`: every rebuild is a `build`.
+    #[command(flatten)]
+    pub build: BuildArgs,
+
+    /// How long the folder must be quiet before a rebuild, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 200)]
+    pub debounce: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// A section number on the command line, with the same rules as in an entry.
+fn parse_number(s: &str) -> Result<SectionNumber, String> {
+    s.parse()
+        .map_err(|e: crate::number::NumberError| e.to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The earlier report: a .docx, or its plain text (Word's text export, or the text
+    /// report `build` writes).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The entries folder to write: report.toml and one file per numbered item.
+    #[arg(long, value_name = "DIR")]
+    pub into: PathBuf,
+
+    /// Write into a folder that is not empty (files of the same name are replaced;
+    /// other files are kept).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -62,6 +62,14 @@ impl Date {
         Self::new(u16::try_from(y).ok()?, m as u8, d as u8)
     }
 
+    /// The month (1 to 12) of an English month name, as documents print it (`July`).
+    pub fn month_from_name(name: &str) -> Option<u8> {
+        MONTHS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(name))
+            .and_then(|i| u8::try_from(i + 1).ok())
+    }
+
     fn month_name(self) -> &'static str {
         // `Date::new` is the only constructor and keeps `month` in 1..=12.
         MONTHS[usize::from(self.month - 1)]

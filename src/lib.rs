@@ -17,6 +17,8 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diag;
+pub mod edit;
+pub mod import;
 pub mod load;
 pub mod markup;
 pub mod model;
@@ -24,6 +26,7 @@ pub mod number;
 pub mod output;
 pub mod raw;
 pub mod render;
+pub mod schema;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {

@@ -56,8 +56,18 @@ pub enum LoadError {
     },
 }
 
+/// Files as an edit would leave them, by display path (`entries/2/2.08-x.toml`): `Some`
+/// text replaces or adds a file, `None` removes one. Editing commands load the folder with
+/// their changes laid over it and check the result before they write anything.
+pub type Overlay = std::collections::BTreeMap<String, Option<String>>;
+
 /// Loads the entries folder at `root`. File names in diagnostics start with `root` as given.
 pub fn load(root: &Path) -> Result<Draft, LoadError> {
+    load_with(root, &Overlay::new())
+}
+
+/// Loads the entries folder at `root` as it would be with `overlay` applied.
+pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
     let display_root = display(root);
     match std::fs::metadata(root) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -72,10 +82,13 @@ pub fn load(root: &Path) -> Result<Draft, LoadError> {
         Ok(m) if !m.is_dir() => return Err(LoadError::NotADirectory(display_root)),
         Ok(_) => {}
     }
-    let listing = files::walk(root, &display_root).map_err(|source| LoadError::Io {
+    let mut listing = files::walk(root, &display_root).map_err(|source| LoadError::Io {
         path: display_root.clone(),
         source,
     })?;
+    if !overlay.is_empty() {
+        files::apply_overlay(&mut listing, root, &display_root, overlay);
+    }
     let mut draft = Draft {
         root: root.to_path_buf(),
         diagnostics: listing.diagnostics,
@@ -83,7 +96,7 @@ pub fn load(root: &Path) -> Result<Draft, LoadError> {
     };
     let report_name = format!("{display_root}/report.toml");
     let processed = parallel_map(&listing.files, |file| {
-        process(file, file.display == report_name)
+        process(file, file.display == report_name, overlay)
     });
     for (file, p) in listing.files.iter().zip(processed) {
         draft.files.push(file.display.clone());
@@ -153,9 +166,14 @@ enum Parsed {
 }
 
 /// Reads and parses one file; touches nothing shared, so files can be processed in parallel.
-fn process(file: &files::FoundFile, is_report: bool) -> Processed {
+fn process(file: &files::FoundFile, is_report: bool, overlay: &Overlay) -> Processed {
     let mut diagnostics = Vec::new();
-    let text = match files::read_text(file) {
+    // A file in the overlay is not read: its text is the edit's.
+    let read = match overlay.get(&file.display) {
+        Some(Some(text)) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned()),
+        _ => files::read_text(file),
+    };
+    let text = match read {
         Ok(text) => text,
         Err(failure) => {
             let (diag, text) = *failure;

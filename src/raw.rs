@@ -3,24 +3,55 @@
 //! Nothing here is validated beyond TOML's own types; [`crate::check`] turns these into the
 //! checked [`crate::model`] types. Spans are byte ranges in the file's text, used to point
 //! diagnostics at the exact value.
+//!
+//! The same types derive the JSON Schema that editors use (`council-report schema`), so the
+//! doc comments on fields are also the hover text in an editor and the schema cannot drift
+//! from what the loader accepts. `Spanned<T>` and TOML dates have no JSON shape of their
+//! own: `schemars(with = …)` names the shape they have in a TOML file.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-/// One entry file.
-#[derive(Debug, Clone, Deserialize)]
+use crate::schema::TomlDate;
+
+/// One entry file: one numbered paragraph of the report.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "council-report entry")]
 pub struct RawEntry {
+    /// The section number: 1 to 4 positive integers joined by dots, such as "2.9" or "2.9.1".
+    /// It decides the order of the report; file names do not.
+    #[schemars(with = "String", extend("pattern" = NUMBER_PATTERN))]
     pub number: Spanned<String>,
+    /// Makes the entry a heading ("3.<TAB>IPv6").
+    #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
+    /// The ITU Sector the work belongs to.
+    #[schemars(with = "Option<String>", extend("enum" = ["ITU-T", "ITU-R", "ITU-D", "GS"]))]
     pub sector: Option<Spanned<String>>,
+    /// The Plenipotentiary Resolutions the entry reports on; each must be among report.toml's
+    /// `document.resolutions`.
+    #[schemars(with = "Option<Vec<i64>>")]
     pub resolutions: Option<Vec<Spanned<i64>>>,
+    /// The paragraph. The first paragraph carries the number unless the entry has a title;
+    /// a blank line starts a new paragraph. Inline markup: *italic*, **bold**, [links](https://…)
+    /// and "- " bullet lists.
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
+    /// Recommendations reported, one `[[recommendations]]` table each; every id must appear
+    /// in the text.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<RawRecommendation>>")]
     pub recommendations: Vec<Spanned<RawRecommendation>>,
+    /// A workshop, meeting or forum; its dates must fall inside the reporting period.
+    #[schemars(with = "Option<RawEvent>")]
     pub event: Option<Spanned<RawEvent>>,
 }
+
+/// What a section number looks like, for editors (the loader says why one is wrong).
+pub const NUMBER_PATTERN: &str = r"^[1-9][0-9]*(\.[1-9][0-9]*){0,3}$";
 
 /// The keys an entry may have, in canonical order (also the "did you mean" candidates).
 pub const ENTRY_KEYS: &[&str] = &[
@@ -33,95 +64,216 @@ pub const ENTRY_KEYS: &[&str] = &[
     "event",
 ];
 
-#[derive(Debug, Clone, Deserialize)]
+/// The keys of a `[[recommendations]]` table, in canonical order.
+pub const RECOMMENDATION_KEYS: &[&str] = &["id", "title", "status"];
+
+/// The keys of an `[event]` table, in canonical order.
+pub const EVENT_KEYS: &[&str] = &["name", "place", "start", "end"];
+
+/// report.toml's tables and their keys, in canonical order (`fmt` writes them so).
+pub const REPORT_KEYS: &[(&str, &[&str])] = &[
+    ("meeting", &["name", "place_and_dates"]),
+    (
+        "document",
+        &[
+            "number",
+            "language",
+            "date",
+            "language_line",
+            "agenda_item",
+            "source",
+            "title",
+            "creator",
+            "resolutions",
+        ],
+    ),
+    ("summary", &["text", "action", "references"]),
+    ("period", &["start", "end"]),
+    (
+        "layout",
+        &[
+            "font",
+            "font_size",
+            "margins",
+            "tab_stops",
+            "footer",
+            "logo",
+            "top_level_period",
+            "references_italic",
+        ],
+    ),
+];
+
+/// A Recommendation the entry reports on.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRecommendation {
+    /// Sector, space, series letter(s) and number: "ITU-T Y.3071", "ITU-R M.2083".
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The Recommendation's title, as published.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// Where the Recommendation stands.
+    #[schemars(with = "String", extend("enum" = ["approved", "consented", "revised", "started"]))]
     pub status: Spanned<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A workshop, meeting or forum.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
+    /// The event's name.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// City and country: "Cairo, Egypt".
+    #[schemars(with = "String")]
     pub place: Spanned<String>,
+    /// The first day, a TOML date without quotes: 2017-04-02.
+    #[schemars(with = "TomlDate")]
     pub start: Spanned<Datetime>,
+    /// The last day, for an event of more than one day.
+    #[schemars(with = "Option<TomlDate>")]
     pub end: Option<Spanned<Datetime>>,
 }
 
-/// `report.toml`.
-#[derive(Debug, Clone, Deserialize)]
+/// `report.toml`: the report as a whole.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "council-report report.toml")]
 pub struct RawReport {
+    /// The first-page header block.
     pub meeting: RawMeeting,
+    /// The document's number, date, title and the resolutions it reports on.
     pub document: RawDocument,
+    /// The Summary box.
     pub summary: RawSummary,
+    /// The reporting period; event dates must fall inside it.
+    #[schemars(with = "Option<RawPeriod>")]
     pub period: Option<Spanned<RawPeriod>>,
+    /// Page and typography settings; all optional.
     #[serde(default)]
+    #[schemars(with = "Option<RawLayout>")]
     pub layout: RawLayout,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The first-page header block.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeeting {
+    /// "Council 2018": the first line of the header block, bold.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// "Geneva, 17-27 April 2018".
+    #[schemars(with = "String")]
     pub place_and_dates: Spanned<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The document's identity.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
+    /// "C18/33", printed "Document C18/33-E".
+    #[schemars(with = "String")]
     pub number: Spanned<String>,
+    /// The suffix after the number: "E".
+    #[schemars(with = "String")]
     pub language: Spanned<String>,
+    /// The document's date, a TOML date without quotes: 2018-03-22.
+    #[schemars(with = "TomlDate")]
     pub date: Spanned<Datetime>,
+    /// "Original: English" or "English only".
+    #[schemars(with = "String")]
     pub language_line: Spanned<String>,
+    /// "PL 2".
+    #[schemars(with = "Option<String>")]
     pub agenda_item: Option<Spanned<String>>,
+    /// "Report by the Secretary-General".
+    #[schemars(with = "Option<String>")]
     pub source: Option<Spanned<String>>,
+    /// The title, as written; it is printed in capitals.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// The DOCX author.
+    #[schemars(with = "Option<String>")]
     pub creator: Option<Spanned<String>>,
+    /// The resolutions entries may refer to.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<i64>>")]
     pub resolutions: Vec<Spanned<i64>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The Summary box.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSummary {
+    /// What the report is about.
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
+    /// "The Council is invited to take note of this report."
+    #[schemars(with = "Option<String>")]
     pub action: Option<Spanned<String>>,
+    /// The documents the report refers to.
+    #[schemars(with = "String")]
     pub references: Spanned<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The reporting period.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
+    /// The first day, a TOML date: 2017-02-15.
+    #[schemars(with = "TomlDate")]
     pub start: Spanned<Datetime>,
+    /// The last day, a TOML date: 2017-12-31.
+    #[schemars(with = "TomlDate")]
     pub end: Spanned<Datetime>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Page and typography settings; defaults follow the Council format.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLayout {
+    /// The font of the whole document: "Calibri".
+    #[schemars(with = "Option<String>")]
     pub font: Option<Spanned<String>>,
+    /// The body font size in points.
+    #[schemars(with = "Option<i64>")]
     pub font_size: Option<Spanned<i64>>,
-    /// Millimetres.
+    /// Page margins in millimetres.
+    #[schemars(with = "Option<RawMargins>")]
     pub margins: Option<Spanned<RawMargins>>,
-    /// Millimetres from the left margin.
+    /// Tab stops in millimetres from the left margin.
+    #[schemars(with = "Option<Vec<f64>>")]
     pub tab_stops: Option<Spanned<Vec<Spanned<f64>>>>,
-    /// The first-page footer link; `""` for none.
+    /// The first-page footer link; "" for none.
+    #[schemars(with = "Option<String>")]
     pub footer: Option<Spanned<String>>,
-    /// An image file relative to the entries folder.
+    /// A PNG or JPEG file, relative to the entries folder.
+    #[schemars(with = "Option<String>")]
     pub logo: Option<Spanned<String>>,
+    /// "2.<TAB>Heading": level-1 numbers carry a period.
+    #[schemars(with = "Option<bool>")]
     pub top_level_period: Option<Spanned<bool>>,
+    /// The References text of the Summary box in italics.
+    #[schemars(with = "Option<bool>")]
     pub references_italic: Option<Spanned<bool>>,
 }
 
 /// Page margins in millimetres.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMargins {
+    /// Millimetres.
+    #[schemars(with = "f64")]
     pub top: Spanned<f64>,
+    /// Millimetres.
+    #[schemars(with = "f64")]
     pub right: Spanned<f64>,
+    /// Millimetres.
+    #[schemars(with = "f64")]
     pub bottom: Spanned<f64>,
+    /// Millimetres.
+    #[schemars(with = "f64")]
     pub left: Spanned<f64>,
 }

@@ -96,6 +96,10 @@ pub(super) fn convert(
             resolutions.push(n);
         }
     }
+    // The Summary box's text and References are required: empty, the box says nothing
+    // (an import leaves them empty, with a TODO, when the old report had none).
+    values::non_empty(file, &raw.summary.text, "text", diags);
+    values::non_empty(file, &raw.summary.references, "references", diags);
     let summary = Summary {
         text: marked(&raw.summary.text, diags),
         action: raw

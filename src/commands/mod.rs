@@ -2,8 +2,17 @@
 
 mod build;
 mod check;
+mod completions;
+mod fmt;
+mod import;
+mod new;
+mod renumber;
+mod schema;
+mod watch;
 
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::cli::{Cli, ColorChoice, Command, DiagnosticArgs};
+use crate::diag::Format;
+use crate::edit::EditError;
 
 /// What a command asks the process to exit with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +37,43 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Renumber(args) => renumber::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Watch(args) => watch::run(&args),
+        Command::Completions(args) => completions::run(&args),
+    }
+}
+
+/// How an editing command reports an edit it did not make: the diagnostics that stopped it
+/// and why (exit 1), or an I/O error (exit 2).
+pub(crate) fn refused(e: EditError, args: &DiagnosticArgs) -> anyhow::Result<Outcome> {
+    match e {
+        EditError::InvalidBefore(ref checked) | EditError::InvalidAfter(ref checked) => {
+            // Only the errors: warnings are not why the edit was refused.
+            let errors = crate::check::Checked {
+                report: None,
+                diagnostics: checked
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .cloned()
+                    .collect(),
+                sources: checked.sources.clone(),
+                files: checked.files.clone(),
+                entries: checked.entries,
+            };
+            check::report(&errors, Format::Human, args)?;
+            eprintln!("error: {e}");
+            Ok(Outcome::Invalid)
+        }
+        EditError::Refused(msg) => {
+            eprintln!("error: {msg}; nothing was written");
+            Ok(Outcome::Invalid)
+        }
+        EditError::Load(_) | EditError::Parse { .. } | EditError::Io { .. } => Err(e.into()),
     }
 }
 

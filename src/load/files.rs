@@ -169,6 +169,35 @@ impl Walk<'_> {
 /// (for invalid UTF-8, the lossy text).
 pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
 
+/// Lays an edit over the listing: removed files go, added files join, and the order stays
+/// that of the paths, as [`walk`] gives it.
+pub(super) fn apply_overlay(
+    listing: &mut Listing,
+    root: &Path,
+    display_root: &str,
+    overlay: &super::Overlay,
+) {
+    listing
+        .files
+        .retain(|f| !matches!(overlay.get(&f.display), Some(None)));
+    let prefix = format!("{display_root}/");
+    for (display, text) in overlay {
+        if text.is_none() || listing.files.iter().any(|f| &f.display == display) {
+            continue;
+        }
+        let Some(rel) = display.strip_prefix(&prefix) else {
+            continue;
+        };
+        let mut path = root.to_path_buf();
+        path.extend(rel.split('/'));
+        listing.files.push(FoundFile {
+            path,
+            display: display.clone(),
+        });
+    }
+    listing.files.sort_by(|a, b| a.path.cmp(&b.path));
+}
+
 /// Reads a file once, as UTF-8 text; a byte-order mark is removed.
 pub(super) fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
     let unreadable = |msg: String| {

@@ -1,0 +1,35 @@
+//! `fmt`: canonical layout; `--check` lists what would change and exits 1.
+
+use super::{Outcome, refused};
+use crate::cli::FmtArgs;
+use crate::edit::fmt;
+
+pub(super) fn run(args: &FmtArgs) -> anyhow::Result<Outcome> {
+    let changed = match fmt::run(&args.entries.entries, args.check) {
+        Ok(changed) => changed,
+        Err(e) => return refused(e, &args.color.diagnostics()),
+    };
+    let n = changed.len();
+    let files = if n == 1 { "file" } else { "files" };
+    if args.check {
+        // One path per line on stdout, for scripts; the verdict on stderr.
+        for file in &changed {
+            println!("{file}");
+        }
+        if n > 0 {
+            eprintln!("{n} {files} not formatted: run `council-report fmt`");
+            return Ok(Outcome::Invalid);
+        }
+        eprintln!("all files formatted");
+        return Ok(Outcome::Success);
+    }
+    for file in &changed {
+        eprintln!("formatted {file}");
+    }
+    if n == 0 {
+        eprintln!("all files formatted already");
+    } else {
+        eprintln!("formatted {n} {files}");
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,22 @@
+//! `new`: scaffold an entry and print its path.
+
+use super::{Outcome, refused};
+use crate::cli::NewArgs;
+use crate::edit::new::{self, Place};
+
+pub(super) fn run(args: &NewArgs) -> anyhow::Result<Outcome> {
+    let place = match (args.under, args.number) {
+        (Some(parent), _) => Place::Under(parent),
+        (None, Some(n)) => Place::At(n),
+        // clap requires one of the two.
+        (None, None) => anyhow::bail!("give a number or --under NUMBER"),
+    };
+    match new::run(&args.entries.entries, place, args.title.as_deref()) {
+        Ok(created) => {
+            println!("{}", created.file);
+            eprintln!("created entry {} in {}", created.number, created.file);
+            Ok(Outcome::Success)
+        }
+        Err(e) => refused(e, &args.color.diagnostics()),
+    }
+}

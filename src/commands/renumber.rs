@@ -1,0 +1,75 @@
+//! `renumber`: print the moves as a table; write them unless `--dry-run`.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use super::{Outcome, refused};
+use crate::cli::RenumberArgs;
+use crate::diag::Format;
+use crate::edit::renumber::{self, Moved, Op};
+
+pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
+    let op = match (args.insert, args.close_gaps, args.move_from, args.to) {
+        (Some(at), _, _, _) => Op::Insert(at),
+        (None, true, _, _) => Op::CloseGaps,
+        (None, false, Some(from), Some(to)) => Op::Move { from, to },
+        // clap requires exactly one operation, and --to with --move.
+        _ => anyhow::bail!("give --insert NUMBER, --close-gaps, or --move NUMBER --to NUMBER"),
+    };
+    let done = match renumber::run(&args.entries.entries, op, args.dry_run) {
+        Ok(done) => done,
+        Err(e) => return refused(e, &args.color.diagnostics()),
+    };
+    if done.moves.is_empty() {
+        eprintln!("nothing to renumber");
+        return Ok(Outcome::Success);
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(table(&done.moves).as_bytes())
+        .and_then(|()| out.flush())
+        .context("cannot write to stdout")?;
+    drop(out);
+    // The warnings of the new numbering (the gap `--insert` leaves) say what to do next.
+    if let Some(checked) = &done.checked {
+        super::check::report(checked, Format::Human, &args.color.diagnostics())?;
+    }
+    let n = done.moves.len();
+    let entries = if n == 1 { "entry" } else { "entries" };
+    if args.dry_run {
+        eprintln!("would renumber {n} {entries} (dry run: nothing was written)");
+    } else {
+        eprintln!("renumbered {n} {entries}");
+    }
+    Ok(Outcome::Success)
+}
+
+/// The moves as an aligned table: old number, new number, file (and its new name).
+pub(crate) fn table(moves: &[Moved]) -> String {
+    let old_w = moves
+        .iter()
+        .map(|m| m.old.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
+    let new_w = moves
+        .iter()
+        .map(|m| m.new.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
+    let mut s = format!("{:old_w$}  {:new_w$}  file\n", "old", "new");
+    for m in moves {
+        let file = if m.from_file == m.to_file {
+            m.from_file.clone()
+        } else {
+            format!("{} -> {}", m.from_file, m.to_file)
+        };
+        s.push_str(&format!(
+            "{:old_w$}  {:new_w$}  {file}\n",
+            m.old.to_string(),
+            m.new.to_string()
+        ));
+    }
+    s
+}

@@ -1,0 +1,369 @@
+//! `fmt`: one canonical layout for entry files and report.toml, comments kept.
+//!
+//! An entry: `number`, `title`, `sector`, `resolutions`, `text`, then the
+//! `[[recommendations]]` tables, then `[event]`; multi-line text in `"""` strings; `key =
+//! value` with single spaces; one blank line before each table; no blank lines between keys
+//! (a comment block at the top of the file keeps the blank line under it). report.toml:
+//! tables `meeting`, `document`, `summary`, `period`, `layout`, keys in README order.
+//!
+//! Only layout changes: every rewritten file must parse to the same TOML value as before,
+//! and the checked report must be identical, or nothing is written.
+
+use std::path::Path;
+
+use toml_edit::{DocumentMut, Item, RawString, Table, Value};
+
+use super::{Change, EditError, Plan, load_clean, parse_doc, relative};
+use crate::raw::{ENTRY_KEYS, EVENT_KEYS, RECOMMENDATION_KEYS, REPORT_KEYS};
+
+/// The files that are not in canonical layout, and their canonical texts.
+pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
+    let (draft, before) = load_clean(root)?;
+    let mut plan = Plan::new(root);
+    for file in &draft.files {
+        let (Some(rel), Some(text)) = (relative(root, file), draft.sources.get(file)) else {
+            continue;
+        };
+        // Format with LF line ends and give a CRLF file its CRLF back: the layout is ours,
+        // the line ends are the author's (or their editor's).
+        let crlf = text.contains("\r\n");
+        let lf = if crlf {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_owned()
+        };
+        let mut formatted = if rel == "report.toml" {
+            format_report(file, &lf)?
+        } else {
+            format_entry(file, &lf)?
+        };
+        // A line end inside a `"""` string is part of its value: when CRLF would change a
+        // value (a string fmt has just made multi-line), the file gets LF line ends.
+        if crlf {
+            let back = formatted.replace('\n', "\r\n");
+            if same_value(file, text, &back).is_ok() {
+                formatted = back;
+            }
+        }
+        if formatted != text {
+            same_value(file, text, &formatted)?;
+            plan.changes.push(Change {
+                from: Some(rel.clone()),
+                to: rel,
+                text: formatted,
+            });
+        }
+    }
+    Ok((plan, before))
+}
+
+/// Formats the folder; with `check_only`, writes nothing. Returns the files that change
+/// (or would), as diagnostics name them.
+pub fn run(root: &Path, check_only: bool) -> Result<Vec<String>, EditError> {
+    let (plan, before) = plan(root)?;
+    let changed: Vec<String> = plan.changes.iter().map(|c| plan.display(&c.to)).collect();
+    if check_only || changed.is_empty() {
+        return Ok(changed);
+    }
+    let after = plan.verify()?;
+    let content = |c: &crate::check::Checked| {
+        c.report
+            .as_ref()
+            .map(|r| serde_json::to_value((&r.meta, &r.entries)).unwrap_or_default())
+    };
+    if content(&before) != content(&after) {
+        return Err(EditError::Refused(
+            "formatting would change the report's content (a bug: please report it)".into(),
+        ));
+    }
+    plan.apply()?;
+    Ok(changed)
+}
+
+/// The canonical layout of an entry file's text.
+pub fn format_entry(file: &str, text: &str) -> Result<String, EditError> {
+    let mut doc = parse_doc(file, text)?;
+    let root = doc.as_table_mut();
+    // `event = { … }` and `recommendations = [{ … }]` become tables, as README writes them.
+    if let Some(Item::Value(Value::InlineTable(t))) = root.get("event").cloned() {
+        root.insert("event", Item::Table(t.into_table()));
+    }
+    if let Some(Item::Value(Value::Array(a))) = root.get("recommendations").cloned()
+        && !a.is_empty()
+        && a.iter().all(Value::is_inline_table)
+    {
+        let mut aot = toml_edit::ArrayOfTables::new();
+        for v in a {
+            if let Value::InlineTable(t) = v {
+                aot.push(t.into_table());
+            }
+        }
+        root.insert("recommendations", Item::ArrayOfTables(aot));
+    }
+    let mut first = true;
+    tidy_values(root, ENTRY_KEYS, &mut first);
+    let mut position = 1;
+    for key in ENTRY_KEYS
+        .iter()
+        .copied()
+        .chain(other_keys(root, ENTRY_KEYS).iter().map(String::as_str))
+    {
+        let keys = match key {
+            "recommendations" => RECOMMENDATION_KEYS,
+            "event" => EVENT_KEYS,
+            _ => &[],
+        };
+        match root.get_mut(key) {
+            Some(Item::Table(t)) => tidy_table(t, keys, &mut position, &mut first),
+            Some(Item::ArrayOfTables(a)) => {
+                for t in a.iter_mut() {
+                    tidy_table(t, keys, &mut position, &mut first);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(finish(&mut doc))
+}
+
+/// The canonical layout of report.toml's text.
+pub fn format_report(file: &str, text: &str) -> Result<String, EditError> {
+    let mut doc = parse_doc(file, text)?;
+    let root = doc.as_table_mut();
+    let names: Vec<&str> = REPORT_KEYS.iter().map(|(t, _)| *t).collect();
+    let mut first = true;
+    tidy_values(root, &names, &mut first);
+    let mut position = 1;
+    let others = other_keys(root, &names);
+    let order = REPORT_KEYS
+        .iter()
+        .copied()
+        .chain(others.iter().map(|k| (k.as_str(), &[][..])));
+    for (name, keys) in order {
+        if let Some(Item::Table(t)) = root.get_mut(name) {
+            tidy_table(t, keys, &mut position, &mut first);
+        }
+    }
+    Ok(finish(&mut doc))
+}
+
+/// Keys of `table` that are not in `known`, in the order written.
+fn other_keys(table: &Table, known: &[&str]) -> Vec<String> {
+    table
+        .iter()
+        .map(|(k, _)| k.to_owned())
+        .filter(|k| !known.contains(&k.as_str()))
+        .collect()
+}
+
+/// Orders a table's keys as `order` says (others after, as written) and tidies each
+/// `key = value` line.
+fn tidy_values(table: &mut Table, order: &[&str], first: &mut bool) {
+    let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(order.len());
+    // The comment block that opens the file belongs to the file, not to the key that
+    // happened to come first: it stays on top when the keys are reordered.
+    let mut head = String::new();
+    if *first && let Some((mut key, Item::Value(_))) = table.iter_mut().next() {
+        head = key
+            .leaf_decor()
+            .prefix()
+            .and_then(RawString::as_str)
+            .unwrap_or("")
+            .to_owned();
+        key.leaf_decor_mut().set_prefix("");
+    }
+    table.sort_values_by(|k1, _, k2, _| rank(k1.get()).cmp(&rank(k2.get())));
+    for (mut key, item) in table.iter_mut() {
+        let Item::Value(value) = item else {
+            continue;
+        };
+        let own = key
+            .leaf_decor()
+            .prefix()
+            .and_then(RawString::as_str)
+            .unwrap_or("");
+        let prefix = if *first {
+            tidy(&format!("{}{own}", std::mem::take(&mut head)), true)
+        } else {
+            tidy(own, false)
+        };
+        *first = false;
+        key.leaf_decor_mut().set_prefix(prefix);
+        key.leaf_decor_mut().set_suffix(" ");
+        let suffix = value
+            .decor()
+            .suffix()
+            .and_then(RawString::as_str)
+            .unwrap_or("");
+        let suffix = if suffix.contains('#') {
+            suffix.to_owned()
+        } else {
+            String::new()
+        };
+        value.decor_mut().set_prefix(" ");
+        value.decor_mut().set_suffix(suffix);
+        if let Some(ml) = multi_line(value) {
+            *value = ml;
+        }
+    }
+}
+
+/// Places a table at `position` with one blank line before its header, and tidies its keys.
+fn tidy_table(t: &mut Table, keys: &[&str], position: &mut isize, first: &mut bool) {
+    t.set_position(Some(*position));
+    *position += 1;
+    let prefix = t.decor().prefix().and_then(RawString::as_str).unwrap_or("");
+    let tidied = tidy(prefix, true);
+    t.decor_mut().set_prefix(if *first {
+        tidied
+    } else {
+        format!("\n{tidied}")
+    });
+    *first = false;
+    // A table's own keys never start the document.
+    let mut inner_first = false;
+    tidy_values(t, keys, &mut inner_first);
+    // `[layout.margins]` and the like follow their parent table.
+    for (_, item) in t.iter_mut() {
+        match item {
+            Item::Table(sub) if !sub.is_dotted() => {
+                tidy_table(sub, &[], position, first);
+            }
+            Item::ArrayOfTables(a) => {
+                for sub in a.iter_mut() {
+                    tidy_table(sub, &[], position, first);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The whitespace and comments before a key or header: blank lines at the start go, runs
+/// of blank lines become one, indentation goes; blank lines between the comments and what
+/// they precede stay only when `keep_blank_after` (the file's opening comment block).
+fn tidy(raw: &str, keep_blank_after: bool) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in raw.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if !line.ends_with('\n') {
+                continue; // indentation before the key itself
+            }
+            if lines.last().is_some_and(|l| !l.is_empty()) {
+                lines.push("");
+            }
+        } else {
+            lines.push(trimmed);
+        }
+    }
+    if !keep_blank_after {
+        while lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+    }
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+/// A string with line breaks written on one line (`"a\nb"`) as a `"""` string; `None` when
+/// it needs no change.
+fn multi_line(value: &Value) -> Option<Value> {
+    let Value::String(s) = value else {
+        return None;
+    };
+    let text = s.value();
+    let raw = s.as_repr().and_then(|r| r.as_raw().as_str()).unwrap_or("");
+    if !text.contains('\n') || raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        return None;
+    }
+    let mut out = String::from("\"\"\"\n");
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            // No run of three quotes, and none against the closing delimiter.
+            '"' if matches!(chars.peek(), Some('"') | None) => out.push_str("\\\""),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    let mut parsed: Value = out.parse().ok()?;
+    if parsed.as_str() != Some(text) {
+        return None;
+    }
+    *parsed.decor_mut() = value.decor().clone();
+    Some(parsed)
+}
+
+/// The document's text: comments after the last table kept (one blank line before them),
+/// one final newline.
+fn finish(doc: &mut DocumentMut) -> String {
+    let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
+    let tidied = tidy(&trailing, true);
+    doc.set_trailing(if tidied.is_empty() {
+        String::new()
+    } else {
+        format!("\n{tidied}")
+    });
+    let mut out = doc.to_string();
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Refuses a formatting that would change what a file says.
+fn same_value(file: &str, before: &str, after: &str) -> Result<(), EditError> {
+    let a = before.parse::<toml::Table>();
+    let b = after.parse::<toml::Table>();
+    match (a, b) {
+        (Ok(a), Ok(b)) if a == b => Ok(()),
+        _ => Err(EditError::Refused(format!(
+            "formatting `{file}` would change its content (a bug: please report it)"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_keys_and_tables_keeping_comments() {
+        let messy = "# head\n\ntext = \"a\\nb\" # body\nnumber=\"2.9\"\n\n\n[event]  # the workshop\nplace=\"Cairo\"\nname = \"W\"\nstart = 2017-04-02\n[[recommendations]]\nstatus = \"approved\"\nid = \"ITU-T Y.1\"\ntitle = \"T\"\n";
+        let out = format_entry("e.toml", messy).unwrap();
+        assert_eq!(
+            out,
+            "# head\n\nnumber = \"2.9\"\ntext = \"\"\"\na\nb\"\"\" # body\n\n[[recommendations]]\nid = \"ITU-T Y.1\"\ntitle = \"T\"\nstatus = \"approved\"\n\n[event]  # the workshop\nname = \"W\"\nplace = \"Cairo\"\nstart = 2017-04-02\n"
+        );
+        assert_eq!(format_entry("e.toml", &out).unwrap(), out);
+    }
+
+    #[test]
+    fn report_tables_in_order_with_their_sub_tables() {
+        let messy = "[layout.margins]\ntop = 20\nright = 20\nbottom = 20\nleft = 20\n\n[summary]\nreferences = \"r\"\ntext = \"t\"\n\n[layout]\nfont = \"Calibri\"\n\n[meeting]\nplace_and_dates = \"p\"\nname = \"n\"\n";
+        let out = format_report("report.toml", messy).unwrap();
+        assert_eq!(
+            out,
+            "[meeting]\nname = \"n\"\nplace_and_dates = \"p\"\n\n[summary]\ntext = \"t\"\nreferences = \"r\"\n\n[layout]\nfont = \"Calibri\"\n\n[layout.margins]\ntop = 20\nright = 20\nbottom = 20\nleft = 20\n"
+        );
+        assert_eq!(format_report("report.toml", &out).unwrap(), out);
+    }
+
+    #[test]
+    fn multi_line_text_goes_into_triple_quotes() {
+        let out = format_entry(
+            "e.toml",
+            "number = \"1\"\ntext = \"a \\\"q\\\"\\nb\\\\\\n\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "number = \"1\"\ntext = \"\"\"\na \"q\"\nb\\\\\n\"\"\"\n"
+        );
+        let v: toml::Table = out.parse().unwrap();
+        assert_eq!(v["text"].as_str(), Some("a \"q\"\nb\\\n"));
+        assert_eq!(format_entry("e.toml", &out).unwrap(), out);
+    }
+}

@@ -1,0 +1,138 @@
+//! File names that carry a section number (`2.07-itu-t-sg11.toml`): reading the number in
+//! a name, writing one, and renaming a file when its entry is renumbered.
+//!
+//! Names are for people only (the `number` inside decides), but people sort folders by
+//! name, so the second component is zero-padded (`2.09` before `2.10`), as in `entries/`.
+
+use crate::number::SectionNumber;
+
+/// `2.09.3`: the number as a file name writes it, second component padded to 2 digits when
+/// `padded`.
+pub fn file_number(n: SectionNumber, padded: bool) -> String {
+    n.parts()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == 1 && padded {
+                format!("{p:02}")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The number a file name starts with, if any: (number, length of that prefix in bytes,
+/// whether its second component is padded). `2.07-x.toml` → (2.7, 4, true); `2.toml` →
+/// (2, 1, false); `notes.toml` → `None`.
+pub fn name_number(file_name: &str) -> Option<(SectionNumber, usize, bool)> {
+    let stem = file_name.strip_suffix(".toml").unwrap_or(file_name);
+    let mut len = stem
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(stem.len());
+    // `2.` in `2.-x` is not part of the number.
+    while len > 0 && stem.as_bytes()[len - 1] == b'.' {
+        len -= 1;
+    }
+    let rest = &stem[len..];
+    // `2.9a.toml` or `2023report.toml`... only a number followed by a separator counts.
+    if len == 0 || !(rest.is_empty() || rest.starts_with(['-', '_', ' '])) {
+        return None;
+    }
+    let text = &stem[..len];
+    let parts: Option<Vec<u32>> = text.split('.').map(|p| p.parse().ok()).collect();
+    let n = SectionNumber::from_parts(&parts?)?;
+    let padded = text.split('.').nth(1).is_some_and(|p| p.len() >= 2);
+    Some((n, len, padded))
+}
+
+/// The new name of a file whose entry goes from `old` to `new`: the number in the name is
+/// replaced when it is the old number; other names stay as they are.
+pub fn renamed(file_name: &str, old: SectionNumber, new: SectionNumber) -> Option<String> {
+    let (n, len, padded) = name_number(file_name)?;
+    if n != old || old == new {
+        return None;
+    }
+    Some(format!("{}{}", file_number(new, padded), &file_name[len..]))
+}
+
+/// `itu-t-sg13-workshop` for "ITU-T SG13 Workshop": lower-case ASCII letters and digits
+/// joined by single dashes, at most 48 characters, cut at a dash.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.len() > 48 {
+        match out[..48].rfind('-') {
+            Some(i) => out.truncate(i),
+            None => out.truncate(48),
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "new-entry".to_owned()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> SectionNumber {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn reads_numbers_in_names() {
+        assert_eq!(
+            name_number("2.07-itu-t-sg11.toml"),
+            Some((n("2.7"), 4, true))
+        );
+        assert_eq!(name_number("2.09.1-x.toml"), Some((n("2.9.1"), 6, true)));
+        assert_eq!(name_number("2.1.toml"), Some((n("2.1"), 3, false)));
+        assert_eq!(name_number("7-igf.toml"), Some((n("7"), 1, false)));
+        assert_eq!(name_number("notes.toml"), None);
+        assert_eq!(name_number("2.9a.toml"), None);
+        assert_eq!(name_number("2.0-x.toml"), None);
+    }
+
+    #[test]
+    fn renames_keep_the_style() {
+        assert_eq!(
+            renamed("2.07-itu-t-sg11.toml", n("2.7"), n("2.8")).as_deref(),
+            Some("2.08-itu-t-sg11.toml")
+        );
+        assert_eq!(
+            renamed("2.09.1-x.toml", n("2.9.1"), n("3.7.1")).as_deref(),
+            Some("3.07.1-x.toml")
+        );
+        assert_eq!(
+            renamed("2.1.toml", n("2.1"), n("2.2")).as_deref(),
+            Some("2.2.toml")
+        );
+        // The name does not carry the old number: it stays.
+        assert_eq!(renamed("2.1.toml", n("2.3"), n("2.4")), None);
+        assert_eq!(renamed("intro.toml", n("1"), n("2")), None);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("ITU-T SG13 – Workshop, Cairo"),
+            "itu-t-sg13-workshop-cairo"
+        );
+        assert_eq!(slug("  "), "new-entry");
+        assert_eq!(file_number(n("2.9.3"), true), "2.09.3");
+        assert_eq!(file_number(n("2.23"), true), "2.23");
+        assert_eq!(file_number(n("8"), true), "8");
+        assert!(slug(&"word ".repeat(40)).len() <= 48);
+    }
+}

@@ -1,0 +1,235 @@
+//! `new`: a commented skeleton entry with the next free number under a parent, or with a
+//! number given, in the folder where its siblings live.
+
+use std::path::Path;
+
+use super::names::{file_number, name_number, slug};
+use super::{Change, EditError, Plan, load_clean, relative};
+use crate::check::Checked;
+use crate::number::SectionNumber;
+
+/// Which number the new entry gets.
+#[derive(Debug, Clone, Copy)]
+pub enum Place {
+    /// The next free number under this parent (after its last child).
+    Under(SectionNumber),
+    /// Exactly this number, which must be free.
+    At(SectionNumber),
+}
+
+/// A written entry.
+#[derive(Debug)]
+pub struct Created {
+    pub number: SectionNumber,
+    /// The file as diagnostics name it (`entries/2/2.09.3-new-entry.toml`).
+    pub file: String,
+    /// The folder as checked after the file was added (warnings only).
+    pub checked: Checked,
+}
+
+/// Works out the new file without writing it.
+pub fn plan(
+    root: &Path,
+    place: Place,
+    title: Option<&str>,
+) -> Result<(Plan, SectionNumber), EditError> {
+    let (draft, _) = load_clean(root)?;
+    let entries: Vec<(SectionNumber, String)> = draft
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let n = e.raw.number.get_ref().trim().parse().ok()?;
+            Some((n, relative(root, &e.file)?))
+        })
+        .collect();
+    let file_of = |n: SectionNumber| entries.iter().find(|(m, _)| *m == n).map(|(_, f)| f);
+
+    let number = match place {
+        Place::Under(parent) => {
+            if file_of(parent).is_none() {
+                return Err(EditError::Refused(format!(
+                    "there is no entry {parent} to put a new entry under"
+                )));
+            }
+            let next = entries
+                .iter()
+                .filter(|(n, _)| n.parent() == Some(parent))
+                .map(|(n, _)| n.last())
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1);
+            parent.child(next).ok_or_else(|| {
+                EditError::Refused(format!(
+                    "{parent} is at the deepest level a number may have ({} parts)",
+                    crate::number::MAX_DEPTH
+                ))
+            })?
+        }
+        Place::At(n) => {
+            if let Some(file) = file_of(n) {
+                return Err(EditError::Refused(format!(
+                    "{n} is in use by `{}`",
+                    super::display_in(root, file)
+                )));
+            }
+            if let Some(parent) = n.parent()
+                && file_of(parent).is_none()
+            {
+                return Err(EditError::Refused(format!(
+                    "there is no entry {parent}, the parent {n} needs"
+                )));
+            }
+            n
+        }
+    };
+
+    let folder = folder_for(number, &entries);
+    let name = format!(
+        "{}-{}.toml",
+        file_number(number, true),
+        slug(title.unwrap_or("new entry"))
+    );
+    let rel = if folder.is_empty() {
+        name
+    } else {
+        format!("{folder}/{name}")
+    };
+    let text = skeleton(number, title, &schema_path(root, &folder));
+    let mut plan = Plan::new(root);
+    plan.changes.push(Change {
+        from: None,
+        to: rel,
+        text,
+    });
+    Ok((plan, number))
+}
+
+/// Writes the new entry after checking the folder with it.
+pub fn run(root: &Path, place: Place, title: Option<&str>) -> Result<Created, EditError> {
+    let (plan, number) = plan(root, place, title)?;
+    let checked = plan.verify()?;
+    plan.apply()?;
+    let file = plan.display(&plan.changes[0].to);
+    Ok(Created {
+        number,
+        file,
+        checked,
+    })
+}
+
+/// The folder (relative to the entries folder, `""` for the top) of the new entry: where
+/// its last sibling is, else where its parent is. Where siblings each have a folder named
+/// after their number (`7/7-igf.toml`), the new entry gets one too (`8/`).
+pub(super) fn folder_for(number: SectionNumber, entries: &[(SectionNumber, String)]) -> String {
+    let dir = |rel: &str| rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+    let last_sibling = entries
+        .iter()
+        .filter(|(n, _)| n.parent() == number.parent())
+        .max_by_key(|(n, _)| *n);
+    if let Some((sibling, rel)) = last_sibling {
+        let folder = dir(rel);
+        let (outer, own) = folder.rsplit_once('/').unwrap_or(("", &folder));
+        if name_number(own).is_some_and(|(n, len, _)| n == *sibling && len == own.len()) {
+            let mine = file_number(number, true);
+            return if outer.is_empty() {
+                mine
+            } else {
+                format!("{outer}/{mine}")
+            };
+        }
+        return folder;
+    }
+    number
+        .parent()
+        .and_then(|p| entries.iter().find(|(n, _)| *n == p))
+        .map_or_else(String::new, |(_, rel)| dir(rel))
+}
+
+/// The path of the entry schema as the new file's `#:schema` line should give it: the first
+/// of `entry.schema.json` in the entries folder, `schemas/` beside it, or the folder above,
+/// that exists; else the entries folder, where `council-report schema` can put it.
+fn schema_path(root: &Path, folder: &str) -> String {
+    let name = crate::schema::Kind::Entry.file_name();
+    let up = "../".repeat(folder.split('/').filter(|s| !s.is_empty()).count());
+    let candidates = [
+        name.to_owned(),
+        format!("../schemas/{name}"),
+        format!("../{name}"),
+    ];
+    let found = candidates
+        .iter()
+        .find(|c| {
+            let mut p = root.to_path_buf();
+            p.extend(c.split('/'));
+            p.is_file()
+        })
+        .unwrap_or(&candidates[0]);
+    format!("{up}{found}")
+}
+
+/// The commented skeleton: valid as it stands (a placeholder text), with every optional key
+/// shown commented out so the author sees what an entry may hold.
+fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String {
+    let quoted = |s: &str| toml_edit::Value::from(s).to_string();
+    let title_line = match title {
+        Some(t) => format!("title = {}\n", quoted(t)),
+        None => "# title = \"…\"                  # makes the entry a heading\n".to_owned(),
+    };
+    format!(
+        r#"#:schema {schema}
+# Entry {number}. README.md ("An entry") describes every key; an editor that reads the
+# schema named above completes and checks them as you type. Delete what you do not need.
+
+number = {number_q}
+{title_line}# sector = "ITU-T"             # ITU-T | ITU-R | ITU-D | GS
+# resolutions = [101]           # among report.toml's resolutions
+text = """
+Write the paragraph here.
+"""
+
+# [[recommendations]]           # one table per Recommendation; its id must be in the text
+# id = "ITU-T Y.3071"
+# title = "…"
+# status = "approved"           # approved | consented | revised | started
+
+# [event]                       # a workshop, meeting or forum
+# name = "…"
+# place = "…"
+# start = 2017-04-02            # TOML dates, no quotes
+# end = 2017-04-03
+"#,
+        number_q = quoted(&number.to_string()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> SectionNumber {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn folders_follow_siblings() {
+        let entries = vec![
+            (n("2"), "2/2-ip.toml".to_owned()),
+            (n("2.9"), "2/2.09-sg13.toml".to_owned()),
+            (n("2.9.1"), "2/sg13/2.09.1-x.toml".to_owned()),
+            (n("7"), "7/7-igf.toml".to_owned()),
+        ];
+        assert_eq!(folder_for(n("2.9.2"), &entries), "2/sg13");
+        assert_eq!(folder_for(n("2.10"), &entries), "2");
+        assert_eq!(folder_for(n("2.9.1.1"), &entries), "2/sg13");
+        assert_eq!(folder_for(n("8"), &entries), "8");
+    }
+
+    #[test]
+    fn skeleton_is_an_entry() {
+        let text = skeleton(n("2.9.3"), Some("A “new” one"), "../entry.schema.json");
+        assert!(text.starts_with("#:schema ../entry.schema.json\n"));
+        let v: toml::Table = toml::from_str(&text).unwrap();
+        assert_eq!(v["number"].as_str(), Some("2.9.3"));
+        assert_eq!(v["title"].as_str(), Some("A “new” one"));
+    }
+}

@@ -1,0 +1,409 @@
+//! The paragraphs of a DOCX: `word/document.xml` read with roxmltree.
+//!
+//! Paragraphs come in document order, those of tables (the header block, the Summary box)
+//! flagged as such; a paragraph's text is its runs' text with `<w:tab/>` as a TAB, so a
+//! body paragraph reads `2.1<TAB>text` as in a text export. Deleted text (tracked
+//! changes), field instructions and text boxes are left out: none of them is text a
+//! reader of the report sees in the body. Heading and enumlev styles are kept, since
+//! they say what a text export can only guess.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use roxmltree::{Document, Node};
+
+use super::text::clean_line;
+use super::{
+    BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON, LINK_CLOSE, LINK_MID, LINK_OPEN, Loc, Note, Para,
+    Style, is_mark,
+};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A document.xml larger than this is not a report (and would exhaust memory).
+const MAX_XML: u64 = 64 * 1024 * 1024;
+
+/// A zip file, or a file named `.docx`.
+pub fn looks_like_docx(path: &Path, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
+/// The cleaned, non-empty paragraphs of the DOCX in `bytes`.
+pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let xml = part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| "the archive has no word/document.xml".to_owned())?;
+    // Hyperlink targets live in the relationships part; without it links keep their words.
+    let rels = part(&mut zip, "word/_rels/document.xml.rels")?
+        .map(|x| links(&x))
+        .unwrap_or_default();
+    let doc = Document::parse(&xml).map_err(|e| format!("word/document.xml: {e}"))?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is_w(n, "body"))
+        .ok_or("word/document.xml has no <w:body>")?;
+    let mut reader = Reader {
+        count: 0,
+        out: Vec::new(),
+        notes,
+        rels: &rels,
+    };
+    reader.block_children(body, false);
+    let mut out = reader.out;
+    out.extend(footer_links(&mut zip)?);
+    Ok(out)
+}
+
+/// The `• http://www.itu.int/council •` line of the page footers, if any: the footer
+/// link of report.toml's `[layout]`.
+fn footer_links(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Vec<Para>, String> {
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/footer") && n.ends_with(".xml"))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let Some(xml) = part(zip, &name)? else {
+            continue;
+        };
+        let Ok(doc) = Document::parse(&xml) else {
+            continue;
+        };
+        for p in doc.descendants().filter(|n| is_w(n, "p")) {
+            let mut text = String::new();
+            // A footer's relationship ids are its own: links keep their words only.
+            runs_text(p, &HashMap::new(), &mut text, &mut 0);
+            let text = text.trim();
+            if text.starts_with('•') && text.ends_with('•') && text.contains("http") {
+                out.push(Para {
+                    text: text.to_owned(),
+                    loc: Loc::Paragraph(0),
+                    style: Style::Normal,
+                    in_table: Some(false),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A part of the package as text; `None` when the archive lacks it.
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+    let file = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("{name}: {e}")),
+    };
+    if file.size() > MAX_XML {
+        return Err(format!(
+            "{name} is {} bytes, more than a report has",
+            file.size()
+        ));
+    }
+    let mut xml = String::new();
+    file.take(MAX_XML)
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("{name}: {e}"))?;
+    Ok(Some(xml))
+}
+
+/// External hyperlink targets by relationship id.
+fn links(xml: &str) -> HashMap<String, String> {
+    let Ok(doc) = Document::parse(xml) else {
+        return HashMap::new();
+    };
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "Relationship")
+        .filter(|n| {
+            n.attribute("Type")
+                .is_some_and(|t| t.ends_with("/hyperlink"))
+        })
+        .filter_map(|n| {
+            Some((
+                n.attribute("Id")?.to_owned(),
+                n.attribute("Target")?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+fn is_w(n: &Node<'_, '_>, name: &str) -> bool {
+    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
+}
+
+struct Reader<'n> {
+    /// Paragraphs seen, empty ones included, so notes point at Word's paragraph count.
+    count: usize,
+    out: Vec<Para>,
+    notes: &'n mut Vec<Note>,
+    rels: &'n HashMap<String, String>,
+}
+
+impl Reader<'_> {
+    /// Paragraphs, tables and content controls, in order.
+    fn block_children(&mut self, parent: Node<'_, '_>, in_table: bool) {
+        for n in parent.children().filter(Node::is_element) {
+            if is_w(&n, "p") {
+                self.paragraph(n, in_table);
+            } else if is_w(&n, "tbl") {
+                for row in n.children().filter(|c| is_w(c, "tr")) {
+                    for cell in row.children().filter(|c| is_w(c, "tc")) {
+                        self.block_children(cell, true);
+                    }
+                }
+            } else if is_w(&n, "sdt")
+                && let Some(content) = n.children().find(|c| is_w(c, "sdtContent"))
+            {
+                self.block_children(content, in_table);
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: Node<'_, '_>, in_table: bool) {
+        self.count += 1;
+        let loc = Loc::Paragraph(self.count);
+        let mut text = String::new();
+        let mut breaks = 0;
+        runs_text(p, self.rels, &mut text, &mut breaks);
+        let text = balance_marks(&text);
+        if breaks > 0 {
+            self.notes.push(Note {
+                loc,
+                message: format!("replaced {breaks} manual line break(s) by a space"),
+            });
+        }
+        let style = style(p);
+        let Some(mut para) = clean_line(&text, loc, self.notes) else {
+            return;
+        };
+        // The style knows better than the text what a paragraph is.
+        if style != Style::Normal {
+            para.style = style;
+        }
+        para.in_table = Some(in_table);
+        self.out.push(para);
+    }
+}
+
+/// Closes styles a paragraph leaves open, drops marks with nothing between them, and
+/// keeps marks out of a leading number (`2.1<TAB>`), which must read as plain digits.
+fn balance_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let (mut bold, mut italic) = (false, false);
+    for c in text.chars() {
+        match c {
+            BOLD_ON if !bold => bold = true,
+            BOLD_OFF if bold => bold = false,
+            ITALIC_ON if !italic => italic = true,
+            ITALIC_OFF if italic => italic = false,
+            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => continue,
+            _ => {}
+        }
+        out.push(c);
+    }
+    if italic {
+        out.push(ITALIC_OFF);
+    }
+    if bold {
+        out.push(BOLD_OFF);
+    }
+    // A number before the first TAB loses its marks.
+    if let Some(tab) = out.find('\t') {
+        let head: String = out[..tab].chars().filter(|c| !is_mark(*c)).collect();
+        if head
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ' ')
+        {
+            let marks: String = out[..tab]
+                .chars()
+                .filter(|c| matches!(*c, BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF))
+                .collect();
+            out = format!("{head}\t{marks}{}", &out[tab + 1..]);
+        }
+    }
+    out
+}
+
+/// The style a paragraph declares: Heading N, or a list level (enumlev1, enumlev2).
+fn style(p: Node<'_, '_>) -> Style {
+    let id = p
+        .children()
+        .find(|c| is_w(c, "pPr"))
+        .and_then(|ppr| ppr.children().find(|c| is_w(c, "pStyle")))
+        .and_then(|s| s.attribute((W, "val")))
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    if let Some(level) = id.strip_prefix("heading") {
+        return level
+            .parse::<u8>()
+            .map_or(Style::Normal, |l| Style::Heading(l.max(1)));
+    }
+    match id.as_str() {
+        "enumlev1" | "listbullet" => Style::Item(0),
+        "enumlev2" | "enumlev3" | "listbullet2" => Style::Item(1),
+        _ => Style::Normal,
+    }
+}
+
+/// The visible text under `node`, skipping what a reader does not see.
+fn runs_text(
+    node: Node<'_, '_>,
+    rels: &HashMap<String, String>,
+    out: &mut String,
+    breaks: &mut usize,
+) {
+    for n in node.children().filter(Node::is_element) {
+        let name = n.tag_name().name();
+        let ns = n.tag_name().namespace();
+        if ns == Some(MC) && name == "Fallback" {
+            // The same content again, for older readers.
+            continue;
+        }
+        if ns != Some(W) {
+            runs_text(n, rels, out, breaks);
+            continue;
+        }
+        match name {
+            "r" => {
+                // Emphasis the writer may keep: a run's own bold and italic.
+                let (bold, italic) = run_style(n);
+                if bold {
+                    out.push(BOLD_ON);
+                }
+                if italic {
+                    out.push(ITALIC_ON);
+                }
+                runs_text(n, rels, out, breaks);
+                if italic {
+                    out.push(ITALIC_OFF);
+                }
+                if bold {
+                    out.push(BOLD_OFF);
+                }
+            }
+            "t" => out.push_str(n.text().unwrap_or("")),
+            "tab" => out.push('\t'),
+            "br" | "cr" => {
+                if n.attribute((W, "type")).is_none_or(|t| t == "textWrapping") {
+                    *breaks += 1;
+                    out.push(' ');
+                }
+            }
+            "noBreakHyphen" => out.push('\u{2011}'),
+            // Properties, deleted text, field codes, text boxes, footnote marks.
+            "pPr" | "rPr" | "del" | "delText" | "instrText" | "txbxContent" | "fldChar"
+            | "footnoteReference" | "endnoteReference" | "commentReference" => {}
+            "hyperlink" => match n.attribute((R, "id")).and_then(|id| rels.get(id)) {
+                Some(url) => {
+                    out.push(LINK_OPEN);
+                    runs_text(n, rels, out, breaks);
+                    out.push(LINK_MID);
+                    out.push_str(url);
+                    out.push(LINK_CLOSE);
+                }
+                None => runs_text(n, rels, out, breaks),
+            },
+            _ => runs_text(n, rels, out, breaks),
+        }
+    }
+}
+
+/// Whether a run is bold and italic by its own properties (`<w:b/>`, `<w:i/>`).
+fn run_style(r: Node<'_, '_>) -> (bool, bool) {
+    let Some(rpr) = r.children().find(|c| is_w(c, "rPr")) else {
+        return (false, false);
+    };
+    let on = |name: &str| {
+        rpr.children().any(|c| {
+            is_w(&c, name)
+                && c.attribute((W, "val"))
+                    .is_none_or(|v| !matches!(v, "0" | "false" | "off"))
+        })
+    };
+    (on("b"), on("i"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docx(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut buf = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        write!(
+            zip,
+            r#"<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+        )
+        .unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    }
+
+    #[test]
+    fn reads_tables_styles_and_tabs() {
+        let bytes = docx(concat!(
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Council 2018</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>2.</w:t><w:tab/><w:t>Activities</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:t xml:space="preserve">2.1</w:t><w:tab/><w:t>Text </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:r><w:t>kept</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="enumlev2"/></w:pPr><w:r><w:t>–</w:t><w:tab/><w:t>item</w:t></w:r></w:p>"#,
+            r#"<w:p/>"#,
+        ));
+        let mut notes = Vec::new();
+        let ps = paragraphs(&bytes, &mut notes).unwrap();
+        let got: Vec<(&str, Style, Option<bool>)> = ps
+            .iter()
+            .map(|p| (p.text.as_str(), p.style, p.in_table))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Council 2018", Style::Normal, Some(true)),
+                ("2.\tActivities", Style::Heading(1), Some(false)),
+                ("2.1\tText kept", Style::Normal, Some(false)),
+                ("item", Style::Item(1), Some(false)),
+            ]
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn bold_and_italic_runs_are_marked() {
+        let bytes = docx(concat!(
+            r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>2.1</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">A </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">bold </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>run</w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:i w:val="0"/></w:rPr><w:t xml:space="preserve"> and </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:i/></w:rPr><w:t>italics</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>"#,
+        ));
+        let mut notes = Vec::new();
+        let ps = paragraphs(&bytes, &mut notes).unwrap();
+        assert!(ps[0].text.starts_with("2.1\t"), "{:?}", ps[0].text);
+        let rest = ps[0].text.trim_start_matches("2.1\t");
+        assert_eq!(
+            crate::import::write::escape_markup(rest),
+            "A **bold run** and *italics*."
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_docx() {
+        let mut notes = Vec::new();
+        assert!(paragraphs(b"PK\x03\x04 broken", &mut notes).is_err());
+        assert!(paragraphs(&docx("<w:p>"), &mut notes).is_err());
+    }
+}

@@ -1,0 +1,333 @@
+//! `import`: an earlier report (its plain-text export or its DOCX) turned into an entries
+//! folder, so the next report starts from last year's text.
+//!
+//! Both readers ([`text`], [`docx`]) reduce their input to the same thing: a list of
+//! cleaned paragraphs ([`Para`]) with where they came from and, when the format knows it,
+//! their style (heading, list item) and whether they sat in a table. [`structure`] then
+//! finds the header block, the Summary box and the numbered body; [`recognise`] guesses
+//! the structured facts (Recommendations, events, sectors) only where the wording leaves
+//! no doubt; [`write`] turns the result into TOML files that `check` reads back to the
+//! same text. Every clean-up is reported as a [`Note`], never done silently.
+
+pub mod docx;
+pub mod recognise;
+pub mod structure;
+pub mod text;
+pub mod write;
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::dates::Date;
+use crate::model::{Sector, Status};
+use crate::number::SectionNumber;
+
+/// What can stop an import.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: not a readable DOCX file: {reason}", path.display())]
+    Docx { path: PathBuf, reason: String },
+    #[error(
+        "{}: not UTF-8, UTF-16 or Windows-1252 text (save the export as UTF-8 plain text, or import the .docx)",
+        path.display()
+    )]
+    Encoding { path: PathBuf },
+    #[error("{}: no numbered paragraph (such as `2.1<TAB>…`) found: is this a Council report?", path.display())]
+    NoEntries { path: PathBuf },
+    #[error("{} is not empty: import into a new folder, or pass --force to write into it", path.display())]
+    NotEmpty { path: PathBuf },
+    #[error("{} is the input file: import into another folder", path.display())]
+    WouldOverwriteInput { path: PathBuf },
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A bug guard: a written file must parse back to the values meant.
+    #[error("{}: the TOML written does not read back as written ({message}); please report this", path.display())]
+    Verify { path: PathBuf, message: String },
+}
+
+/// A hyperlink inside a paragraph's text, as the DOCX reader marks it:
+/// `LINK_OPEN text LINK_MID url LINK_CLOSE` (private-use characters, which no report
+/// contains); the writer turns it into `[text](url)`.
+pub const LINK_OPEN: char = '\u{E000}';
+pub const LINK_MID: char = '\u{E001}';
+pub const LINK_CLOSE: char = '\u{E002}';
+/// Bold and italic runs of a DOCX, marked where they start and end; the writer turns
+/// them into `**bold**` and `*italic*` when that reads back to the same words.
+pub const BOLD_ON: char = '\u{E003}';
+pub const BOLD_OFF: char = '\u{E004}';
+pub const ITALIC_ON: char = '\u{E005}';
+pub const ITALIC_OFF: char = '\u{E006}';
+
+/// Whether `c` is one of the marks above.
+pub fn is_mark(c: char) -> bool {
+    ('\u{E000}'..='\u{E006}').contains(&c)
+}
+
+/// The words of a paragraph as a reader sees them: link texts without their targets.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_url = false;
+    for c in text.chars() {
+        match c {
+            LINK_OPEN => {}
+            LINK_MID => in_url = true,
+            LINK_CLOSE => in_url = false,
+            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => {}
+            c if !in_url => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where a paragraph came from: a line of a text export or a paragraph of a DOCX.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loc {
+    Line(usize),
+    Paragraph(usize),
+}
+
+/// A clean-up or a guess the user should know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub loc: Loc,
+    pub message: String,
+}
+
+impl Note {
+    /// `FILE:LINE: message` for a text export, `FILE: paragraph N: message` for a DOCX.
+    pub fn display<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
+        struct D<'a>(&'a Note, &'a str);
+        impl fmt::Display for D<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0.loc {
+                    Loc::Line(n) => write!(f, "{}:{n}: {}", self.1, self.0.message),
+                    Loc::Paragraph(n) => {
+                        write!(f, "{}: paragraph {n}: {}", self.1, self.0.message)
+                    }
+                }
+            }
+        }
+        D(self, file)
+    }
+}
+
+/// How a paragraph was styled, when the format says so (a text export does not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Normal,
+    /// Heading 1, Heading 2 …
+    Heading(u8),
+    /// A bullet item; 0 is the outer level (enumlev1).
+    Item(u8),
+}
+
+/// One cleaned paragraph of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    pub loc: Loc,
+    pub style: Style,
+    /// `Some(true)` inside a table (header block, Summary box), `Some(false)` outside;
+    /// `None` when the format cannot tell (a text export).
+    pub in_table: Option<bool>,
+}
+
+/// A paragraph of an entry's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Para(String),
+    /// A bullet item and its level (0 or 1).
+    Item(u8, String),
+}
+
+/// One entry found in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedEntry {
+    pub number: SectionNumber,
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+    pub sector: Option<Sector>,
+    pub recommendations: Vec<FoundRecommendation>,
+    pub event: Option<FoundEvent>,
+}
+
+/// A Recommendation cited as `ITU-T Y.3071 “title”` whose status the sentence states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundRecommendation {
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+}
+
+/// An event whose name, place and dates the wording gives without doubt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundEvent {
+    pub name: String,
+    pub place: String,
+    pub start: Date,
+    pub end: Option<Date>,
+}
+
+/// What report.toml will say; `None` is left for the user to fill in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportedMeta {
+    pub meeting: Option<String>,
+    pub place_and_dates: Option<String>,
+    pub number: Option<String>,
+    pub language: Option<String>,
+    pub date: Option<Date>,
+    pub language_line: Option<String>,
+    pub agenda_item: Option<String>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub summary: Vec<Block>,
+    pub action: Vec<Block>,
+    pub references: Vec<Block>,
+    pub footer: Option<String>,
+}
+
+/// A whole imported report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub meta: ImportedMeta,
+    pub entries: Vec<ImportedEntry>,
+    pub notes: Vec<Note>,
+}
+
+/// What an import wrote.
+#[derive(Debug)]
+pub struct Summary {
+    pub entries: usize,
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<Note>,
+    /// report.toml keys left for the user (`meeting.name`, `document.date` …).
+    pub to_fill: Vec<&'static str>,
+    pub recommendations: usize,
+    pub events: usize,
+}
+
+/// Reads `input` (a text export or a `.docx`) and recognises the report in it.
+pub fn read(input: &Path) -> Result<Imported, ImportError> {
+    let bytes = fs::read(input).map_err(|source| ImportError::Read {
+        path: input.to_owned(),
+        source,
+    })?;
+    let mut notes = Vec::new();
+    let paras = if docx::looks_like_docx(input, &bytes) {
+        docx::paragraphs(&bytes, &mut notes).map_err(|reason| ImportError::Docx {
+            path: input.to_owned(),
+            reason,
+        })?
+    } else {
+        let text = match text::decode(&bytes) {
+            Some(t) => t,
+            None => {
+                let t = text::decode_windows_1252(&bytes).ok_or_else(|| ImportError::Encoding {
+                    path: input.to_owned(),
+                })?;
+                notes.push(Note {
+                    loc: Loc::Line(1),
+                    message: "not UTF-8: read as Windows-1252, the encoding of Word's default text export".into(),
+                });
+                t
+            }
+        };
+        text::paragraphs(&text, &mut notes)
+    };
+    let mut imported = structure::parse(paras, &mut notes);
+    if imported.entries.is_empty() {
+        return Err(ImportError::NoEntries {
+            path: input.to_owned(),
+        });
+    }
+    for e in &mut imported.entries {
+        recognise::facts(e);
+    }
+    notes.sort_by_key(|n| match n.loc {
+        Loc::Line(l) | Loc::Paragraph(l) => l,
+    });
+    imported.notes = notes;
+    Ok(imported)
+}
+
+/// `import FILE --into DIR`: reads, recognises and writes the entries folder.
+pub fn run(input: &Path, into: &Path, force: bool) -> Result<Summary, ImportError> {
+    if !force && folder_has_files(into)? {
+        return Err(ImportError::NotEmpty {
+            path: into.to_owned(),
+        });
+    }
+    let imported = read(input)?;
+    let files = write::files(&imported);
+    // Never write over the input, whatever it is called.
+    let input_canon = fs::canonicalize(input).ok();
+    for f in &files {
+        let target = into.join(&f.path);
+        if input_canon.is_some() && fs::canonicalize(&target).ok() == input_canon {
+            return Err(ImportError::WouldOverwriteInput { path: target });
+        }
+    }
+    for f in &files {
+        write::verify(f).map_err(|message| ImportError::Verify {
+            path: into.join(&f.path),
+            message,
+        })?;
+    }
+    let mut written = Vec::new();
+    for f in &files {
+        let target = into.join(&f.path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|source| ImportError::Write {
+                path: parent.to_owned(),
+                source,
+            })?;
+        }
+        crate::output::write_atomic(&target, f.contents.as_bytes()).map_err(|source| {
+            ImportError::Write {
+                path: target.clone(),
+                source,
+            }
+        })?;
+        written.push(target);
+    }
+    Ok(Summary {
+        entries: imported.entries.len(),
+        files: written,
+        to_fill: write::missing_keys(&imported.meta),
+        recommendations: imported
+            .entries
+            .iter()
+            .map(|e| e.recommendations.len())
+            .sum(),
+        events: imported
+            .entries
+            .iter()
+            .filter(|e| e.event.is_some())
+            .count(),
+        notes: imported.notes,
+    })
+}
+
+/// Whether `dir` exists and holds anything (a missing folder is fine: it is created).
+fn folder_has_files(dir: &Path) -> Result<bool, ImportError> {
+    match fs::read_dir(dir) {
+        Ok(mut entries) => Ok(entries.next().is_some()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(ImportError::Read {
+            path: dir.to_owned(),
+            source,
+        }),
+    }
+}

@@ -1,0 +1,761 @@
+//! The imported report as TOML files: `report.toml` and one entry file per numbered item,
+//! in one folder per top-level section (`2/2.09-itu-t-sg13.toml`).
+//!
+//! The TOML is written by hand, in the layout of the sample entries (one key per line,
+//! texts as `"""` strings, one paragraph per line, blank lines between them), and every
+//! file is parsed back before anything is written ([`verify`]). Entry texts are inline
+//! markup, so characters that pulldown-cmark would read as markup (`*`, `_`, `[`, `<`, a
+//! leading `- ` or `1. ` …) are escaped: `check` then reads back exactly the words of the
+//! input.
+
+use std::path::PathBuf;
+
+use super::{
+    BOLD_OFF, BOLD_ON, Block, ITALIC_OFF, ITALIC_ON, Imported, ImportedEntry, ImportedMeta,
+    LINK_CLOSE, LINK_MID, LINK_OPEN, is_mark,
+};
+use crate::markup::link_is_allowed;
+use crate::number::SectionNumber;
+use crate::raw::RawEntry;
+
+/// One file to write, relative to the entries folder.
+#[derive(Debug, Clone)]
+pub struct File {
+    pub path: PathBuf,
+    pub contents: String,
+    /// String values the file must read back to: (dotted key, value).
+    pub expect: Vec<(String, String)>,
+    pub is_entry: bool,
+}
+
+/// Every file of the imported report: report.toml first, then the entries in order.
+pub fn files(imported: &Imported) -> Vec<File> {
+    let mut out = vec![report(&imported.meta)];
+    let mut used: Vec<PathBuf> = Vec::new();
+    for e in &imported.entries {
+        let mut f = entry(e);
+        // Two entries with the same number and words (check will flag the number):
+        // both files are kept.
+        let stem = f.path.with_extension("");
+        let mut n = 2;
+        while used.contains(&f.path) {
+            f.path = PathBuf::from(format!("{}-{n}.toml", stem.display()));
+            n += 1;
+        }
+        used.push(f.path.clone());
+        out.push(f);
+    }
+    out
+}
+
+/// `2.09.1`: the second component padded to two digits, so files sort as the report does.
+pub fn file_label(n: &SectionNumber) -> String {
+    n.parts()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == 1 {
+                format!("{p:02}")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The first words of `text`, lower-case ASCII joined by hyphens: `itu-t-sg13-approved`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    // A leading article says nothing about the entry.
+    let words = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| ["the", "an", "a"].contains(&w.to_ascii_lowercase().as_str()));
+    for (i, w) in words.enumerate() {
+        if i == 4 || out.len() >= 30 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        out.push_str("entry");
+    }
+    out
+}
+
+fn entry(e: &ImportedEntry) -> File {
+    let number = e.number.to_string();
+    let mut s = String::new();
+    let mut expect = vec![("number".to_owned(), number.clone())];
+    s.push_str(&format!("number = {}\n", quote(&number)));
+    if let Some(t) = &e.title {
+        s.push_str(&format!("title = {}\n", quote(t)));
+        expect.push(("title".into(), t.clone()));
+    }
+    if let Some(sector) = e.sector {
+        s.push_str(&format!("sector = {}\n", quote(sector.as_str())));
+    }
+    if !e.blocks.is_empty() {
+        let text = markup_text(&e.blocks);
+        s.push_str(&format!("text = {}\n", multi(&text)));
+        // A `"""` string on lines of its own ends with the newline before the quotes.
+        expect.push(("text".into(), format!("{text}\n")));
+    }
+    for r in &e.recommendations {
+        s.push_str("\n[[recommendations]]\n");
+        s.push_str(&format!("id = {}\n", quote(&r.id)));
+        s.push_str(&format!("title = {}\n", quote(&r.title)));
+        s.push_str(&format!("status = {}\n", quote(r.status.as_str())));
+    }
+    if let Some(ev) = &e.event {
+        s.push_str("\n[event]\n");
+        s.push_str(&format!("name = {}\n", quote(&ev.name)));
+        s.push_str(&format!("place = {}\n", quote(&ev.place)));
+        s.push_str(&format!("start = {}\n", ev.start.iso()));
+        if let Some(end) = ev.end {
+            s.push_str(&format!("end = {}\n", end.iso()));
+        }
+        expect.push(("event.name".into(), ev.name.clone()));
+    }
+    let words = e.title.clone().unwrap_or_else(|| {
+        e.blocks
+            .first()
+            .map(|b| match b {
+                Block::Para(t) | Block::Item(_, t) => super::visible(t),
+            })
+            .unwrap_or_default()
+    });
+    let path = PathBuf::from(e.number.top().to_string()).join(format!(
+        "{}-{}.toml",
+        file_label(&e.number),
+        slug(&words)
+    ));
+    File {
+        path,
+        contents: s,
+        expect,
+        is_entry: true,
+    }
+}
+
+/// The report.toml keys the import could not fill in.
+pub fn missing_keys(m: &ImportedMeta) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut need = |found: bool, key: &'static str| {
+        if !found {
+            out.push(key);
+        }
+    };
+    need(m.meeting.is_some(), "meeting.name");
+    need(m.place_and_dates.is_some(), "meeting.place_and_dates");
+    need(m.number.is_some(), "document.number");
+    need(m.language.is_some(), "document.language");
+    need(m.date.is_some(), "document.date");
+    need(m.language_line.is_some(), "document.language_line");
+    need(m.title.is_some(), "document.title");
+    need(!m.summary.is_empty(), "summary.text");
+    need(!m.references.is_empty(), "summary.references");
+    out
+}
+
+fn report(m: &ImportedMeta) -> File {
+    let mut s = String::from(
+        "# Imported by `council-report import`. Values marked TODO were not found in the\n\
+         # input: fill them in, then run `council-report check`.\n",
+    );
+    let mut expect = Vec::new();
+    let mut key = |s: &mut String, dotted: &str, value: &Option<String>, todo: &str| {
+        let name = dotted.rsplit('.').next().unwrap_or(dotted);
+        match value {
+            Some(v) => {
+                s.push_str(&format!("{name} = {}\n", quote(v)));
+                expect.push((dotted.to_owned(), v.clone()));
+            }
+            None => s.push_str(&format!("{name} = \"\"  # TODO: {todo}\n")),
+        }
+    };
+    s.push_str("\n[meeting]\n");
+    key(
+        &mut s,
+        "meeting.name",
+        &m.meeting,
+        "the meeting, such as \"Council 2018\"",
+    );
+    key(
+        &mut s,
+        "meeting.place_and_dates",
+        &m.place_and_dates,
+        "such as \"Geneva, 17-27 April 2018\"",
+    );
+    s.push_str("\n[document]\n");
+    key(&mut s, "document.number", &m.number, "such as \"C18/33\"");
+    key(
+        &mut s,
+        "document.language",
+        &m.language,
+        "the suffix after the number, such as \"E\"",
+    );
+    match m.date {
+        Some(d) => s.push_str(&format!("date = {}\n", d.iso())),
+        // A date cannot be an empty string: the key is left out, and check says
+        // "missing key `date`".
+        None => s.push_str("# TODO: the document's date, such as: date = 2018-03-22\n"),
+    }
+    key(
+        &mut s,
+        "document.language_line",
+        &m.language_line,
+        "\"Original: English\" or \"English only\"",
+    );
+    match &m.agenda_item {
+        Some(a) => key(&mut s, "document.agenda_item", &Some(a.clone()), ""),
+        None => s.push_str("# agenda_item = \"PL 2\"\n"),
+    }
+    match &m.source {
+        Some(a) => key(&mut s, "document.source", &Some(a.clone()), ""),
+        None => s.push_str("# source = \"Report by the Secretary-General\"\n"),
+    }
+    key(
+        &mut s,
+        "document.title",
+        &m.title,
+        "the title, in normal case (the report prints it in capitals)",
+    );
+    let resolutions = resolutions(m);
+    s.push_str(&format!(
+        "resolutions = [{}]\n",
+        resolutions
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    s.push_str("\n[summary]\n");
+    let text = |blocks: &[Block]| (!blocks.is_empty()).then(|| markup_text(blocks));
+    match text(&m.summary) {
+        Some(t) => {
+            s.push_str(&format!("text = {}\n", multi(&t)));
+            expect.push(("summary.text".into(), format!("{t}\n")));
+        }
+        None => s.push_str("text = \"\"  # TODO: the text of the Summary box\n"),
+    }
+    match text(&m.action) {
+        Some(t) => {
+            s.push_str(&format!("action = {}\n", multi(&t)));
+            expect.push(("summary.action".into(), format!("{t}\n")));
+        }
+        None => s.push_str("# action = \"The Council is invited to take note of this report.\"\n"),
+    }
+    match text(&m.references) {
+        Some(t) => {
+            s.push_str(&format!("references = {}\n", multi(&t)));
+            expect.push(("summary.references".into(), format!("{t}\n")));
+        }
+        None => s.push_str(
+            "references = \"\"  # TODO: the References of the Summary box, such as the resolutions and earlier documents\n",
+        ),
+    }
+    s.push_str(
+        "\n# [period]  # optional: event dates must fall inside it\n# start = 2017-02-15\n# end = 2017-12-31\n",
+    );
+    if let Some(footer) = &m.footer {
+        s.push_str("\n[layout]\n");
+        s.push_str(&format!("footer = {}\n", quote(footer)));
+        expect.push(("layout.footer".into(), footer.clone()));
+    }
+    File {
+        path: PathBuf::from("report.toml"),
+        contents: s,
+        expect,
+        is_entry: false,
+    }
+}
+
+/// The resolutions the title and Summary name: `Resolutions 101, 102, 133 and 180`.
+fn resolutions(m: &ImportedMeta) -> Vec<u32> {
+    let mut texts: Vec<&str> = m.title.iter().map(String::as_str).collect();
+    for b in &m.summary {
+        let (Block::Para(t) | Block::Item(_, t)) = b;
+        texts.push(t);
+    }
+    let mut out = Vec::new();
+    for t in texts {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            if !w.to_lowercase().starts_with("resolution") {
+                continue;
+            }
+            for next in &words[i + 1..] {
+                let bare = next.trim_end_matches([',', ';', '.']);
+                if let Ok(n) = bare.parse::<u32>() {
+                    if (1..1000).contains(&n) && !out.contains(&n) {
+                        out.push(n);
+                    }
+                    if bare.len() < next.len() && !next.ends_with(',') {
+                        break;
+                    }
+                } else if !(bare.eq_ignore_ascii_case("and") || bare.is_empty()) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Paragraphs separated by blank lines, list items one per line, markup escaped.
+pub fn markup_text(blocks: &[Block]) -> String {
+    let mut s = String::new();
+    let mut prev_item = false;
+    for b in blocks {
+        match b {
+            Block::Para(t) => {
+                if !s.is_empty() {
+                    s.push_str("\n\n");
+                }
+                s.push_str(&escape_markup(t));
+                prev_item = false;
+            }
+            Block::Item(level, t) => {
+                if !s.is_empty() {
+                    s.push_str(if prev_item { "\n" } else { "\n\n" });
+                }
+                s.push_str(if *level > 0 { "  - " } else { "- " });
+                s.push_str(&escape_markup(t));
+                prev_item = true;
+            }
+        }
+    }
+    s
+}
+
+/// `text` with everything pulldown-cmark would read as markup escaped, so the paragraph
+/// reads back as exactly these words; links the DOCX reader marked become `[text](url)`,
+/// and its bold and italic runs `**bold**` and `*italic*` when that reads back to the
+/// same words (else the words alone: the words matter more than the emphasis).
+pub fn escape_markup(text: &str) -> String {
+    let pieces = pieces(text);
+    let styled = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Text { bold, italic, .. } if *bold || *italic));
+    if styled {
+        let out = render(&pieces, true);
+        let want = super::visible(text);
+        let (m, issues) = crate::markup::parse(&out);
+        if issues.is_empty() && m.plain_paragraphs() == [want.trim()] {
+            return out;
+        }
+    }
+    render(&pieces, false)
+}
+
+/// A run of text in one style, or a link.
+enum Piece {
+    Text {
+        text: String,
+        bold: bool,
+        italic: bool,
+    },
+    Link {
+        label: String,
+        url: String,
+    },
+}
+
+/// Splits a marked text into styled runs and links.
+fn pieces(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut current = String::new();
+    let mut rest = text;
+    // Runs in the same style, side by side, are one piece (`**a b**`, not `**a****b**`).
+    let flush = |current: &mut String, out: &mut Vec<Piece>, bold: bool, italic: bool| {
+        if current.is_empty() {
+            return;
+        }
+        if let Some(Piece::Text {
+            text,
+            bold: b,
+            italic: i,
+        }) = out.last_mut()
+            && *b == bold
+            && *i == italic
+        {
+            text.push_str(current);
+            current.clear();
+            return;
+        }
+        out.push(Piece::Text {
+            text: std::mem::take(current),
+            bold,
+            italic,
+        });
+    };
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            LINK_OPEN => {
+                let (Some(mid), Some(close)) = (rest.find(LINK_MID), rest.find(LINK_CLOSE)) else {
+                    continue;
+                };
+                if mid > close {
+                    continue;
+                }
+                flush(&mut current, &mut out, bold, italic);
+                let label: String = rest[..mid].chars().filter(|c| !is_mark(*c)).collect();
+                let url = rest[mid + LINK_MID.len_utf8()..close].to_owned();
+                // Styles that change inside the label hold after it.
+                for m in rest[..mid].chars() {
+                    match m {
+                        BOLD_ON => bold = true,
+                        BOLD_OFF => bold = false,
+                        ITALIC_ON => italic = true,
+                        ITALIC_OFF => italic = false,
+                        _ => {}
+                    }
+                }
+                out.push(Piece::Link { label, url });
+                rest = &rest[close + LINK_CLOSE.len_utf8()..];
+            }
+            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => {
+                flush(&mut current, &mut out, bold, italic);
+                match c {
+                    BOLD_ON => bold = true,
+                    BOLD_OFF => bold = false,
+                    ITALIC_ON => italic = true,
+                    _ => italic = false,
+                }
+            }
+            c if is_mark(c) => {}
+            c => current.push(c),
+        }
+    }
+    flush(&mut current, &mut out, bold, italic);
+    // A style on every word is the paragraph's formatting (References in italics, a
+    // bold title), not emphasis.
+    let words = |f: fn(&Piece) -> bool| {
+        out.iter()
+            .filter(|p| matches!(p, Piece::Text { text, .. } if !text.trim().is_empty()))
+            .all(f)
+    };
+    let all_bold = words(|p| matches!(p, Piece::Text { bold: true, .. }));
+    let all_italic = words(|p| matches!(p, Piece::Text { italic: true, .. }));
+    for p in &mut out {
+        if let Piece::Text { bold, italic, .. } = p {
+            *bold &= !all_bold;
+            *italic &= !all_italic;
+        }
+    }
+    out
+}
+
+/// The escaped text of `pieces`, with emphasis markers when `styled`.
+fn render(pieces: &[Piece], styled: bool) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text { text, bold, italic } => {
+                let marker = match (styled, *bold, *italic) {
+                    (true, true, true) => "***",
+                    (true, true, false) => "**",
+                    (true, false, true) => "*",
+                    _ => "",
+                };
+                let core = text.trim();
+                if marker.is_empty() || core.is_empty() {
+                    out.push_str(&escape_plain(text));
+                } else {
+                    // Markers hug the words: `**bold** text`, never `**bold **text`.
+                    let lead = &text[..text.len() - text.trim_start().len()];
+                    let trail = &text[text.trim_end().len()..];
+                    out.push_str(lead);
+                    out.push_str(marker);
+                    out.push_str(&escape_plain(core));
+                    out.push_str(marker);
+                    out.push_str(trail);
+                }
+            }
+            Piece::Link { label, url } => {
+                if label.trim().is_empty() || !link_is_allowed(url) {
+                    // Not a link the renderers can draw: its words alone.
+                    out.push_str(&escape_plain(label));
+                } else {
+                    out.push('[');
+                    out.push_str(&escape_plain(label));
+                    out.push_str("](");
+                    out.push_str(&escape_url(url));
+                    out.push(')');
+                }
+            }
+        }
+    }
+    escape_line_start(out)
+}
+
+/// A link target that pulldown-cmark reads back as written.
+fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '(' | ')' | '\\' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`escape_markup`] of text without links.
+fn escape_plain(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '*' | '`' | '[' | ']' | '<' | '~' => true,
+            // Inside a word `_` is text; at a word boundary it may open emphasis.
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            // `&amp;`, `&#169;`: entity references would be decoded.
+            '&' => {
+                let rest: String = chars[i + 1..].iter().take(33).collect();
+                rest.find(';').is_some_and(|end| {
+                    end > 0
+                        && rest[..end]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                })
+            }
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A paragraph opening like a block construct (`# `, `> `, `- `, `+ `, `1. `, `1) `,
+/// `---`, `===`, `|`) gets a backslash before the character that makes it one.
+fn escape_line_start(s: String) -> String {
+    let first = s.chars().next();
+    if matches!(first, Some('#' | '>' | '-' | '+' | '=' | '|')) {
+        return format!("\\{s}");
+    }
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = s[digits..].starts_with(['.', ')'])
+        && s[digits + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+    if digits > 0 && marker {
+        return format!("{}\\{}", &s[..digits], &s[digits..]);
+    }
+    s
+}
+
+/// A TOML basic string.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML multi-line string on lines of its own. Text with backslashes (escaped markup)
+/// goes in a literal `'''` string, where `\*` reads as written; otherwise, or when the
+/// text holds `'''` or control characters, a basic `"""` string with backslashes
+/// escaped and every third `"` in a row escaped, so no `"""` closes it early.
+pub fn multi(s: &str) -> String {
+    let literal_ok = !s.contains("'''")
+        && !s.ends_with('\'')
+        && !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    if s.contains('\\') && literal_ok {
+        return format!("'''\n{s}\n'''");
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str("\"\"\"\n");
+    let mut quotes = 0;
+    for c in s.chars() {
+        if c == '"' {
+            quotes += 1;
+            if quotes == 3 {
+                out.push_str("\\\"");
+                quotes = 0;
+                continue;
+            }
+        } else {
+            quotes = 0;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push('\n'),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\n\"\"\"");
+    out
+}
+
+/// Parses `file` back: valid TOML, an entry that deserializes, and every value as meant.
+pub fn verify(file: &File) -> Result<(), String> {
+    let table: toml::Table = toml::from_str(&file.contents).map_err(|e| e.to_string())?;
+    if file.is_entry {
+        toml::from_str::<RawEntry>(&file.contents).map_err(|e| e.to_string())?;
+    }
+    for (dotted, want) in &file.expect {
+        let mut value: Option<&toml::Value> = None;
+        let mut current = &table;
+        for part in dotted.split('.') {
+            value = current.get(part);
+            if let Some(toml::Value::Table(t)) = value {
+                current = t;
+            }
+        }
+        let got = value.and_then(toml::Value::as_str);
+        if got != Some(want.as_str()) {
+            return Err(format!("`{dotted}` reads back as {got:?}, not {want:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup;
+
+    /// What `check` and the renderers will see of an escaped paragraph.
+    fn read_back(text: &str) -> Vec<String> {
+        let (m, issues) = markup::parse(&escape_markup(text));
+        assert!(issues.is_empty(), "{text}: {issues:?}");
+        m.plain_paragraphs()
+    }
+
+    #[test]
+    fn escaped_text_reads_back_as_written() {
+        for t in [
+            "a *b* c **d** _e_ snake_case __init__ x_",
+            "[link](https://x.int) and ![img](y.png) `code` <b>html</b> <https://x.int>",
+            "- not a list",
+            "+ not a list",
+            "* not a list",
+            "1. not a list",
+            "2017) not a list",
+            "# not a heading",
+            "> not a quote",
+            "---",
+            "===",
+            "AT&amp;T &#169; & ok &",
+            "back\\slash \\* and ~~strike~~ and ~one~",
+            "curly “quotes” and straight \"quotes\" and it's",
+            "| a | b |",
+            "tab\tinside",
+        ] {
+            assert_eq!(read_back(t), [t.to_owned()], "{t}");
+        }
+    }
+
+    #[test]
+    fn links_from_a_docx_become_markup() {
+        let t = format!("see {LINK_OPEN}the *list*{LINK_MID}https://x.int/a (b){LINK_CLOSE} now");
+        let e = escape_markup(&t);
+        assert_eq!(e, "see [the \\*list\\*](https://x.int/a%20\\(b\\)) now");
+        let (m, issues) = markup::parse(&e);
+        assert!(issues.is_empty());
+        assert_eq!(m.links().collect::<Vec<_>>(), ["https://x.int/a%20(b)"]);
+        assert_eq!(m.plain_paragraphs(), ["see the *list* now"]);
+        let internal = format!("{LINK_OPEN}2.1{LINK_MID}#x{LINK_CLOSE}");
+        assert_eq!(escape_markup(&internal), "2.1");
+    }
+
+    #[test]
+    fn bold_and_italic_runs_become_emphasis_when_they_read_back() {
+        let t = format!("a {BOLD_ON}bold {BOLD_OFF}word and {ITALIC_ON}“quoted”{ITALIC_OFF} x");
+        assert_eq!(escape_markup(&t), "a **bold** word and *“quoted”* x");
+        // Every word italic: the paragraph's formatting, dropped.
+        assert_eq!(
+            escape_markup(&format!("{ITALIC_ON}all *of* it{ITALIC_OFF}")),
+            "all \\*of\\* it"
+        );
+        // `a**“x”**b` would not read back: the words alone.
+        let t = format!("a{BOLD_ON}“x”{BOLD_OFF}b c");
+        assert_eq!(escape_markup(&t), "a“x”b c");
+    }
+
+    #[test]
+    fn toml_strings_read_back() {
+        for s in [
+            "plain",
+            "a \"\"\" triple",
+            "ends with \"",
+            "ends with \"\"",
+            "\"\"\"\"\"\"",
+            "back\\slash\\",
+            "tab\tand\nnewline",
+            "\u{1}control",
+            "markup \\* with ''' quotes",
+            "literal \\* and \"\"\" fine",
+            "ends with ' \\",
+            "ends with \\",
+        ] {
+            let doc = format!("a = {}\nb = {}\n", quote(s), multi(s));
+            let t: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+            assert_eq!(t["a"].as_str(), Some(s), "{doc}");
+            assert_eq!(t["b"].as_str(), Some(format!("{s}\n").as_str()), "{doc}");
+        }
+    }
+
+    #[test]
+    fn labels_and_slugs() {
+        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
+        assert_eq!(file_label(&n("2.9.1")), "2.09.1");
+        assert_eq!(file_label(&n("2.17")), "2.17");
+        assert_eq!(file_label(&n("5")), "5");
+        assert_eq!(
+            slug("ITU-T SG13 approved nine Recommendations"),
+            "itu-t-sg13-approved"
+        );
+        assert_eq!(slug("“Équipe”"), "quipe");
+        assert_eq!(slug("…"), "entry");
+        assert_eq!(
+            slug("The 7th IoT Week, organized"),
+            "7th-iot-week-organized"
+        );
+    }
+
+    #[test]
+    fn resolutions_from_the_summary() {
+        let m = ImportedMeta {
+            summary: vec![Block::Para(
+                "Resolution 101 (Rev. Busan, 2014), “x”; Resolution 102 (Rev.); and Resolutions 133 and 180, done."
+                    .into(),
+            )],
+            ..Default::default()
+        };
+        assert_eq!(resolutions(&m), [101, 102, 133, 180]);
+    }
+}

@@ -1,0 +1,161 @@
+//! The JSON Schemas editors use: the committed files are what `schema` prints (so they are
+//! never stale), every file of `entries/` is valid against them, and files with an unknown
+//! key or a wrong type are not.
+
+mod common;
+
+use std::path::Path;
+
+use council_report::schema::{Kind, schema, schema_text};
+use serde_json::Value;
+
+fn committed(kind: Kind) -> String {
+    let path = common::root().join("schemas").join(kind.file_name());
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn committed_schemas_are_up_to_date() {
+    for (kind, flag) in [(Kind::Entry, None), (Kind::Report, Some("--report"))] {
+        let fresh = schema_text(kind);
+        assert!(
+            committed(kind) == fresh,
+            "schemas/{} is stale: run `cargo run -- schema{} > schemas/{}`",
+            kind.file_name(),
+            flag.map_or(String::new(), |f| format!(" {f}")),
+            kind.file_name(),
+        );
+        let mut args = vec!["schema"];
+        args.extend(flag);
+        let out = common::run(&args);
+        assert_eq!(common::code(&out), 0);
+        assert_eq!(common::stdout(&out), fresh);
+    }
+}
+
+/// TOML as JSON, as an editor validates it: dates become "YYYY-MM-DD" strings.
+fn to_json(v: &toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => Value::from(*f),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.iter().map(to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
+    }
+}
+
+fn json_of(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).expect("read");
+    let table: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    to_json(&toml::Value::Table(table))
+}
+
+fn validator(kind: Kind) -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema(kind))
+        .expect("a valid draft-07 schema")
+}
+
+fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    v.iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).expect("read dir") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            toml_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_sample_file_is_valid() {
+    let entry = validator(Kind::Entry);
+    let report = validator(Kind::Report);
+    let mut files = Vec::new();
+    toml_files(&common::root().join("entries"), &mut files);
+    assert!(files.len() > 50);
+    for f in files {
+        let v = if f.ends_with("report.toml") {
+            &report
+        } else {
+            &entry
+        };
+        let errs = errors(v, &json_of(&f));
+        assert!(errs.is_empty(), "{}: {errs:?}", f.display());
+    }
+}
+
+#[test]
+fn unknown_keys_and_wrong_types_are_rejected() {
+    let entry = validator(Kind::Entry);
+    let fixtures = common::root().join("tests/fixtures/check");
+    for (file, why) in [
+        ("e003-unknown-key/2/2.1.toml", "sectr"),
+        ("e004-wrong-type/2/2.1.toml", "number"),
+    ] {
+        let errs = errors(&entry, &json_of(&fixtures.join(file)));
+        assert!(!errs.is_empty(), "{file} passed");
+        assert!(errs.iter().any(|e| e.contains(why)), "{file}: {errs:?}");
+    }
+    for (instance, what) in [
+        (
+            r#"number = "2.9"
+sector = "ITU-X""#,
+            "a sector not in the list",
+        ),
+        (r#"number = "2.09""#, "a malformed number"),
+        (
+            r#"number = "2"
+[event]
+name = "x"
+place = "y"
+start = "2017-13-01""#,
+            "an impossible date",
+        ),
+        (
+            r#"number = "2"
+[[recommendations]]
+id = "ITU-T Y.1"
+title = "t"
+status = "done""#,
+            "an unknown status",
+        ),
+        (
+            r#"number = "2"
+resolutions = ["101"]"#,
+            "a resolution as a string",
+        ),
+    ] {
+        let table: toml::Table = instance.parse().expect("TOML");
+        let errs = errors(&entry, &to_json(&toml::Value::Table(table)));
+        assert!(!errs.is_empty(), "{what} passed");
+    }
+    let report = validator(Kind::Report);
+    let mut bad = json_of(&common::root().join("entries/report.toml"));
+    bad["layout"]["colour"] = Value::from("red");
+    assert!(!errors(&report, &bad).is_empty());
+}
+
+#[test]
+fn the_skeleton_new_writes_is_valid() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::copy_tree(&common::root().join("entries"), &dir.path().join("entries"));
+    let out = common::run_in(dir.path(), &["new", "--under", "2.9", "--title", "Demo"]);
+    assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
+    let file = dir.path().join(common::stdout(&out).trim());
+    let errs = errors(&validator(Kind::Entry), &json_of(&file));
+    assert!(errs.is_empty(), "{errs:?}");
+}
