@@ -71,6 +71,7 @@ impl Date {
     }
 
     fn month_name(self) -> &'static str {
+        // `Date::new` is the only constructor and keeps `month` in 1..=12.
         MONTHS[usize::from(self.month - 1)]
     }
 }

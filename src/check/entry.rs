@@ -187,6 +187,8 @@ fn recommendation(
 /// The id occurs as a whole: `ITU-T Y.30` must not match inside `ITU-T Y.3071`.
 fn contains_id(text: &str, id: &str) -> bool {
     text.match_indices(id).any(|(at, _)| {
+        // `at + id.len()` ends a match, so it is a char boundary; `+ 1` follows a `.`,
+        // one byte, so it is one too.
         let next = text[at + id.len()..].chars().next();
         !matches!(next, Some(c) if c.is_ascii_alphanumeric() || c == '.' && text[at + id.len() + 1..].starts_with(|d: char| d.is_ascii_digit()))
     })

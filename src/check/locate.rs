@@ -36,15 +36,18 @@ fn map_offsets(
     } else {
         return None;
     };
+    // Slicing `src` goes through `get`, so a span that does not fit gives `None` (the whole
+    // value's span); `bytes[s]` is read only while `s < end <= src.len()`, and `value[v..]`
+    // only while `v < value.len()`, `v` moving past whole chars matched in `value`.
     let mut s = span.start + delim.len();
     if multiline {
-        if src[s..].starts_with("\r\n") {
+        if src.get(s..)?.starts_with("\r\n") {
             s += 2;
-        } else if src[s..].starts_with('\n') {
+        } else if src.get(s..)?.starts_with('\n') {
             s += 1;
         }
     }
-    let end = span.end.checked_sub(delim.len())?;
+    let end = span.end.checked_sub(delim.len())?.min(src.len());
     let bytes = src.as_bytes();
     let mut v = 0usize; // offset in the decoded value
     let mut out = Vec::with_capacity(wanted.len());
@@ -81,7 +84,7 @@ fn map_offsets(
                 b'U' => (10, hex(src.get(s + 2..s + 10)?)),
                 _ if multiline => {
                     // A line-ending backslash swallows the newline and following whitespace.
-                    let rest = &src[s + 1..end];
+                    let rest = src.get(s + 1..end)?;
                     let skip = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n']).len();
                     s += 1 + skip;
                     continue;
@@ -96,13 +99,13 @@ fn map_offsets(
             v += ch.len_utf8();
             continue;
         }
-        if multiline && src[s..].starts_with("\r\n") && value[v..].starts_with('\n') {
+        if multiline && src.get(s..)?.starts_with("\r\n") && value[v..].starts_with('\n') {
             // A parser may normalise CRLF inside multi-line strings.
             s += 2;
             v += 1;
             continue;
         }
-        let ch = src[s..].chars().next()?;
+        let ch = src.get(s..)?.chars().next()?;
         if !value[v..].starts_with(ch) {
             return None;
         }

@@ -33,12 +33,18 @@ pub(super) fn walk(root: &Path, display_root: &str) -> std::io::Result<Listing> 
         diagnostics: Vec::new(),
     };
     let mut seen = HashSet::new();
-    if let Ok(c) = fs::canonicalize(root) {
-        seen.insert(c);
+    let canonical_root = fs::canonicalize(root).ok();
+    if let Some(c) = &canonical_root {
+        seen.insert(c.clone());
     }
     // Only the top folder must be readable; problems below are diagnostics.
     let top = sorted_children(root)?;
-    visit(top, display_root, 0, &mut seen, &mut listing);
+    let mut walk = Walk {
+        root: canonical_root,
+        seen,
+        out: &mut listing,
+    };
+    walk.visit(top, display_root, 0);
     Ok(listing)
 }
 
@@ -53,67 +59,108 @@ fn sorted_children(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     Ok(v)
 }
 
-fn visit(
-    children: Vec<(String, PathBuf)>,
-    display_dir: &str,
-    depth: usize,
-    seen: &mut HashSet<PathBuf>,
-    out: &mut Listing,
-) {
-    for (name, path) in children {
-        if name.starts_with('.') {
-            continue;
-        }
-        let display = format!("{display_dir}/{name}");
-        let is_toml = name.ends_with(".toml");
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => {
-                if is_toml {
-                    out.diagnostics.push(
-                        Diagnostic::new(
-                            Code::Unreadable,
-                            format!("`{display}` is a folder, not an entry file"),
-                        )
-                        .in_file(display.clone())
-                        .help("rename the folder: names ending in .toml are reserved for entries"),
-                    );
-                }
-                let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-                if !seen.insert(canonical) {
-                    continue; // a symlink back to a folder already walked
-                }
-                if depth + 1 >= MAX_DEPTH {
-                    out.diagnostics.push(
-                        Diagnostic::new(
-                            Code::Unreadable,
-                            format!("`{display}` is nested too deeply"),
-                        )
-                        .in_file(display.clone())
-                        .help(format!(
-                            "entries folders may nest at most {MAX_DEPTH} levels"
-                        )),
-                    );
-                    continue;
-                }
-                match sorted_children(&path) {
-                    Ok(c) => visit(c, &display, depth + 1, seen, out),
-                    Err(e) => out.diagnostics.push(
-                        Diagnostic::new(
-                            Code::Unreadable,
-                            format!("cannot read the folder `{display}`: {e}"),
-                        )
-                        .in_file(display.clone()),
-                    ),
-                }
+/// The state of a walk: the entries folder's real path, the folders already seen.
+struct Walk<'a> {
+    /// `None` when the folder's real path cannot be found (then no link is followed out).
+    root: Option<PathBuf>,
+    seen: HashSet<PathBuf>,
+    out: &'a mut Listing,
+}
+
+impl Walk<'_> {
+    fn visit(&mut self, children: Vec<(String, PathBuf)>, display_dir: &str, depth: usize) {
+        for (name, path) in children {
+            if name.starts_with('.') {
+                continue;
             }
-            Ok(_) if is_toml => out.files.push(FoundFile { path, display }),
-            Ok(_) => {}
-            Err(e) if is_toml => out.diagnostics.push(
-                Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {e}"))
-                    .in_file(display.clone())
-                    .help("a broken symbolic link, or a file removed while the folder was read"),
-            ),
-            Err(_) => {}
+            let display = format!("{display_dir}/{name}");
+            let is_toml = name.ends_with(".toml");
+            if self.leads_outside(&path) {
+                // An untrusted change can add a symbolic link; following it out of the
+                // folder would quote another file of the machine in diagnostics (CI logs)
+                // or put it in the deliverable.
+                let meta = fs::metadata(&path);
+                if is_toml || meta.is_ok_and(|m| m.is_dir()) {
+                    self.out.diagnostics.push(
+                        Diagnostic::new(
+                            Code::UnsafePath,
+                            format!("`{display}` is a symbolic link out of the entries folder"),
+                        )
+                        .in_file(display.clone())
+                        .help("copy the file or folder into the entries folder; links may only point inside it"),
+                    );
+                }
+                continue;
+            }
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    if is_toml {
+                        self.out.diagnostics.push(
+                            Diagnostic::new(
+                                Code::Unreadable,
+                                format!("`{display}` is a folder, not an entry file"),
+                            )
+                            .in_file(display.clone())
+                            .help(
+                                "rename the folder: names ending in .toml are reserved for entries",
+                            ),
+                        );
+                    }
+                    let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    if !self.seen.insert(canonical) {
+                        continue; // a symlink back to a folder already walked
+                    }
+                    if depth + 1 >= MAX_DEPTH {
+                        self.out.diagnostics.push(
+                            Diagnostic::new(
+                                Code::Unreadable,
+                                format!("`{display}` is nested too deeply"),
+                            )
+                            .in_file(display.clone())
+                            .help(format!(
+                                "entries folders may nest at most {MAX_DEPTH} levels"
+                            )),
+                        );
+                        continue;
+                    }
+                    match sorted_children(&path) {
+                        Ok(c) => self.visit(c, &display, depth + 1),
+                        Err(e) => self.out.diagnostics.push(
+                            Diagnostic::new(
+                                Code::Unreadable,
+                                format!("cannot read the folder `{display}`: {e}"),
+                            )
+                            .in_file(display.clone()),
+                        ),
+                    }
+                }
+                Ok(_) if is_toml => self.out.files.push(FoundFile { path, display }),
+                Ok(_) => {}
+                Err(e) if is_toml => self.out.diagnostics.push(
+                    Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {e}"))
+                        .in_file(display.clone())
+                        .help(
+                            "a broken symbolic link, or a file removed while the folder was read",
+                        ),
+                ),
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// True when `path` is a symbolic link whose target (after every link) lies outside the
+    /// entries folder. A link that cannot be resolved (a loop, a missing target) is left to
+    /// the caller, which reports it as unreadable.
+    fn leads_outside(&self, path: &Path) -> bool {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return false;
+        }
+        match (&self.root, fs::canonicalize(path)) {
+            (Some(root), Ok(target)) => !target.starts_with(root),
+            // Without the folder's real path, no link can be shown to stay inside.
+            (None, Ok(_)) => true,
+            (_, Err(_)) => false,
         }
     }
 }

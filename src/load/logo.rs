@@ -114,6 +114,8 @@ fn sniff(b: &[u8]) -> Option<(ImageFormat, u32, u32)> {
     if b.starts_with(&[0xFF, 0xD8]) {
         // Walk the JPEG segments to the first start-of-frame marker.
         let mut i = 2;
+        // Every index below is at most `i + 8`, inside the slice while `i + 9 < b.len()`;
+        // `i` grows by at least 2 a segment, so the walk ends.
         while i + 9 < b.len() {
             if b[i] != 0xFF {
                 return None;

@@ -271,6 +271,7 @@ fn type_help(expected: &str) -> String {
 
 /// The text between `open` and the next `close`.
 fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    // `find` gives char boundaries, and the ends of matches are boundaries too.
     let start = s.find(open)? + open.len();
     let len = s[start..].find(close)?;
     Some(&s[start..start + len])

@@ -1,0 +1,26 @@
+//! Hostile input, faults and untrusted changes (issue 8): nothing crashes the compiler,
+//! corrupts a deliverable or leaks a file.
+//!
+//! - `generated`: the fuzz harness under proptest (generated entries and raw bytes);
+//! - `valid`: hostile but valid input builds, and LibreOffice opens the result;
+//! - `faults`: unwritable, full or vanishing folders, symbolic-link loops, killed builds;
+//! - `untrusted`: paths, symbolic links and templates that try to leave their folder,
+//!   oversized and deeply nested files.
+//!
+//! Mounting tmpfs needs root; where it fails the test says so and skips that case.
+
+mod common;
+
+#[path = "hostile/harness.rs"]
+mod harness;
+#[path = "hostile/support.rs"]
+mod support;
+
+#[path = "hostile/faults.rs"]
+mod faults;
+#[path = "hostile/generated.rs"]
+mod generated;
+#[path = "hostile/untrusted.rs"]
+mod untrusted;
+#[path = "hostile/valid.rs"]
+mod valid;

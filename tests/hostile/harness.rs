@@ -1,0 +1,108 @@
+//! The fuzz harness: one entry file and one report.toml, whatever their bytes, go through
+//! load, check and, when valid, both renderers. Nothing may panic; an invalid folder must
+//! come with an error diagnostic; a valid one must render a DOCX whose every XML part
+//! parses, and both text outputs.
+//!
+//! Shared, file for file, by `fuzz/fuzz_targets/entry.rs` (libFuzzer) and by
+//! `tests/hostile/generated.rs` (proptest in `cargo test`), so a crash found by one is
+//! replayed by the other.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::Path;
+
+use council_report::diag::{self, Format, RunSummary};
+use council_report::render::docx::{self, DocxOptions};
+use council_report::render::text::{self, Options, Templates};
+
+/// A valid report.toml, for inputs that fuzz an entry.
+pub const REPORT: &str = "[meeting]\nname = \"Council 2018\"\nplace_and_dates = \"Geneva, 17-27 April 2018\"\n\n[document]\nnumber = \"C18/99\"\nlanguage = \"E\"\ndate = 2018-03-22\nlanguage_line = \"Original: English\"\ntitle = \"A small test report\"\nresolutions = [101, 180]\n\n[summary]\ntext = \"A report with one entry.\"\nreferences = \"Resolution 101 (Rev. Busan, 2014)\"\n\n[period]\nstart = 2017-02-15\nend = 2017-12-31\n";
+
+/// A valid entry, for inputs that fuzz report.toml.
+pub const ENTRY: &str = "number = \"1\"\ntitle = \"Introduction\"\ntext = \"ITU-T SG13 approved ITU-T Y.3071; see [it](https://www.itu.int/).\"\n\n[[recommendations]]\nid = \"ITU-T Y.3071\"\ntitle = \"Data Aware Networking\"\nstatus = \"approved\"\n";
+
+/// Splits a fuzz input: the first byte chooses which file the rest is (even: the entry,
+/// odd: report.toml); the other file is the valid one above.
+pub fn split(data: &[u8]) -> (&[u8], &[u8]) {
+    match data.split_first() {
+        Some((mode, rest)) if mode % 2 == 1 => (ENTRY.as_bytes(), rest),
+        Some((_, rest)) => (rest, REPORT.as_bytes()),
+        None => (b"", REPORT.as_bytes()),
+    }
+}
+
+/// What a run ended with, for tests that want to know.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// `check` found errors (at least one error diagnostic): their codes and messages.
+    Invalid(Vec<String>),
+    /// A DOCX (every XML part parsed) and both texts were rendered.
+    Built,
+}
+
+/// Runs one input in a fresh temporary folder.
+pub fn run(entry: &[u8], report: &[u8]) -> Outcome {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    run_in(dir.path(), entry, report)
+}
+
+/// Runs one input in `dir` (empty).
+pub fn run_in(dir: &Path, entry: &[u8], report: &[u8]) -> Outcome {
+    std::fs::write(dir.join("report.toml"), report).expect("write report.toml");
+    std::fs::write(dir.join("entry.toml"), entry).expect("write entry.toml");
+    let checked = council_report::load_and_check(dir).expect("the folder exists");
+    let summary = RunSummary {
+        files: checked.files.clone(),
+        entries: checked.entries,
+        deny_warnings: true,
+    };
+    for format in [Format::Human, Format::Json, Format::Github, Format::Junit] {
+        let _ = diag::render(
+            format,
+            &checked.diagnostics,
+            &checked.sources,
+            &summary,
+            false,
+        );
+    }
+    let Some(report) = &checked.report else {
+        assert!(checked.errors() > 0, "no report and no error");
+        let errors = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect();
+        return Outcome::Invalid(errors);
+    };
+    assert_eq!(checked.errors(), 0, "a report despite errors");
+    let docx = docx::render(report, &DocxOptions { timestamp: 0 }).expect("a valid report renders");
+    assert_xml_parts_parse(&docx);
+    let templates = Templates::embedded();
+    for wrap in [None, Some(20)] {
+        let options = Options { wrap };
+        text::render_report_with(report, &templates, options).expect("the text report renders");
+        text::render_digest_with(report, &templates, options).expect("the digest renders");
+    }
+    Outcome::Built
+}
+
+/// Every `.xml` and `.rels` part of a DOCX parses as XML.
+pub fn assert_xml_parts_parse(docx: &[u8]) {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("the DOCX is a zip");
+    assert!(!zip.is_empty(), "an empty DOCX");
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("a zip entry");
+        let name = part.name().to_owned();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml)
+            .unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"));
+        if let Err(e) = roxmltree::Document::parse(&xml) {
+            panic!("{name} does not parse: {e}");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Folders of entries, tmpfs mounts that always unmount, LibreOffice, polling.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use crate::common;
+use crate::harness;
+
+/// Runs `council-report ARGS` (paths as OS strings).
+pub fn run(args: &[&Path]) -> Output {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    common::run_in(&common::root(), &refs)
+}
+
+/// `build --entries ENTRIES --out OUT`.
+pub fn build(entries: &Path, out: &Path) -> Output {
+    run(&[
+        Path::new("build"),
+        Path::new("--entries"),
+        entries,
+        Path::new("--out"),
+        out,
+    ])
+}
+
+/// An entries folder at `dir` with the harness's report.toml and entry `1`.
+pub fn small_report(dir: &Path) {
+    fs::create_dir_all(dir).expect("create the entries folder");
+    fs::write(dir.join("report.toml"), harness::REPORT).expect("write report.toml");
+    fs::write(dir.join("1.toml"), harness::ENTRY).expect("write the entry");
+}
+
+/// An entries folder with `n` entries (1, 1.1 … 1.(n-1)) of `words` words each, in
+/// folders of 100.
+pub fn many_entries(dir: &Path, n: usize, words: usize) {
+    small_report(dir);
+    let text = "lorem ipsum dolor sit amet ".repeat(words.div_ceil(5));
+    for i in 1..n {
+        let sub = dir.join(format!("part {:02}", i / 100));
+        fs::create_dir_all(&sub).expect("create a sub-folder");
+        fs::write(
+            sub.join(format!("1.{i}.toml")),
+            format!(
+                "number = \"1.{i}\"\ntext = \"Entry {i}: {}\"\n",
+                text.trim_end()
+            ),
+        )
+        .expect("write an entry");
+    }
+}
+
+/// The `.council-report-*.tmp` files in `dir`.
+pub fn temporaries(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    let n = p.file_name().unwrap_or_default().to_string_lossy();
+                    n.starts_with(".council-report-") && n.ends_with(".tmp")
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The names in `dir`, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .expect("read the folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Polls `f` every millisecond until it holds or `limit` passes.
+pub fn poll(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    f()
+}
+
+/// A tmpfs mounted on a folder for the life of the value; unmounted on drop, also when the
+/// test fails.
+pub struct Tmpfs {
+    pub path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs with `options` (`ro,size=1m`, `size=64k`); `None`, with a message,
+    /// where mounting is not allowed (not root, a container without the capability).
+    pub fn mount(options: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("mnt");
+        fs::create_dir(&path).expect("mount point");
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(&path)
+            .output();
+        match status {
+            Ok(o) if o.status.success() => Some(Tmpfs { path, _dir: dir }),
+            Ok(o) => {
+                eprintln!(
+                    "skipped: cannot mount a tmpfs ({options}): {}",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                eprintln!("skipped: cannot run mount: {e}");
+                None
+            }
+        }
+    }
+
+    /// Makes the mounted tmpfs read-only (what it holds stays).
+    pub fn remount_read_only(&self) -> bool {
+        Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.path)
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let ok = Command::new("umount")
+            .arg(&self.path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            // Busy (a child still has a file open): detach it now, it goes when released.
+            let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+        }
+    }
+}
+
+/// LibreOffice's `soffice`, if installed; under CI (`CI` set) its absence fails the test.
+pub fn soffice() -> Option<String> {
+    let candidate = std::env::var("SOFFICE").unwrap_or_else(|_| "soffice".into());
+    let found = Command::new(&candidate)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| candidate);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice (soffice) is required under CI"
+        );
+        eprintln!("skipped: LibreOffice is not installed");
+    }
+    found
+}
+
+/// Converts `docx` to UTF-8 text with LibreOffice (a fresh profile in `work`) and returns it.
+pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
+    let profile = work.join("lo-profile");
+    let outdir = work.join("lo-out");
+    let o = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(&outdir)
+        .arg(docx)
+        .output()
+        .expect("soffice runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stem = docx.file_stem().expect("a file name");
+    let txt = outdir.join(stem).with_extension("txt");
+    fs::read_to_string(&txt).unwrap_or_else(|e| {
+        panic!(
+            "LibreOffice wrote no text ({e}): {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
+}
+
+/// The text of every paragraph of a DOCX's document.xml.
+pub fn docx_paragraphs(docx: &[u8]) -> Vec<String> {
+    let xml = common::docx_part(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("document.xml parses");
+    doc.descendants()
+        .filter(|n| n.has_tag_name((common::W, "p")))
+        .map(common::paragraph_text)
+        .collect()
+}
