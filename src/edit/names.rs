@@ -32,6 +32,8 @@ pub fn name_number(file_name: &str) -> Option<(SectionNumber, usize, bool)> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(stem.len());
     // `2.` in `2.-x` is not part of the number.
+    // `len > 0` guards the index; the prefix is ASCII digits and dots, so `len` is a
+    // char boundary for the slices below.
     while len > 0 && stem.as_bytes()[len - 1] == b'.' {
         len -= 1;
     }
@@ -68,6 +70,7 @@ pub fn slug(title: &str) -> String {
             out.push('-');
         }
     }
+    // `out` holds ASCII only, so any byte index is a char boundary.
     while out.len() > 48 {
         match out[..48].rfind('-') {
             Some(i) => out.truncate(i),

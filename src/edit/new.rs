@@ -109,6 +109,7 @@ pub fn run(root: &Path, place: Place, title: Option<&str>) -> Result<Created, Ed
     let (plan, number) = plan(root, place, title)?;
     let checked = plan.verify()?;
     plan.apply()?;
+    // `plan` pushed exactly one change, the new file, before returning.
     let file = plan.display(&plan.changes[0].to);
     Ok(Created {
         number,
@@ -163,6 +164,7 @@ fn schema_path(root: &Path, folder: &str) -> String {
             p.extend(c.split('/'));
             p.is_file()
         })
+        // `candidates` is a non-empty literal list.
         .unwrap_or(&candidates[0]);
     format!("{up}{found}")
 }

@@ -299,6 +299,7 @@ fn shift(n: SectionNumber, at: SectionNumber, delta: i64) -> Option<SectionNumbe
     if !applies {
         return Some(n);
     }
+    // `applies` established `parts.len() > level`.
     let mut new = parts.to_vec();
     new[level] = u32::try_from(i64::from(new[level]) + delta).ok()?;
     SectionNumber::from_parts(&new)

@@ -15,6 +15,7 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
         return String::from_utf8(rest.to_vec()).ok();
     }
     let utf16 = |rest: &[u8], le: bool| {
+        // `chunks_exact(2)` yields slices of exactly two bytes: `c[0]` and `c[1]` exist.
         let units: Vec<u16> = rest
             .chunks_exact(2)
             .map(|c| {
