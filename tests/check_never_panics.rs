@@ -3,34 +3,17 @@
 
 use std::path::Path;
 
-use council_report::diag::{self, Format, RunSummary};
+#[path = "hostile/harness.rs"]
+mod harness;
+
+use harness::toml_string;
 use proptest::prelude::*;
 
 const REPORT: &str = include_str!("fixtures/check/clean/report.toml");
 const ENTRY: &str = include_str!("fixtures/check/clean/2/2.2-event.toml");
 
 fn check_bytes(dir: &Path, report: &[u8], entry: &[u8]) {
-    std::fs::write(dir.join("report.toml"), report).expect("write");
-    std::fs::write(dir.join("2.2.toml"), entry).expect("write");
-    let checked = council_report::load_and_check(dir).expect("the folder exists");
-    let summary = RunSummary {
-        files: checked.files.clone(),
-        entries: checked.entries,
-        deny_warnings: true,
-    };
-    for format in [Format::Human, Format::Json, Format::Github, Format::Junit] {
-        let _ = diag::render(
-            format,
-            &checked.diagnostics,
-            &checked.sources,
-            &summary,
-            false,
-        );
-    }
-    assert!(
-        checked.report.is_some() || checked.errors() > 0,
-        "no report and no error"
-    );
+    harness::run_in(dir, entry, report);
 }
 
 /// A valid file with a few bytes changed, inserted or removed: close enough to TOML to
@@ -80,19 +63,4 @@ proptest! {
         let entry = format!("number = \"2.2\"\ntext = {}\n", toml_string(&text));
         check_bytes(dir.path(), REPORT.as_bytes(), entry.as_bytes());
     }
-}
-
-/// A TOML basic string holding `s` exactly.
-fn toml_string(s: &str) -> String {
-    let mut o = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            c if (c as u32) < 0x20 || c == '\u{7F}' => o.push_str(&format!("\\u{:04X}", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
 }

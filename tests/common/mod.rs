@@ -5,7 +5,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command as Process, Output};
 
 use assert_cmd::Command;
 
@@ -86,4 +86,55 @@ pub fn paragraph_text(p: roxmltree::Node<'_, '_>) -> String {
             }
         })
         .collect()
+}
+
+/// LibreOffice's `soffice`, if installed; under CI (`CI` set) its absence fails the test.
+pub fn soffice() -> Option<String> {
+    let candidate = std::env::var("SOFFICE").unwrap_or_else(|_| "soffice".into());
+    let found = Process::new(&candidate)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| candidate);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice (soffice) is required under CI"
+        );
+        eprintln!("skipped: LibreOffice is not installed");
+    }
+    found
+}
+
+/// Converts `docx` to UTF-8 text with LibreOffice (a fresh profile in `work`) and returns it.
+pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
+    let profile = work.join("lo-profile");
+    let outdir = work.join("lo-out");
+    let o = Process::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(&outdir)
+        .arg(docx)
+        .output()
+        .expect("soffice runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stem = docx.file_stem().expect("a file name");
+    let txt = outdir.join(stem).with_extension("txt");
+    std::fs::read_to_string(&txt).unwrap_or_else(|e| {
+        panic!(
+            "LibreOffice wrote no text ({e}): {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
 }

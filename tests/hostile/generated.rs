@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use crate::harness::{self, Outcome};
+use crate::harness::{self, Outcome, toml_string};
 
 /// Pieces that stress the renderers: XML specials, CDATA ends, control characters, RTL
 /// and CJK scripts, emoji (astral plane, ZWJ sequences), U+2011, bidi marks, markup.
@@ -90,21 +90,6 @@ fn word() -> impl Strategy<Value = String> {
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(word(), 0..40).prop_map(|w| w.join(" "))
-}
-
-/// A TOML basic string holding `s` exactly, control characters escaped.
-pub fn toml_string(s: &str) -> String {
-    let mut o = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            c if (c as u32) < 0x20 || c == '\u{7F}' => o.push_str(&format!("\\u{:04X}", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
 }
 
 /// An entry with generated title, text, event and Recommendation.

@@ -106,3 +106,18 @@ pub fn assert_xml_parts_parse(docx: &[u8]) {
         }
     }
 }
+
+/// A TOML basic string holding `s` exactly, control characters escaped.
+pub fn toml_string(s: &str) -> String {
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            c if (c as u32) < 0x20 || c == '\u{7F}' => o.push_str(&format!("\\u{:04X}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}

@@ -39,7 +39,7 @@ fn with_logo(entries: &Path, logo: &str) {
         format!(
             "{}\n[layout]\nlogo = {}\n",
             harness::REPORT,
-            crate::generated::toml_string(logo)
+            crate::harness::toml_string(logo)
         ),
     )
     .expect("write report.toml");

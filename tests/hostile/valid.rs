@@ -4,8 +4,8 @@
 
 use std::fs;
 
-use crate::generated::toml_string;
 use crate::harness;
+use crate::harness::toml_string;
 use crate::support;
 
 const HOSTILE: &str = "Tom & Jerry <&> 1 < 2 > 0 \"quoted\" 'single' ]]> end";
