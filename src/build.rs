@@ -59,11 +59,23 @@ pub fn render(
     timestamp: i64,
     text_options: &Options,
 ) -> Result<Rendered, BuildError> {
+    // The text outputs do not wait for the DOCX: they are rendered on a second thread
+    // while the DOCX is packed.
+    let (docx, texts) = std::thread::scope(|scope| {
+        let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
+        let docx = docx::render(report, &DocxOptions { timestamp });
+        // Rendering never panics; if it did, the panic goes on in this thread.
+        let texts = texts
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (docx, texts)
+    });
+    let (text, digest) = texts?;
     Ok(Rendered {
         stem: report.meta.file_stem(),
-        docx: docx::render(report, &DocxOptions { timestamp })?,
-        text: text::render_report_with(report, templates, *text_options)?,
-        digest: text::render_digest_with(report, templates, *text_options)?,
+        docx: docx?,
+        text,
+        digest,
     })
 }
 
@@ -94,15 +106,18 @@ pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
     Ok(written)
 }
 
-/// Renders and writes a checked report; `None` when the check found errors.
+/// Renders and writes a checked report; `None` when the check found errors. Takes the
+/// check's result so that the file texts it kept for diagnostics (as large as the
+/// entries folder) are let go before rendering needs the memory.
 pub fn build(
-    checked: &Checked,
+    checked: Checked,
     entries: &Path,
     options: &BuildOptions,
 ) -> Result<Option<Written>, BuildError> {
-    let Some(report) = &checked.report else {
+    let Some(report) = checked.report else {
         return Ok(None);
     };
+    let report = &report;
     let templates = Templates::discover(entries, options.templates.as_deref())?;
     let text_options = Options { wrap: options.wrap };
     let rendered = render(

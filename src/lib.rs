@@ -24,6 +24,7 @@ pub mod markup;
 pub mod model;
 pub mod number;
 pub mod output;
+mod parallel;
 pub mod raw;
 pub mod render;
 pub mod schema;

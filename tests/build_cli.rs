@@ -53,6 +53,79 @@ fn two_processes_give_identical_bytes() {
     }
 }
 
+mod generate {
+    include!("../benches/support/generate.rs");
+}
+
+/// The ids of `attr="…"` in `xml`, in document order.
+fn attr_values(xml: &str, attr: &str) -> Vec<String> {
+    let key = format!(" {attr}=\"");
+    xml.match_indices(&key)
+        .filter_map(|(at, _)| {
+            let rest = &xml[at + key.len()..];
+            rest.find('"').map(|end| rest[..end].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_large_report_built_on_several_threads_is_identical_and_numbered_in_order() {
+    // 162 entries: past the size where entries are built on several threads.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let entries = tmp.path().join("entries");
+    generate::generate(&root().join("entries"), &entries, 3).expect("generate");
+    let outs = [tmp.path().join("a"), tmp.path().join("b")];
+    for out in &outs {
+        let o = run(&[
+            "build",
+            "--entries",
+            &entries.to_string_lossy(),
+            "--out",
+            &out.to_string_lossy(),
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let a = std::fs::read(outs[0].join("C18-33-E.docx")).expect("docx");
+    let b = std::fs::read(outs[1].join("C18-33-E.docx")).expect("docx");
+    assert!(a == b, "the DOCX differs between two builds");
+
+    let document = part(&a, "word/document.xml");
+    // Paragraph ids: 1, 2, 3, … in document order, the headers and footers after.
+    let para_ids = attr_values(&document, "w14:paraId");
+    assert!(para_ids.len() > 162, "{}", para_ids.len());
+    for (i, id) in para_ids.iter().enumerate() {
+        assert_eq!(id, &format!("{:08X}", i + 1));
+    }
+    // Hyperlinks: rIdLink1, 2, … in order of first use, each with an external relationship.
+    let link_ids: Vec<String> = attr_values(&document, "r:id")
+        .into_iter()
+        .filter(|id| id.starts_with("rIdLink"))
+        .collect();
+    assert!(link_ids.len() >= 3, "{link_ids:?}");
+    let mut first_use: Vec<&String> = Vec::new();
+    for id in &link_ids {
+        if !first_use.contains(&id) {
+            first_use.push(id);
+        }
+    }
+    for (i, id) in first_use.iter().enumerate() {
+        assert_eq!(**id, format!("rIdLink{}", i + 1));
+    }
+    let rels = part(&a, "word/_rels/document.xml.rels");
+    for id in first_use {
+        assert!(
+            rels.contains(&format!(r#"Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink""#)),
+            "{id} has no relationship: {rels}"
+        );
+    }
+    assert!(!document.contains("rIdEntry") && !document.contains("rIdHyperlink"));
+    assert!(!document.contains("CouncilReportBodyPlaceholder"));
+    // The last copy's sections are in the body, after the first copy's.
+    let first = document.find(">2.1<").expect("2.1 in the DOCX");
+    let last = document.find(">16.1<").expect("16.1 in the DOCX");
+    assert!(first < last);
+}
+
 #[test]
 fn source_date_epoch_sets_the_document_dates() {
     let dir = tempfile::tempdir().expect("tempdir");

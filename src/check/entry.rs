@@ -86,12 +86,16 @@ pub(super) fn convert(
         .help("add `text = \"\"\"…\"\"\"` (or a `title` for a heading), or delete the file");
         diags.push(d);
     }
-    let plain_text = normalise(&body_text(raw, &body));
-    let recommendations = raw
-        .recommendations
-        .iter()
-        .filter_map(|r| recommendation(file, src, r.get_ref(), &plain_text, diags))
-        .collect();
+    // Only entries that list Recommendations need their words joined up and searched.
+    let recommendations = if raw.recommendations.is_empty() {
+        Vec::new()
+    } else {
+        let plain_text = normalise(&body_text(raw, &body));
+        raw.recommendations
+            .iter()
+            .filter_map(|r| recommendation(file, src, r.get_ref(), &plain_text, diags))
+            .collect()
+    };
     let event = raw
         .event
         .as_ref()
@@ -126,6 +130,9 @@ fn body_text(raw: &RawEntry, body: &Markup) -> String {
 
 /// Non-breaking hyphens and spaces count as their plain forms when matching ids.
 fn normalise(s: &str) -> String {
+    if !s.contains(['\u{2010}', '\u{2011}', '\u{A0}', '\u{202F}']) {
+        return s.to_owned();
+    }
     s.chars()
         .map(|c| match c {
             '\u{2010}' | '\u{2011}' => '-',

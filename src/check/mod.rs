@@ -60,7 +60,18 @@ pub fn check(draft: Draft) -> Checked {
         .as_ref()
         .and_then(|r| report::convert(r, src(&r.file), logo, &mut diags));
 
+    // Each entry is checked on its own (the cross-entry rules come after), so the work
+    // splits over the cores; the results are merged in file order, as a loop would give.
+    let converted = crate::parallel::map(&raw_entries, |loaded| {
+        let mut own = Vec::new();
+        let entry = entry::convert(loaded, src(&loaded.file), meta.as_ref(), &mut own);
+        (entry.map(|(entry, _)| entry), own)
+    });
     let mut entries = Vec::with_capacity(raw_entries.len());
+    for (entry, own) in converted {
+        entries.extend(entry);
+        diags.extend(own);
+    }
     let mut numbers_at = Vec::with_capacity(raw_entries.len());
     for loaded in &raw_entries {
         // The number rules need every well-formed number, even of entries with other errors.
@@ -70,11 +81,6 @@ pub fn check(draft: Draft) -> Checked {
                 file: &loaded.file,
                 span: loaded.raw.number.span(),
             });
-        }
-        if let Some((entry, _)) =
-            entry::convert(loaded, src(&loaded.file), meta.as_ref(), &mut diags)
-        {
-            entries.push(entry);
         }
     }
     for loaded in &broken_numbers {

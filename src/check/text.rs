@@ -92,15 +92,8 @@ fn typography(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
     let text = f.text();
     // Byte screens first: most values have none of these, and scanning bytes is cheap.
     let bytes = text.as_bytes();
-    let has_quote = bytes.iter().any(|&b| b == b'"' || b == b'\'');
-    let has_spaces = bytes
-        .windows(2)
-        .any(|w| w[0] == b' ' && matches!(w[1], b' ' | b'\n' | b'\r'))
-        || bytes
-            .windows(2)
-            .any(|w| w[0] == b'\t' && matches!(w[1], b'\n' | b'\r'))
-        || matches!(bytes.last(), Some(b' ' | b'\t'));
-    if !has_quote && !has_spaces {
+    let has_quote = memchr::memchr2(b'"', b'\'', bytes).is_some();
+    if !has_quote && !may_have_space_faults(bytes) {
         return;
     }
     let quotes: Vec<(usize, char)> = text
@@ -142,6 +135,27 @@ fn typography(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
             .help("remove them (an editor's \"trim trailing whitespace\" does it)"),
         );
     }
+}
+
+/// True when `bytes` may hold a double space or a space or tab at a line's end: the cheap
+/// screen before the exact scans. It reads blocks without an early exit inside a block,
+/// so the compiler turns the inner loop into vector instructions (a tenth of `check` was
+/// spent here as a byte-pair loop).
+fn may_have_space_faults(bytes: &[u8]) -> bool {
+    if matches!(bytes.last(), Some(b' ' | b'\t')) {
+        return true;
+    }
+    let (Some(firsts), Some(seconds)) =
+        (bytes.get(..bytes.len().saturating_sub(1)), bytes.get(1..))
+    else {
+        return false;
+    };
+    firsts.chunks(256).zip(seconds.chunks(256)).any(|(a, b)| {
+        a.iter().zip(b).fold(false, |hit, (&p, &q)| {
+            let line_end = (q == b'\n') | (q == b'\r');
+            hit | ((p == b' ') & ((q == b' ') | line_end)) | ((p == b'\t') & line_end)
+        })
+    })
 }
 
 fn more(n: usize, what: &str) -> String {
@@ -203,5 +217,32 @@ mod tests {
         let t = "a  b\n  indented ok\nend \nlast\t";
         assert_eq!(double_spaces(t), vec![1..3]);
         assert_eq!(trailing_spaces(t), [22..23, 28..29]);
+    }
+
+    #[test]
+    fn the_space_screen_misses_nothing_the_exact_scans_find() {
+        let long = "word ".repeat(300);
+        let cases = [
+            "", " ", "a", "a b", "a  b", "a \nb", "a\t\nb", "a\t\r\nb", "a\tb", "end ", "end\t",
+            "a \r\n", "\u{A0} x",
+        ];
+        let mut all: Vec<String> = cases.iter().map(|c| (*c).to_owned()).collect();
+        // Faults on each side of a 256-byte block boundary.
+        for at in [254, 255, 256, 257, 511, 512] {
+            let mut s = long.clone().into_bytes();
+            s[at] = b' ';
+            s[at + 1] = b' ';
+            all.push(String::from_utf8(s).unwrap_or_default());
+        }
+        all.push(long.trim_end().to_owned());
+        for text in &all {
+            let exact = !double_spaces(text).is_empty() || !trailing_spaces(text).is_empty();
+            // The screen may pass text the exact scans clear (an indented line), never
+            // the other way round.
+            assert!(!exact || may_have_space_faults(text.as_bytes()), "{text:?}");
+        }
+        for clean in ["", "a", "a b\nc", "a\tb", long.trim_end()] {
+            assert!(!may_have_space_faults(clean.as_bytes()), "{clean:?}");
+        }
     }
 }

@@ -22,7 +22,7 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
         source_date_epoch: source_date_epoch()?,
         wrap: args.wrap,
     };
-    match build(&checked, entries, &options) {
+    match build(checked, entries, &options) {
         Ok(Some(w)) => {
             for path in [&w.docx, &w.text, &w.digest] {
                 println!("wrote {}", crate::load::display(path));

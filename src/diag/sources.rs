@@ -2,12 +2,12 @@
 //! spans into lines and columns.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-/// File texts by display path. Diagnostics name files by the same path.
+/// File texts by display path. Diagnostics name files by the same path. The texts are
+/// the strings the files were read into, moved here rather than copied.
 #[derive(Debug, Default, Clone)]
 pub struct Sources {
-    files: BTreeMap<String, Arc<str>>,
+    files: BTreeMap<String, String>,
 }
 
 /// A 1-based line and column (columns count characters, as editors do).
@@ -18,12 +18,12 @@ pub struct LineCol {
 }
 
 impl Sources {
-    pub fn insert(&mut self, path: impl Into<String>, text: impl Into<Arc<str>>) {
+    pub fn insert(&mut self, path: impl Into<String>, text: impl Into<String>) {
         self.files.insert(path.into(), text.into());
     }
 
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.files.get(path).map(|t| &**t)
+        self.files.get(path).map(String::as_str)
     }
 
     /// Line and column of byte `offset` in `path`; `None` if the file is unknown.

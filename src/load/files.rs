@@ -1,5 +1,6 @@
 //! Walking the folder and reading files, with every failure turned into a diagnostic.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
@@ -40,23 +41,37 @@ pub(super) fn walk(root: &Path, display_root: &str) -> std::io::Result<Listing> 
     // Only the top folder must be readable; problems below are diagnostics.
     let top = sorted_children(root)?;
     let mut walk = Walk {
-        root: canonical_root,
+        root: canonical_root.clone(),
         seen,
         out: &mut listing,
     };
-    walk.visit(top, display_root, 0);
+    walk.visit(top, display_root, canonical_root.as_deref(), 0);
     Ok(listing)
 }
 
-fn sorted_children(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+/// A folder's children, sorted by name, with the kind the folder listing gives for free
+/// (`None` when it does not: then the walk asks the file system, one call per child).
+fn sorted_children(dir: &Path) -> std::io::Result<Vec<Child>> {
     let mut v = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        v.push((name, entry.path()));
+        let kind = entry.file_type().ok();
+        v.push(Child {
+            name,
+            path: entry.path(),
+            kind,
+        });
     }
-    v.sort();
+    v.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.path.cmp(&b.path)));
     Ok(v)
+}
+
+/// One child of a folder being walked.
+struct Child {
+    name: String,
+    path: PathBuf,
+    kind: Option<fs::FileType>,
 }
 
 /// The state of a walk: the entries folder's real path, the folders already seen.
@@ -68,13 +83,40 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn visit(&mut self, children: Vec<(String, PathBuf)>, display_dir: &str, depth: usize) {
-        for (name, path) in children {
+    /// Visits a folder's children; `real_dir` is the folder's real path when known.
+    fn visit(
+        &mut self,
+        children: Vec<Child>,
+        display_dir: &str,
+        real_dir: Option<&Path>,
+        depth: usize,
+    ) {
+        for Child { name, path, kind } in children {
             if name.starts_with('.') {
                 continue;
             }
             let display = format!("{display_dir}/{name}");
             let is_toml = name.ends_with(".toml");
+            // The listing's own file type saves the `stat` and `realpath` calls for plain
+            // files and folders: with thousands of entries those calls were a tenth of
+            // `check`. Only links (and file systems that give no type) take the long way.
+            match kind {
+                Some(k) if k.is_file() => {
+                    if is_toml {
+                        self.out.files.push(FoundFile { path, display });
+                    }
+                    continue;
+                }
+                Some(k) if k.is_dir() => {
+                    let real = match real_dir {
+                        Some(dir) => dir.join(&name),
+                        None => fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
+                    };
+                    self.enter(path, real, display, is_toml, depth);
+                    continue;
+                }
+                _ => {}
+            }
             if self.leads_outside(&path) {
                 // An untrusted change can add a symbolic link; following it out of the
                 // folder would quote another file of the machine in diagnostics (CI logs)
@@ -94,45 +136,8 @@ impl Walk<'_> {
             }
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
-                    if is_toml {
-                        self.out.diagnostics.push(
-                            Diagnostic::new(
-                                Code::Unreadable,
-                                format!("`{display}` is a folder, not an entry file"),
-                            )
-                            .in_file(display.clone())
-                            .help(
-                                "rename the folder: names ending in .toml are reserved for entries",
-                            ),
-                        );
-                    }
-                    let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-                    if !self.seen.insert(canonical) {
-                        continue; // a symlink back to a folder already walked
-                    }
-                    if depth + 1 >= MAX_DEPTH {
-                        self.out.diagnostics.push(
-                            Diagnostic::new(
-                                Code::Unreadable,
-                                format!("`{display}` is nested too deeply"),
-                            )
-                            .in_file(display.clone())
-                            .help(format!(
-                                "entries folders may nest at most {MAX_DEPTH} levels"
-                            )),
-                        );
-                        continue;
-                    }
-                    match sorted_children(&path) {
-                        Ok(c) => self.visit(c, &display, depth + 1),
-                        Err(e) => self.out.diagnostics.push(
-                            Diagnostic::new(
-                                Code::Unreadable,
-                                format!("cannot read the folder `{display}`: {e}"),
-                            )
-                            .in_file(display.clone()),
-                        ),
-                    }
+                    let real = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    self.enter(path, real, display, is_toml, depth);
                 }
                 Ok(_) if is_toml => self.out.files.push(FoundFile { path, display }),
                 Ok(_) => {}
@@ -145,6 +150,54 @@ impl Walk<'_> {
                 ),
                 Err(_) => {}
             }
+        }
+    }
+
+    /// Walks into the folder `path` (real path `real`), once: a link back to a folder
+    /// already walked is skipped.
+    fn enter(
+        &mut self,
+        path: PathBuf,
+        real: PathBuf,
+        display: String,
+        is_toml: bool,
+        depth: usize,
+    ) {
+        if is_toml {
+            self.out.diagnostics.push(
+                Diagnostic::new(
+                    Code::Unreadable,
+                    format!("`{display}` is a folder, not an entry file"),
+                )
+                .in_file(display.clone())
+                .help("rename the folder: names ending in .toml are reserved for entries"),
+            );
+        }
+        if !self.seen.insert(real.clone()) {
+            return; // a symlink back to a folder already walked
+        }
+        if depth + 1 >= MAX_DEPTH {
+            self.out.diagnostics.push(
+                Diagnostic::new(
+                    Code::Unreadable,
+                    format!("`{display}` is nested too deeply"),
+                )
+                .in_file(display.clone())
+                .help(format!(
+                    "entries folders may nest at most {MAX_DEPTH} levels"
+                )),
+            );
+            return;
+        }
+        match sorted_children(&path) {
+            Ok(c) => self.visit(c, &display, Some(&real), depth + 1),
+            Err(e) => self.out.diagnostics.push(
+                Diagnostic::new(
+                    Code::Unreadable,
+                    format!("cannot read the folder `{display}`: {e}"),
+                )
+                .in_file(display.clone()),
+            ),
         }
     }
 
@@ -198,8 +251,28 @@ pub(super) fn apply_overlay(
     listing.files.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
+thread_local! {
+    /// A reading buffer per thread: a small entry is then read with one `read` call plus
+    /// the one that finds the end, without asking the file's size first.
+    static READ_BUFFER: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(READ_BUFFER_BYTES));
+}
+
+/// Larger than any ordinary entry; a longer file grows the buffer, which is then let go.
+const READ_BUFFER_BYTES: usize = 64 * 1024;
+
 /// Reads a file once, as UTF-8 text; a byte-order mark is removed.
 pub(super) fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
+    READ_BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        let result = read_into(f, buffer);
+        if buffer.capacity() > READ_BUFFER_BYTES {
+            *buffer = Vec::with_capacity(READ_BUFFER_BYTES);
+        }
+        result
+    })
+}
+
+fn read_into(f: &FoundFile, bytes: &mut Vec<u8>) -> Result<String, ReadFailure> {
     let unreadable = |msg: String| {
         Box::new((
             Diagnostic::new(Code::Unreadable, msg).in_file(f.display.clone()),
@@ -208,9 +281,8 @@ pub(super) fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
     };
     let file = fs::File::open(&f.path)
         .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
-    let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let mut d = unreadable(format!(
@@ -223,7 +295,7 @@ pub(super) fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
         );
         return Err(d);
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(body) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {

@@ -228,7 +228,7 @@ fn entries_folder_removed_between_check_and_build() {
         wrap: None,
     };
     // Everything needed is in memory: the build goes on with the built-in templates.
-    let written = council_report::build::build(&checked, &entries, &options)
+    let written = council_report::build::build(checked, &entries, &options)
         .expect("builds from memory")
         .expect("valid");
     harness::assert_xml_parts_parse(&fs::read(written.docx).expect("docx"));

@@ -3,9 +3,11 @@
 //! its text un-numbered below it; an untitled entry is a Normal paragraph
 //! `number<TAB>first paragraph`, its further paragraphs and lists un-numbered.
 
-use docx_rs::{AlignmentType, Paragraph, Run};
+use docx_rs::{AlignmentType, BuildXML, HyperlinkData, Paragraph, ParagraphChild, Run};
+use quick_xml::events::BytesStart;
 
-use super::{inline, styles};
+use super::xml::{self, Node};
+use super::{DocxError, inline, package, styles};
 use crate::model::{Entry, Layout};
 use crate::render::conventions::{CLOSING_RULE, number_label};
 
@@ -41,4 +43,87 @@ pub(crate) fn closing_line() -> Paragraph {
         .style(styles::NORMAL)
         .align(AlignmentType::Center)
         .add_run(Run::new().add_text(CLOSING_RULE))
+}
+
+/// The style id of the paragraph that holds the body's place in the document until the
+/// body is spliced in. A style id, not a text, so that no entry can imitate it.
+const PLACEHOLDER_STYLE: &str = "CouncilReportBodyPlaceholder";
+
+/// The paragraph that stands where the body goes.
+pub(crate) fn placeholder() -> Paragraph {
+    Paragraph::new().style(PLACEHOLDER_STYLE)
+}
+
+/// True for the placeholder paragraph.
+pub(crate) fn is_placeholder(node: &Node) -> bool {
+    let Node::Element { start, children } = node else {
+        return false;
+    };
+    start.name().into_inner() == b"w:p"
+        && children
+            .iter()
+            .filter(|c| c.name() == Some(b"w:pPr"))
+            .any(|ppr| match ppr {
+                Node::Element { children, .. } => children.iter().any(|c| match c {
+                    Node::Element { start, .. } => {
+                        start.name().into_inner() == b"w:pStyle"
+                            && style_value(start).as_deref() == Some(PLACEHOLDER_STYLE)
+                    }
+                    Node::Leaf(_) => false,
+                }),
+                Node::Leaf(_) => false,
+            })
+}
+
+fn style_value(start: &BytesStart<'_>) -> Option<String> {
+    xml::attr(start, "w:val")
+}
+
+/// The body as written XML, tidied, and the hyperlinks it uses: (id, raw URL).
+pub(crate) struct Body {
+    pub xml: String,
+    pub links: Vec<(String, String)>,
+}
+
+/// Builds the body, entry by entry on every core (it is nearly all of the document):
+/// docx-rs paragraphs, their XML, then the same tidying as the rest of the document.
+pub(crate) fn render(entries: &[Entry], layout: &Layout) -> Result<Body, DocxError> {
+    let pieces = crate::parallel::map(entries, |e| fragment(e, layout));
+    let mut body = Body {
+        xml: String::new(),
+        links: Vec::new(),
+    };
+    for piece in pieces {
+        let (xml, links) = piece?;
+        body.xml.push_str(&xml);
+        body.links.extend(links);
+    }
+    Ok(body)
+}
+
+/// One entry's XML and links. docx-rs's hyperlink ids come from a counter that threads
+/// can race on, so each link gets an id made from its entry's (unique) number instead;
+/// the final ids are given in document order later, by [`super::ids`].
+fn fragment(entry_: &Entry, layout: &Layout) -> Result<(String, Vec<(String, String)>), DocxError> {
+    let mut links = Vec::new();
+    let mut raw = Vec::new();
+    for mut p in entry(entry_, layout) {
+        for child in &mut p.children {
+            if let ParagraphChild::Hyperlink(h) = child
+                && let HyperlinkData::External { rid, path } = &mut h.link
+            {
+                *rid = format!("rIdEntry{}_{}", entry_.number, links.len() + 1);
+                links.push((rid.clone(), path.clone()));
+            }
+        }
+        raw.extend(p.build());
+    }
+    let err = |message: String| DocxError::Xml {
+        part: format!("word/document.xml (entry {})", entry_.number),
+        message,
+    };
+    let mut nodes = xml::parse(&raw).map_err(|e| err(e.0))?;
+    package::tidy(&mut nodes);
+    let xml = String::from_utf8(xml::write(&nodes)).map_err(|e| err(e.to_string()))?;
+    Ok((xml, links))
 }

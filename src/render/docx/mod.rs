@@ -9,6 +9,7 @@ mod body;
 mod core_props;
 mod first_page;
 mod header_footer;
+mod ids;
 mod inline;
 mod package;
 mod schema_order;
@@ -47,7 +48,10 @@ pub enum DocxError {
 
 /// Renders the report as DOCX bytes.
 pub fn render(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
-    let parts = package::parts(build(report).build(), report, options.timestamp)?;
+    // Entries are nearly all of the document: they are built on every core, the rest
+    // (first page, headers, footers) once, and the body is then spliced in.
+    let body = body::render(&report.entries, &report.meta.layout)?;
+    let parts = package::parts(build(report).build(), body, report, options.timestamp)?;
     package::zip(parts, options.timestamp)
 }
 
@@ -83,10 +87,6 @@ fn build(report: &Report) -> Docx {
     docx = docx
         .add_paragraph(first_page::title(&meta.title))
         .add_table(first_page::summary_box(meta, text_width));
-    for entry in &report.entries {
-        for p in body::entry(entry, layout) {
-            docx = docx.add_paragraph(p);
-        }
-    }
-    docx.add_paragraph(body::closing_line())
+    docx.add_paragraph(body::placeholder())
+        .add_paragraph(body::closing_line())
 }

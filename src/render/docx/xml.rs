@@ -135,29 +135,6 @@ pub(crate) fn attr(start: &BytesStart<'_>, key: &str) -> Option<String> {
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }
 
-/// Replaces the raw value of an attribute, keeping the attribute order.
-pub(crate) fn set_attr(start: &mut BytesStart<'static>, key: &str, raw_value: &str) {
-    let attrs: Vec<(Vec<u8>, Vec<u8>)> = start
-        .attributes()
-        .flatten()
-        .map(|a| {
-            let value = if a.key.into_inner() == key.as_bytes() {
-                raw_value.as_bytes().to_vec()
-            } else {
-                a.value.into_owned()
-            };
-            (a.key.into_inner().to_vec(), value)
-        })
-        .collect();
-    start.clear_attributes();
-    for (k, v) in attrs {
-        start.push_attribute(quick_xml::events::attributes::Attribute {
-            key: quick_xml::name::QName(&k),
-            value: v.into(),
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,16 +153,5 @@ mod tests {
     fn rejects_broken_xml() {
         assert!(parse(b"<a><b></a>").is_err());
         assert!(parse(b"<a>").is_err());
-    }
-
-    #[test]
-    fn sets_attributes_raw() {
-        let mut nodes = parse(br#"<a r:id="x" b="2"/>"#).unwrap();
-        walk_mut(&mut nodes, &mut |n| {
-            if let Node::Element { start, .. } = n {
-                set_attr(start, "r:id", "rIdLink1");
-            }
-        });
-        assert_eq!(write(&nodes), br#"<a r:id="rIdLink1" b="2"/>"#);
     }
 }

@@ -18,6 +18,7 @@ pub mod view;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use minijinja::Value;
 use minijinja::value::Serde;
 
 use crate::model::Report;
@@ -76,7 +77,7 @@ pub fn render_report_with(
     templates: &Templates,
     options: Options,
 ) -> Result<String, TemplateError> {
-    render(REPORT, &ViewModel::new(report, options.wrap), templates)
+    render(REPORT, &context(report, options), templates)
 }
 
 /// [`render_digest`] with options (line wrapping).
@@ -85,16 +86,36 @@ pub fn render_digest_with(
     templates: &Templates,
     options: Options,
 ) -> Result<String, TemplateError> {
-    render(DIGEST, &ViewModel::new(report, options.wrap), templates)
+    render(DIGEST, &context(report, options), templates)
 }
 
-fn render(name: &str, view: &ViewModel, templates: &Templates) -> Result<String, TemplateError> {
+/// The report and the digest, from one template context: the context is a copy of the
+/// whole report, so building it once saves both the time and the memory of a second.
+pub fn render_both(
+    report: &Report,
+    templates: &Templates,
+    options: Options,
+) -> Result<(String, String), TemplateError> {
+    let context = context(report, options);
+    Ok((
+        render(REPORT, &context, templates)?,
+        render(DIGEST, &context, templates)?,
+    ))
+}
+
+/// What templates see (documented in docs/template-fields.md). The view model is
+/// dropped once converted.
+fn context(report: &Report, options: Options) -> Value {
+    Value::from(Serde(ViewModel::new(report, options.wrap)))
+}
+
+fn render(name: &str, context: &Value, templates: &Templates) -> Result<String, TemplateError> {
     let template = templates
         .env()
         .get_template(name)
         .map_err(|e| templates.error(name, &e))?;
     let text = template
-        .render(Serde(view))
+        .render(context)
         .map_err(|e| templates.error(name, &e))?;
     Ok(end_with_one_newline(text))
 }
