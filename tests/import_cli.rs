@@ -133,13 +133,14 @@ fn docx_imports_header_summary_box_and_styles() {
     assert!(!err.contains("to fill in"), "{err}");
     let report = load(&into);
     let m = &report.meta;
+    assert_eq!(m.placeholders(), Vec::<&str>::new());
     assert_eq!(
         (
             m.meeting.as_str(),
             m.place_and_dates.as_str(),
             m.number.as_str(),
             m.language.as_str(),
-            m.date.iso(),
+            m.date.value().map(|d| d.iso()),
             m.agenda_item.as_deref(),
             m.source.as_deref()
         ),
@@ -148,7 +149,7 @@ fn docx_imports_header_summary_box_and_styles() {
             "Geneva, 10-20 June 2019",
             "C19/40",
             "E",
-            "2019-04-05".to_owned(),
+            Some("2019-04-05".to_owned()),
             Some("PL 3"),
             Some("Report by the Secretary-General")
         )
