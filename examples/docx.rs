@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let options = DocxOptions {
-        timestamp: report.meta.date.unix_seconds(),
+        timestamp: council_report::build::timestamp(&report, None),
     };
     match render(&report, &options).map(|bytes| std::fs::write(out, bytes)) {
         Ok(Ok(())) => ExitCode::SUCCESS,

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
-use crate::model::Report;
+use crate::model::{DRAFT_TIMESTAMP, Report};
 use crate::output;
 use crate::render::docx::{self, DocxOptions};
 use crate::render::text::{self, Options, Templates};
@@ -79,9 +79,16 @@ pub fn render(
     })
 }
 
-/// The DOCX timestamp: `SOURCE_DATE_EPOCH` when given, else midnight of the document date.
+/// The DOCX timestamp: `SOURCE_DATE_EPOCH` when given, else midnight of the document date,
+/// else (the date is still a placeholder) the fixed [`DRAFT_TIMESTAMP`].
 pub fn timestamp(report: &Report, source_date_epoch: Option<i64>) -> i64 {
-    source_date_epoch.unwrap_or_else(|| report.meta.date.unix_seconds())
+    source_date_epoch.unwrap_or_else(|| {
+        report
+            .meta
+            .date
+            .value()
+            .map_or(DRAFT_TIMESTAMP, |d| d.unix_seconds())
+    })
 }
 
 /// Writes the rendered outputs into `out` (created if needed), each atomically.
@@ -127,4 +134,24 @@ pub fn build(
         &text_options,
     )?;
     write(&rendered, &options.out).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Filled;
+
+    #[test]
+    fn timestamp_falls_back_to_the_draft_one_while_the_date_is_a_placeholder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("entries");
+        let Some(mut report) = crate::load_and_check(&dir).ok().and_then(|c| c.report) else {
+            panic!("the sample entries check");
+        };
+        let date = report.meta.date.value().map(|d| d.unix_seconds());
+        assert_eq!(Some(timestamp(&report, None)), date);
+        assert_eq!(timestamp(&report, Some(7)), 7);
+        report.meta.date = Filled::Placeholder("TODO: the date".into());
+        assert_eq!(timestamp(&report, None), DRAFT_TIMESTAMP);
+        assert_eq!(timestamp(&report, Some(7)), 7);
+    }
 }

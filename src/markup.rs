@@ -330,6 +330,19 @@ pub fn plain(inlines: &[Inline]) -> String {
 }
 
 impl Markup {
+    /// `text` as one paragraph of plain text, unparsed: what a placeholder prints as.
+    pub fn plain_text(text: &str) -> Self {
+        Markup {
+            blocks: vec![Block::Paragraph {
+                inlines: vec![Inline::Text(Styled {
+                    text: text.to_owned(),
+                    bold: false,
+                    italic: false,
+                })],
+            }],
+        }
+    }
+
     /// Every paragraph and list item as plain text, in order.
     pub fn plain_paragraphs(&self) -> Vec<String> {
         self.inline_runs().map(plain).collect()

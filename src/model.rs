@@ -1,6 +1,15 @@
 //! The checked report: what renderers read. The only way to get a [`Report`] is through
 //! [`crate::check::check`], so every value here has been validated; renderers neither see
 //! TOML nor re-check anything.
+//!
+//! A report.toml value `import` could not find is a placeholder (`"TODO: …"`): `check`
+//! warns about it (W005) and lets it through as [`Filled::Placeholder`], so a draft can
+//! be built. Renderers print a placeholder's text as it is, where the value would be, so
+//! a draft never passes for a finished report; the output files are then named
+//! [`DRAFT_FILE_STEM`], and the DOCX timestamps fall back to [`DRAFT_TIMESTAMP`].
+
+use std::borrow::Cow;
+use std::fmt;
 
 use serde::Serialize;
 
@@ -17,26 +26,88 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
+/// The stem of the output files while the document number or language is a placeholder:
+/// `out/report-draft.docx`. A fixed name, so a draft never takes the name of a real
+/// document and a rebuild replaces the previous draft.
+pub const DRAFT_FILE_STEM: &str = "report-draft";
+
+/// The DOCX timestamps (zip entries and docProps) while the document date is a placeholder
+/// and `SOURCE_DATE_EPOCH` is not set: 1980-01-01T00:00:00Z, the earliest time a zip
+/// entry can hold, so the file stays byte-identical from one build to the next.
+pub const DRAFT_TIMESTAMP: i64 = 315_532_800;
+
+/// A required report.toml value, or the placeholder left in its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Filled<T> {
+    Value(T),
+    /// The placeholder as written (`TODO: the meeting, such as Council 2018`).
+    Placeholder(String),
+}
+
+impl<T> Filled<T> {
+    /// The value, unless it is still a placeholder.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Filled::Value(v) => Some(v),
+            Filled::Placeholder(_) => None,
+        }
+    }
+
+    pub fn is_placeholder(&self) -> bool {
+        matches!(self, Filled::Placeholder(_))
+    }
+}
+
+/// The value as printed, or the placeholder's text.
+impl<T: fmt::Display> fmt::Display for Filled<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Filled::Value(v) => v.fmt(f),
+            Filled::Placeholder(p) => f.write_str(p),
+        }
+    }
+}
+
+impl Filled<String> {
+    /// The text to print: the value or the placeholder.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Filled::Value(v) | Filled::Placeholder(v) => v,
+        }
+    }
+}
+
+impl Filled<Markup> {
+    /// The text to print: the value, or the placeholder as one plain paragraph.
+    pub fn markup(&self) -> Cow<'_, Markup> {
+        match self {
+            Filled::Value(m) => Cow::Borrowed(m),
+            Filled::Placeholder(p) => Cow::Owned(Markup::plain_text(p)),
+        }
+    }
+}
+
 /// Everything `report.toml` says about the report as a whole.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {
     /// `Council 2018`
-    pub meeting: String,
+    pub meeting: Filled<String>,
     /// `Geneva, 17-27 April 2018`
-    pub place_and_dates: String,
+    pub place_and_dates: Filled<String>,
     /// `C18/33`
-    pub number: String,
+    pub number: Filled<String>,
     /// `E`
-    pub language: String,
-    pub date: Date,
+    pub language: Filled<String>,
+    pub date: Filled<Date>,
     /// `Original: English` or `English only`
-    pub language_line: String,
+    pub language_line: Filled<String>,
     /// `PL 2`
     pub agenda_item: Option<String>,
     /// `Report by the Secretary-General`
     pub source: Option<String>,
     /// As written in report.toml; renderers print it in capitals.
-    pub title: String,
+    pub title: Filled<String>,
     /// The core-properties author of the DOCX.
     pub creator: String,
     pub resolutions: Vec<u32>,
@@ -46,14 +117,24 @@ pub struct Meta {
 }
 
 impl Meta {
-    /// `C18/33-E`: the number as the first page and the running header print it.
+    /// `C18/33-E`: the number as the first page and the running header print it. With a
+    /// placeholder for the number, the placeholder alone (a language suffix after it
+    /// would read as part of it).
     pub fn full_number(&self) -> String {
-        format!("{}-{}", self.number, self.language)
+        match &self.number {
+            Filled::Value(n) => format!("{n}-{}", self.language),
+            Filled::Placeholder(p) => p.clone(),
+        }
     }
 
-    /// `C18-33-E`: the stem of the output files (a `/` cannot be in a file name).
+    /// `C18-33-E`: the stem of the output files (a `/` cannot be in a file name);
+    /// [`DRAFT_FILE_STEM`] while the number or the language is a placeholder.
     pub fn file_stem(&self) -> String {
-        self.full_number()
+        let (Filled::Value(number), Filled::Value(language)) = (&self.number, &self.language)
+        else {
+            return DRAFT_FILE_STEM.to_owned();
+        };
+        format!("{number}-{language}")
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
@@ -64,13 +145,50 @@ impl Meta {
             })
             .collect()
     }
+
+    /// The title as printed: in capitals; a placeholder as written, since it is not a
+    /// title but a note to the drafter.
+    pub fn printed_title(&self) -> String {
+        match &self.title {
+            Filled::Value(t) => t.to_uppercase(),
+            Filled::Placeholder(p) => p.clone(),
+        }
+    }
+
+    /// The report.toml keys still holding a placeholder, in report.toml's order: the
+    /// report is a draft while there is any.
+    pub fn placeholders(&self) -> Vec<&'static str> {
+        [
+            ("meeting.name", self.meeting.is_placeholder()),
+            (
+                "meeting.place_and_dates",
+                self.place_and_dates.is_placeholder(),
+            ),
+            ("document.number", self.number.is_placeholder()),
+            ("document.language", self.language.is_placeholder()),
+            ("document.date", self.date.is_placeholder()),
+            (
+                "document.language_line",
+                self.language_line.is_placeholder(),
+            ),
+            ("document.title", self.title.is_placeholder()),
+            ("summary.text", self.summary.text.is_placeholder()),
+            (
+                "summary.references",
+                self.summary.references.is_placeholder(),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(key, left)| left.then_some(key))
+        .collect()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
-    pub text: Markup,
+    pub text: Filled<Markup>,
     pub action: Option<Markup>,
-    pub references: Markup,
+    pub references: Filled<Markup>,
 }
 
 /// The reporting period; event dates lie inside it.
@@ -272,5 +390,88 @@ impl Event {
     /// `17 to 19 July 2017`
     pub fn dates(&self) -> String {
         crate::dates::range(self.start, self.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn todo<T>(what: &str) -> Filled<T> {
+        Filled::Placeholder(format!("TODO: {what}"))
+    }
+
+    fn meta(number: Filled<String>, language: Filled<String>) -> Meta {
+        Meta {
+            meeting: Filled::Value("Council 2018".into()),
+            place_and_dates: todo("the place"),
+            number,
+            language,
+            date: todo("the date"),
+            language_line: Filled::Value("Original: English".into()),
+            agenda_item: None,
+            source: None,
+            title: todo("the title"),
+            creator: "ITU".into(),
+            resolutions: Vec::new(),
+            summary: Summary {
+                text: Filled::Value(Markup::plain_text("A summary.")),
+                action: None,
+                references: todo("the References"),
+            },
+            period: None,
+            layout: Layout::default(),
+        }
+    }
+
+    #[test]
+    fn a_placeholder_prints_as_written() {
+        let m = meta(Filled::Value("C18/33".into()), Filled::Value("E".into()));
+        assert_eq!(m.date.to_string(), "TODO: the date");
+        assert_eq!(m.date.value(), None);
+        assert_eq!(m.meeting.as_str(), "Council 2018");
+        // Not in capitals: it is a note, not the title.
+        assert_eq!(m.printed_title(), "TODO: the title");
+        assert_eq!(
+            m.summary.references.markup().plain_paragraphs(),
+            ["TODO: the References"]
+        );
+        assert_eq!(
+            m.placeholders(),
+            [
+                "meeting.place_and_dates",
+                "document.date",
+                "document.title",
+                "summary.references"
+            ]
+        );
+    }
+
+    #[test]
+    fn file_names_of_a_draft() {
+        let value = |s: &str| Filled::Value(s.to_owned());
+        let m = meta(value("C18/33"), value("E"));
+        assert_eq!(
+            (m.full_number(), m.file_stem()),
+            ("C18/33-E".into(), "C18-33-E".into())
+        );
+        let m = meta(todo("the number"), value("E"));
+        assert_eq!(
+            (m.full_number(), m.file_stem()),
+            ("TODO: the number".into(), DRAFT_FILE_STEM.into())
+        );
+        let m = meta(value("C18/33"), todo("the language"));
+        assert_eq!(
+            (m.full_number(), m.file_stem()),
+            ("C18/33-TODO: the language".into(), DRAFT_FILE_STEM.into())
+        );
+    }
+
+    #[test]
+    fn the_draft_timestamp_is_1980_01_01() {
+        assert_eq!(
+            crate::dates::Date::new(1980, 1, 1).map(|d| d.unix_seconds()),
+            Some(DRAFT_TIMESTAMP)
+        );
     }
 }

@@ -14,7 +14,16 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::schema::TomlDate;
+use crate::schema::{DateOrPlaceholder, TomlDate};
+
+/// How a placeholder starts: `import` writes `"TODO: …"` for a report.toml value it did
+/// not find, and `check` warns about every one left (W005).
+pub const PLACEHOLDER_PREFIX: &str = "TODO";
+
+/// Whether a report.toml value is a placeholder left to fill in.
+pub fn is_placeholder(value: &str) -> bool {
+    value.starts_with(PLACEHOLDER_PREFIX)
+}
 
 /// One entry file: one numbered paragraph of the report.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -179,9 +188,10 @@ pub struct RawDocument {
     /// The suffix after the number: "E".
     #[schemars(with = "String")]
     pub language: Spanned<String>,
-    /// The document's date, a TOML date without quotes: 2018-03-22.
-    #[schemars(with = "TomlDate")]
-    pub date: Spanned<Datetime>,
+    /// The document's date, a TOML date without quotes: 2018-03-22. `import` writes a
+    /// "TODO: …" placeholder when it finds none (check warns, W005).
+    #[schemars(with = "DateOrPlaceholder")]
+    pub date: Spanned<RawDate>,
     /// "Original: English" or "English only".
     #[schemars(with = "String")]
     pub language_line: Spanned<String>,
@@ -276,4 +286,101 @@ pub struct RawMargins {
     /// Millimetres.
     #[schemars(with = "f64")]
     pub left: Spanned<f64>,
+}
+
+/// The document's date as written: a TOML date, or the placeholder `import` left.
+///
+/// Only a string starting with [`PLACEHOLDER_PREFIX`] is accepted besides a date; any
+/// other string is the usual type error ("expected a TOML datetime"), so a date written
+/// in quotes by hand is still caught.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawDate {
+    Date(Datetime),
+    Placeholder(String),
+}
+
+impl<'de> Deserialize<'de> for RawDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawDate;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                // The words of toml's own message, so the loader's help is the same.
+                f.write_str("a TOML datetime")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawDate, E> {
+                if is_placeholder(v) {
+                    Ok(RawDate::Placeholder(v.to_owned()))
+                } else {
+                    Err(E::invalid_type(serde::de::Unexpected::Str(v), &self))
+                }
+            }
+
+            // toml hands a datetime over as a one-key map, which `Datetime` reads.
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawDate, A::Error> {
+                Datetime::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawDate::Date)
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Doc {
+        date: RawDate,
+    }
+
+    fn date(value: &str) -> Result<RawDate, String> {
+        toml::from_str::<Doc>(&format!("date = {value}\n"))
+            .map(|d| d.date)
+            .map_err(|e| e.message().to_owned())
+    }
+
+    #[test]
+    fn a_date_or_a_placeholder() {
+        assert_eq!(
+            date("2018-03-22"),
+            Ok(RawDate::Date("2018-03-22".parse().expect("a date")))
+        );
+        assert_eq!(
+            date("\"TODO: the date\""),
+            Ok(RawDate::Placeholder("TODO: the date".into()))
+        );
+        // A date-time is still a TOML datetime: the date rule (E018) refuses it later.
+        assert!(matches!(date("2018-03-22T10:00:00"), Ok(RawDate::Date(_))));
+    }
+
+    #[test]
+    fn any_other_value_is_the_usual_type_error() {
+        for (value, found) in [
+            ("\"2018-03-22\"", "string \"2018-03-22\""),
+            ("\"todo\"", "string \"todo\""),
+            ("\"\"", "string \"\""),
+            ("20180322", "integer `20180322`"),
+        ] {
+            assert_eq!(
+                date(value),
+                Err(format!("invalid type: {found}, expected a TOML datetime")),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_start_with_todo() {
+        assert!(is_placeholder("TODO: the meeting"));
+        assert!(is_placeholder("TODO"));
+        assert!(!is_placeholder("todo: lower case"));
+        assert!(!is_placeholder(" TODO"));
+        assert!(!is_placeholder("Council 2018"));
+    }
 }

@@ -35,6 +35,29 @@ impl JsonSchema for TomlDate {
     }
 }
 
+/// report.toml's `document.date`: a TOML date, or the `"TODO: …"` placeholder `import`
+/// leaves when it finds none.
+pub struct DateOrPlaceholder;
+
+impl JsonSchema for DateOrPlaceholder {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "DateOrPlaceholder".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                { "type": "string", "format": "date" },
+                { "type": "string", "pattern": format!("^{}", crate::raw::PLACEHOLDER_PREFIX) }
+            ]
+        })
+    }
+}
+
 /// Which file a schema describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -77,6 +77,90 @@ rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
 rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
 rule!(w003_double_space, "w003-double-space", "W003", 0);
 rule!(w004_trailing_space, "w004-trailing-space", "W004", 0);
+rule!(w005_placeholder, "w005-placeholder", "W005", 0);
+
+/// A report.toml missing three keys in three tables: three E005 in one run, each at its
+/// table, rather than one per run.
+#[test]
+fn e005_every_missing_key_in_one_run() {
+    let (exit, err) = check("e005-missing-keys-in-one-run", &[]);
+    assert_eq!(exit, 1, "{err}");
+    assert_eq!(err.matches("error[E005]").count(), 3, "{err}");
+    assert_eq!(err.matches("]: ").count(), 3, "nothing else: {err}");
+    insta::assert_snapshot!(err);
+}
+
+/// A placeholder is a warning: the folder passes `check` and builds a draft, but CI's
+/// `--deny-warnings` stops it.
+#[test]
+fn placeholders_fail_only_when_warnings_are_denied() {
+    let (exit, err) = check("w005-placeholder", &["--deny-warnings"]);
+    assert_eq!(exit, 1);
+    assert!(
+        err.ends_with("checked 3 entries: 0 errors, 1 warning (warnings are denied)\n"),
+        "{err}"
+    );
+}
+
+/// By hand, the rules of report.toml stay: a missing date is an E005, an empty value an
+/// E004, a date in quotes an E004; only a value starting with TODO is a placeholder.
+#[test]
+fn hand_written_report_toml_keeps_its_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_tree(
+        &common::root().join("tests/fixtures/check/clean"),
+        dir.path(),
+    );
+    let report = std::fs::read_to_string(dir.path().join("report.toml")).expect("report.toml");
+    for (from, to, want) in [
+        ("date = 2018-03-22\n", "", "error[E005]: missing key `date`"),
+        (
+            "title = \"A small test report\"",
+            "title = \"\"",
+            "error[E004]: `title` is empty",
+        ),
+        (
+            "date = 2018-03-22",
+            "date = \"2018-03-22\"",
+            "error[E004]: wrong type: expected a date",
+        ),
+        (
+            "date = 2018-03-22",
+            "date = \"todo\"",
+            "error[E004]: wrong type: expected a date",
+        ),
+        (
+            "title = \"A small test report\"",
+            "title = \"TODO: the title\"",
+            "warning[W005]: `document.title` is still a placeholder",
+        ),
+    ] {
+        std::fs::write(dir.path().join("report.toml"), report.replace(from, to)).expect("write");
+        let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
+        let err = stderr(&out);
+        assert!(err.contains(want), "{to}: {err}");
+        assert_eq!(err.matches("]: ").count(), 1, "{to}: {err}");
+        assert_eq!(
+            code(&out),
+            i32::from(want.starts_with("error")),
+            "{to}: {err}"
+        );
+    }
+    // A placeholder still goes into the DOCX of a draft: a control character in it is
+    // an error, as anywhere else.
+    std::fs::write(
+        dir.path().join("report.toml"),
+        report.replace("date = 2018-03-22", "date = \"TODO: a\\u000Bb\""),
+    )
+    .expect("write");
+    let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert!(
+        err.contains("error[E023]") && err.contains("warning[W005]"),
+        "{err}"
+    );
+}
 
 #[test]
 fn every_code_has_a_fixture() {

@@ -159,3 +159,30 @@ fn the_skeleton_new_writes_is_valid() {
     let errs = errors(&validator(Kind::Entry), &json_of(&file));
     assert!(errs.is_empty(), "{errs:?}");
 }
+
+/// An imported report.toml with placeholders (a `TODO` string where the date goes) is
+/// valid for an editor too; a date in quotes that is not a placeholder is not.
+#[test]
+fn placeholders_are_valid_and_other_strings_for_the_date_are_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let into = dir.path().join("entries");
+    let out = common::run(&[
+        "import",
+        "tests/fixtures/import/word-export-no-header.txt",
+        "--into",
+        into.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
+    let report = validator(Kind::Report);
+    let mut imported = json_of(&into.join("report.toml"));
+    assert!(
+        imported["document"]["date"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("TODO")),
+        "{imported}"
+    );
+    let errs = errors(&report, &imported);
+    assert!(errs.is_empty(), "{errs:?}");
+    imported["document"]["date"] = Value::from("22 March 2018");
+    assert!(!errors(&report, &imported).is_empty());
+}

@@ -7,8 +7,8 @@ use super::values;
 use crate::diag::{Code, Diagnostic};
 use crate::load::Loaded;
 use crate::markup::link_is_allowed;
-use crate::model::{Layout, Logo, Margins, Meta, Period, Summary};
-use crate::raw::{RawLayout, RawReport};
+use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Summary};
+use crate::raw::{RawDate, RawLayout, RawReport, is_placeholder};
 
 /// The core-properties author when report.toml names none.
 const DEFAULT_CREATOR: &str = "International Telecommunication Union";
@@ -52,10 +52,39 @@ pub(super) fn convert(
         )
     };
 
-    let meeting = plain(&raw.meeting.name, "name", diags);
-    let place_and_dates = plain(&raw.meeting.place_and_dates, "place_and_dates", diags);
+    // A placeholder left by `import` is a warning, and the value is let through as
+    // such; other rules do not apply to its wording.
+    let placeholder = |v: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>| {
+        if !is_placeholder(v.get_ref()) {
+            return None;
+        }
+        text::placeholder(
+            Field {
+                file,
+                src,
+                value: v,
+            },
+            diags,
+        );
+        diags.push(placeholder_left(file, v.span(), key));
+        Some(v.get_ref().trim().to_owned())
+    };
+    let required = |v: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>| match placeholder(
+        v, key, diags,
+    ) {
+        Some(p) => Some(Filled::Placeholder(p)),
+        None => plain(v, key.rsplit('.').next().unwrap_or(key), diags).map(Filled::Value),
+    };
+
+    let meeting = required(&raw.meeting.name, "meeting.name", diags);
+    let place_and_dates = required(
+        &raw.meeting.place_and_dates,
+        "meeting.place_and_dates",
+        diags,
+    );
     let d = &raw.document;
-    let number = plain(&d.number, "number", diags).filter(|n| {
+    let number = required(&d.number, "document.number", diags).filter(|n| {
+        let Filled::Value(n) = n else { return true };
         let ok = n
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "/-.()+ ".contains(c));
@@ -70,7 +99,8 @@ pub(super) fn convert(
         }
         ok
     });
-    let language = plain(&d.language, "language", diags).filter(|l| {
+    let language = required(&d.language, "document.language", diags).filter(|l| {
+        let Filled::Value(l) = l else { return true };
         let ok = l.chars().all(|c| c.is_ascii_alphabetic());
         if !ok {
             diags.push(
@@ -81,11 +111,19 @@ pub(super) fn convert(
         }
         ok
     });
-    let date = values::date(file, &d.date, "date", diags);
-    let language_line = plain(&d.language_line, "language_line", diags);
+    let date = match d.date.get_ref() {
+        RawDate::Date(dt) => {
+            values::date(file, &Spanned::new(d.date.span(), *dt), "date", diags).map(Filled::Value)
+        }
+        RawDate::Placeholder(p) => {
+            let as_string = Spanned::new(d.date.span(), p.clone());
+            placeholder(&as_string, "document.date", diags).map(Filled::Placeholder)
+        }
+    };
+    let language_line = required(&d.language_line, "document.language_line", diags);
     let agenda_item = optional(&d.agenda_item, "agenda_item", diags);
     let source = optional(&d.source, "source", diags);
-    let title = plain(&d.title, "title", diags);
+    let title = required(&d.title, "document.title", diags);
     let creator =
         optional(&d.creator, "creator", diags).unwrap_or_else(|| DEFAULT_CREATOR.to_owned());
     let mut resolutions = Vec::new();
@@ -96,19 +134,23 @@ pub(super) fn convert(
             resolutions.push(n);
         }
     }
-    // The Summary box's text and References are required: empty, the box says nothing
-    // (an import leaves them empty, with a TODO, when the old report had none).
-    values::non_empty(file, &raw.summary.text, "text", diags);
-    values::non_empty(file, &raw.summary.references, "references", diags);
+    // The Summary box's text and References are required: empty, the box says nothing.
+    let boxed = |v: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>| {
+        if let Some(p) = placeholder(v, key, diags) {
+            return Filled::Placeholder(p);
+        }
+        values::non_empty(file, v, key.rsplit('.').next().unwrap_or(key), diags);
+        Filled::Value(marked(v, diags))
+    };
     let summary = Summary {
-        text: marked(&raw.summary.text, diags),
+        text: boxed(&raw.summary.text, "summary.text", diags),
         action: raw
             .summary
             .action
             .as_ref()
             .filter(|a| !a.get_ref().trim().is_empty())
             .map(|a| marked(a, diags)),
-        references: marked(&raw.summary.references, diags),
+        references: boxed(&raw.summary.references, "summary.references", diags),
     };
     let period = raw.period.as_ref().and_then(|p| {
         let start = values::date(file, &p.get_ref().start, "start", diags)?;
@@ -148,6 +190,30 @@ pub(super) fn convert(
         period,
         layout: layout?,
     })
+}
+
+/// W005 for the placeholder at `span`, with what to write instead.
+fn placeholder_left(file: &str, span: std::ops::Range<usize>, key: &str) -> Diagnostic {
+    let example = match key {
+        "meeting.name" => "`name = \"Council 2018\"`",
+        "meeting.place_and_dates" => "`place_and_dates = \"Geneva, 17-27 April 2018\"`",
+        "document.number" => "`number = \"C18/33\"`",
+        "document.language" => "`language = \"E\"`",
+        "document.date" => "`date = 2018-03-22` (a date, without quotes)",
+        "document.language_line" => "`language_line = \"Original: English\"`",
+        "document.title" => "`title = \"ITU’s activities related to …\"`",
+        "summary.text" => "`text = \"This report summarizes …\"`",
+        "summary.references" => {
+            "`references = \"Resolution 101 (Rev. Busan, 2014); Document C17/33\"`"
+        }
+        _ => "the value it stands for",
+    };
+    Diagnostic::new(Code::Placeholder, format!("`{key}` is still a placeholder"))
+        .at(file, span)
+        .label("to fill in")
+        .help(format!(
+            "replace the placeholder left by `import`, such as {example}; until then a build is a draft"
+        ))
 }
 
 fn layout(

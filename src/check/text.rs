@@ -40,6 +40,13 @@ pub(super) fn plain(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
     typography(f, diags);
 }
 
+/// Checks a placeholder (`TODO: …`), printed as it is: only the characters, since a
+/// DOCX cannot hold a control character even in a draft; its wording is not the
+/// user's, so typography is not their concern.
+pub(super) fn placeholder(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
+    characters(f, diags);
+}
+
 /// Checks a text with markup and returns what the renderers will get.
 pub(super) fn marked_up(f: Field<'_>, diags: &mut Vec<Diagnostic>) -> Markup {
     characters(f, diags);

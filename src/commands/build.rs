@@ -13,7 +13,11 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let checked = crate::load_and_check(entries)?;
     report(&checked, Format::Human, &args.diagnostics)?;
     if outcome(&checked, args.diagnostics.deny_warnings) == Outcome::Invalid {
-        eprintln!("nothing written: fix the errors above first");
+        if checked.errors() == 0 {
+            eprintln!("nothing written: warnings are denied (--deny-warnings)");
+        } else {
+            eprintln!("nothing written: fix the errors above first");
+        }
         return Ok(Outcome::Invalid);
     }
     let options = BuildOptions {

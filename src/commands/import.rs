@@ -26,7 +26,7 @@ pub(super) fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
     ));
     if !summary.to_fill.is_empty() {
         lines.push(format!(
-            "to fill in, in {into}/report.toml (marked TODO): {}",
+            "to fill in, in {into}/report.toml (placeholders starting with TODO; check warns, W005): {}",
             summary.to_fill.join(", ")
         ));
     }

@@ -7,6 +7,11 @@
 //! markup, so characters that pulldown-cmark would read as markup (`*`, `_`, `[`, `<`, a
 //! leading `- ` or `1. ` …) are escaped: `check` then reads back exactly the words of the
 //! input.
+//!
+//! A required report.toml value the input did not have is written as a placeholder, a
+//! string starting with `TODO` (the date too, where a TOML date would go): `check` warns
+//! about each (W005) rather than failing, so the folder builds a draft at once, and CI's
+//! `--deny-warnings` holds it back until every placeholder is replaced.
 
 use std::path::PathBuf;
 
@@ -162,65 +167,95 @@ pub fn missing_keys(m: &ImportedMeta) -> Vec<&'static str> {
     out
 }
 
+/// What report.toml says for a required value the input did not have: a placeholder
+/// that `check` warns about (W005), so the imported folder passes `check` and builds a
+/// draft that shows what is missing. Plain words, no quotes or markup, so nothing else
+/// fires on them.
+fn placeholder(what: &str) -> String {
+    format!("{}: {what}", crate::raw::PLACEHOLDER_PREFIX)
+}
+
 fn report(m: &ImportedMeta) -> File {
     let mut s = String::from(
-        "# Imported by `council-report import`. Values marked TODO were not found in the\n\
-         # input: fill them in, then run `council-report check`.\n",
+        "# Imported by `council-report import`. Values starting with TODO were not found in\n\
+         # the input: replace them (`council-report check` lists each one, W005).\n",
     );
     let mut expect = Vec::new();
-    let mut key = |s: &mut String, dotted: &str, value: &Option<String>, todo: &str| {
+    let key = |s: &mut String,
+               expect: &mut Vec<(String, String)>,
+               dotted: &str,
+               value: &Option<String>,
+               todo: &str| {
         let name = dotted.rsplit('.').next().unwrap_or(dotted);
-        match value {
-            Some(v) => {
-                s.push_str(&format!("{name} = {}\n", quote(v)));
-                expect.push((dotted.to_owned(), v.clone()));
-            }
-            None => s.push_str(&format!("{name} = \"\"  # TODO: {todo}\n")),
-        }
+        let v = value.clone().unwrap_or_else(|| placeholder(todo));
+        s.push_str(&format!("{name} = {}\n", quote(&v)));
+        expect.push((dotted.to_owned(), v));
     };
     s.push_str("\n[meeting]\n");
     key(
         &mut s,
+        &mut expect,
         "meeting.name",
         &m.meeting,
-        "the meeting, such as \"Council 2018\"",
+        "the meeting, such as Council 2018",
     );
     key(
         &mut s,
+        &mut expect,
         "meeting.place_and_dates",
         &m.place_and_dates,
-        "such as \"Geneva, 17-27 April 2018\"",
+        "the place and dates, such as Geneva, 17-27 April 2018",
     );
     s.push_str("\n[document]\n");
-    key(&mut s, "document.number", &m.number, "such as \"C18/33\"");
     key(
         &mut s,
+        &mut expect,
+        "document.number",
+        &m.number,
+        "the document number, such as C18/33",
+    );
+    key(
+        &mut s,
+        &mut expect,
         "document.language",
         &m.language,
-        "the suffix after the number, such as \"E\"",
+        "the suffix after the number, such as E",
     );
     match m.date {
         Some(d) => s.push_str(&format!("date = {}\n", d.iso())),
-        // A date cannot be an empty string: the key is left out, and check says
-        // "missing key `date`".
-        None => s.push_str("# TODO: the document's date, such as: date = 2018-03-22\n"),
+        // A string where a date goes: check accepts it only as a placeholder.
+        None => key(
+            &mut s,
+            &mut expect,
+            "document.date",
+            &None,
+            "the document’s date, such as 2018-03-22 (a TOML date, without the quotes)",
+        ),
     }
     key(
         &mut s,
+        &mut expect,
         "document.language_line",
         &m.language_line,
-        "\"Original: English\" or \"English only\"",
+        "the language line, such as Original: English",
     );
     match &m.agenda_item {
-        Some(a) => key(&mut s, "document.agenda_item", &Some(a.clone()), ""),
+        Some(a) => key(
+            &mut s,
+            &mut expect,
+            "document.agenda_item",
+            &Some(a.clone()),
+            "",
+        ),
         None => s.push_str("# agenda_item = \"PL 2\"\n"),
     }
     match &m.source {
-        Some(a) => key(&mut s, "document.source", &Some(a.clone()), ""),
+        Some(a) => key(&mut s, &mut expect, "document.source", &Some(a.clone()), ""),
         None => s.push_str("# source = \"Report by the Secretary-General\"\n"),
     }
     key(
         &mut s,
+        &mut expect,
         "document.title",
         &m.title,
         "the title, in normal case (the report prints it in capitals)",
@@ -241,7 +276,13 @@ fn report(m: &ImportedMeta) -> File {
             s.push_str(&format!("text = {}\n", multi(&t)));
             expect.push(("summary.text".into(), format!("{t}\n")));
         }
-        None => s.push_str("text = \"\"  # TODO: the text of the Summary box\n"),
+        None => key(
+            &mut s,
+            &mut expect,
+            "summary.text",
+            &None,
+            "the text of the Summary box",
+        ),
     }
     match text(&m.action) {
         Some(t) => {
@@ -255,8 +296,12 @@ fn report(m: &ImportedMeta) -> File {
             s.push_str(&format!("references = {}\n", multi(&t)));
             expect.push(("summary.references".into(), format!("{t}\n")));
         }
-        None => s.push_str(
-            "references = \"\"  # TODO: the References of the Summary box, such as the resolutions and earlier documents\n",
+        None => key(
+            &mut s,
+            &mut expect,
+            "summary.references",
+            &None,
+            "the References of the Summary box, such as the resolutions and earlier documents",
         ),
     }
     s.push_str(

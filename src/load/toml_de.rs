@@ -3,8 +3,10 @@
 //! serde stops at the first error, so a file with two misspelt keys would need two runs to
 //! fix. Instead the document is parsed once into toml's spanned tree; deserialization is
 //! tried, and on an error the offending key is reported and removed from the tree, then
-//! deserialization is tried again. The known keys come from serde's own error messages,
-//! so the raw types stay the single source of truth.
+//! deserialization is tried again. A missing key is reported and given a stand-in value
+//! (an empty value of the type serde asks for), so the next missing key shows too: a file
+//! missing three keys gets three E005 in one run. The known keys and the types come from
+//! serde's own error messages, so the raw types stay the single source of truth.
 
 use std::ops::Range;
 
@@ -146,8 +148,9 @@ fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     d
 }
 
-/// Deserializes `T`, reporting each serde error and removing the key at fault until the
-/// rest deserializes or nothing more can be removed.
+/// Deserializes `T`, reporting each serde error and working round it until the rest
+/// deserializes or nothing more can be done: a key at fault is removed, and a missing key
+/// gets a stand-in value, so one run reports every missing key of a file, not the first.
 fn deserialize<T: DeserializeOwned>(
     file: &str,
     text: &str,
@@ -161,24 +164,171 @@ fn deserialize<T: DeserializeOwned>(
     };
     // The text parsed a moment ago, so it parses again; the retries work on this copy.
     let mut table = DeTable::parse(text).ok()?;
-    let mut removed_any = false;
+    let mut repair = Repair::new(text.len());
     for _ in 0..MAX_ERRORS_PER_FILE {
         let message = error.message().to_owned();
         let span = error.span();
         if let Some(field) = between(&message, "missing field `", "`") {
-            if !removed_any {
+            let owner = span.clone().unwrap_or_else(|| table.span());
+            let key = (owner, field.to_owned());
+            if repair.filled.contains(&key) {
+                // Stood in for already and still missing: nothing more to try.
+                return None;
+            }
+            if !repair.is_accounted(&key) {
                 diags.push(missing_key(file, field, span, &table));
             }
-            return None;
+            repair.stand_in(&mut table, key)?;
+        } else if let Some(at) = span.as_ref().filter(|s| repair.is_stand_in(s)) {
+            // A stand-in of the wrong type: give it the type serde asked for.
+            repair.retype(table.get_mut(), at, &message)?;
+        } else {
+            diags.push(serde_error(file, &message, span.clone()));
+            let root = table.span();
+            let (owner, key) = remove_at(table.get_mut(), &root, &span?)?;
+            if let Some(meant) = unknown_key_suggestion(&message) {
+                // `nmae` reported with "did you mean `name`?" is the missing `name` too.
+                repair.accounted.push((owner.clone(), meant));
+            }
+            repair.accounted.push((owner, key));
         }
-        diags.push(serde_error(file, &message, span.clone()));
-        if !remove_at(table.get_mut(), &span?) {
-            return None;
-        }
-        removed_any = true;
-        // Keys were dropped: even a success is incomplete, so no raw value comes out, but
-        // the loop has reported every problem.
+        // Keys were dropped or stood in for: even a success is incomplete, so no raw
+        // value comes out, but the loop has reported every problem.
         error = T::deserialize(Deserializer::from(table.clone())).err()?;
+    }
+    None
+}
+
+/// What the retry loop of [`deserialize`] changed in the tree, so that its own changes
+/// are not reported as the user's mistakes.
+struct Repair {
+    /// Where the next stand-in's span starts: past the end of the text, so a stand-in is
+    /// told apart from anything the user wrote.
+    next: usize,
+    /// The spans of the stand-ins inserted.
+    stand_ins: Vec<Range<usize>>,
+    /// (table span, key) already reported (a removed key, a key an unknown key was
+    /// meant to be), whose absence is not reported again.
+    accounted: Vec<(Range<usize>, String)>,
+    /// (table span, key) stood in for, to stop if a stand-in does not take.
+    filled: Vec<(Range<usize>, String)>,
+}
+
+impl Repair {
+    fn new(text_len: usize) -> Self {
+        Self {
+            next: text_len + 1,
+            stand_ins: Vec::new(),
+            accounted: Vec::new(),
+            filled: Vec::new(),
+        }
+    }
+
+    fn is_stand_in(&self, span: &Range<usize>) -> bool {
+        self.stand_ins.contains(span)
+    }
+
+    /// Whether the absence of (table span, key) is not the user's to hear about: a
+    /// stand-in table lacks every key of its type, and some keys were reported otherwise.
+    fn is_accounted(&self, key: &(Range<usize>, String)) -> bool {
+        self.is_stand_in(&key.0) || self.accounted.contains(key)
+    }
+
+    /// Inserts a stand-in for the key into the table spanning `key.0`; `None` when that
+    /// table cannot be found (the loop stops).
+    fn stand_in(
+        &mut self,
+        table: &mut Spanned<DeTable<'_>>,
+        key: (Range<usize>, String),
+    ) -> Option<()> {
+        let root = table.span();
+        let target = table_at(table.get_mut(), &root, &key.0)?;
+        let span = self.next..self.next;
+        self.next += 1;
+        self.stand_ins.push(span.clone());
+        // A string first; `retype` changes it when serde expects something else.
+        target.insert(
+            Spanned::new(span.clone(), key.1.clone().into()),
+            Spanned::new(span, DeValue::String(String::new().into())),
+        );
+        self.filled.push(key);
+        Some(())
+    }
+
+    /// Replaces the stand-in at `at` with an empty value of the type serde's `message`
+    /// expected; `None` when there is no such type (the loop stops).
+    fn retype(&mut self, table: &mut DeTable<'_>, at: &Range<usize>, message: &str) -> Option<()> {
+        let (_, expected) = message
+            .strip_prefix("invalid type: ")?
+            .split_once(", expected ")?;
+        let value = match describe(expected).as_str() {
+            "an integer" => DeValue::Integer(Default::default()),
+            "a number" => DeValue::Float(Default::default()),
+            "a date" => DeValue::Datetime("2000-01-01".parse().ok()?),
+            "a table" => DeValue::Table(DeTable::new()),
+            "an array" => DeValue::Array(toml::de::DeArray::new()),
+            "a boolean" => DeValue::Boolean(false),
+            _ => return None,
+        };
+        let slot = value_at(table, at)?;
+        // Already of that type and still refused: nothing more to try.
+        if std::mem::discriminant(slot.get_ref()) == std::mem::discriminant(&value) {
+            return None;
+        }
+        *slot = Spanned::new(at.clone(), value);
+        Some(())
+    }
+}
+
+/// The table spanning `span` (`root` is the span of `table` itself), at any depth.
+fn table_at<'t, 'a>(
+    table: &'t mut DeTable<'a>,
+    root: &Range<usize>,
+    span: &Range<usize>,
+) -> Option<&'t mut DeTable<'a>> {
+    if root == span {
+        return Some(table);
+    }
+    for (_, v) in table.iter_mut() {
+        let here = v.span();
+        let found = match v.get_mut() {
+            DeValue::Table(t) => table_at(t, &here, span),
+            DeValue::Array(a) => a.iter_mut().find_map(|item| {
+                let item_span = item.span();
+                match item.get_mut() {
+                    DeValue::Table(t) => table_at(t, &item_span, span),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The value spanning `span`, at any depth.
+fn value_at<'t, 'a>(
+    table: &'t mut DeTable<'a>,
+    span: &Range<usize>,
+) -> Option<&'t mut Spanned<DeValue<'a>>> {
+    for (_, v) in table.iter_mut() {
+        if v.span() == *span {
+            return Some(v);
+        }
+        let found = match v.get_mut() {
+            DeValue::Table(t) => value_at(t, span),
+            DeValue::Array(a) => a.iter_mut().find_map(|item| match item.get_mut() {
+                DeValue::Table(t) => value_at(t, span),
+                _ => None,
+            }),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
     }
     None
 }
@@ -222,7 +372,7 @@ fn serde_error(file: &str, message: &str, span: Option<Range<usize>>) -> Diagnos
         let expected = expected_names(message);
         let mut d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{key}`"))
             .label("not a known key here");
-        d.help = Some(match suggest(key, &expected) {
+        d.help = Some(match unknown_key_suggestion(message) {
             Some(s) => format!("did you mean `{s}`?"),
             None if expected.is_empty() => "remove it".to_owned(),
             None => format!("the keys allowed here are {}", list(&expected)),
@@ -269,6 +419,13 @@ fn type_help(expected: &str) -> String {
     }
 }
 
+/// For serde's "unknown field" message, the known key the unknown one was probably meant
+/// to be.
+fn unknown_key_suggestion(message: &str) -> Option<String> {
+    let key = between(message, "unknown field `", "`")?;
+    suggest(key, &expected_names(message))
+}
+
 /// The text between `open` and the next `close`.
 fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
     // `find` gives char boundaries, and the ends of matches are boundaries too.
@@ -309,8 +466,13 @@ fn list(names: &[String]) -> String {
 }
 
 /// Removes the key whose key or value span is `span` (or whose scalar value contains it),
-/// at any depth. Returns false when no key matches, which ends the retry loop.
-fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
+/// at any depth; `table_span` is the span of `table` itself. Returns the span of the table
+/// the key was in and the key, or `None` when no key matches, which ends the retry loop.
+fn remove_at(
+    table: &mut DeTable<'_>,
+    table_span: &Range<usize>,
+    span: &Range<usize>,
+) -> Option<(Range<usize>, String)> {
     let contains = |s: Range<usize>| s.start <= span.start && span.end <= s.end;
     let hit = table
         .iter()
@@ -318,31 +480,34 @@ fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
         .map(|(k, _)| k.get_ref().clone());
     if let Some(k) = hit {
         table.remove(k.as_ref());
-        return true;
+        return Some((table_span.clone(), k.into_owned()));
     }
     // Tables and arrays of tables: their spans may cover only a header, so search them all.
     let mut scalar_owner = None;
     for (k, v) in table.iter_mut() {
+        let here = v.span();
         let found = match v.get_mut() {
-            DeValue::Table(t) => remove_at(t, span),
-            DeValue::Array(a) => a.iter_mut().any(|item| match item.get_mut() {
-                DeValue::Table(t) => remove_at(t, span),
-                _ => false,
+            DeValue::Table(t) => remove_at(t, &here, span),
+            DeValue::Array(a) => a.iter_mut().find_map(|item| {
+                let item_span = item.span();
+                match item.get_mut() {
+                    DeValue::Table(t) => remove_at(t, &item_span, span),
+                    _ => None,
+                }
             }),
-            _ => false,
+            _ => None,
         };
-        if found {
-            return true;
+        if found.is_some() {
+            return found;
         }
-        if scalar_owner.is_none() && contains(v.span()) {
+        if scalar_owner.is_none() && contains(here) {
             scalar_owner = Some(k.get_ref().clone());
         }
     }
     // An element of an array of scalars: drop the whole key.
-    match scalar_owner {
-        Some(k) => table.remove(k.as_ref()).is_some(),
-        None => false,
-    }
+    let k = scalar_owner?;
+    table.remove(k.as_ref())?;
+    Some((table_span.clone(), k.into_owned()))
 }
 
 #[cfg(test)]
@@ -399,6 +564,135 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, Code::MissingKey);
         assert_eq!(d[0].message, "missing key `number`");
+    }
+
+    /// A complete report.toml, for tests that take parts of it away.
+    const REPORT: &str = "[meeting]\nname = \"Council 2018\"\nplace_and_dates = \"Geneva\"\n\n\
+        [document]\nnumber = \"C18/33\"\nlanguage = \"E\"\ndate = 2018-03-22\n\
+        language_line = \"Original: English\"\ntitle = \"T\"\n\n\
+        [summary]\ntext = \"S\"\nreferences = \"R\"\n\n\
+        [period]\nstart = 2017-02-15\nend = 2017-12-31\n";
+
+    /// The report without the lines starting with `drop`, parsed: (value, code and message
+    /// of each diagnostic).
+    fn report_without(drop: &[&str]) -> (Option<RawReport>, Vec<(Code, String)>) {
+        let text: String = REPORT
+            .lines()
+            .filter(|l| !drop.iter().any(|d| l.starts_with(d)))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let mut d = Vec::new();
+        let r = parse_report("report.toml", &text, &mut d);
+        // As `check` prints them: by position.
+        crate::diag::sort(&mut d);
+        (r, d.into_iter().map(|d| (d.code, d.message)).collect())
+    }
+
+    #[test]
+    fn the_complete_report_parses() {
+        let (r, d) = report_without(&[]);
+        assert!(r.is_some() && d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn every_missing_key_is_reported_in_one_run() {
+        let (r, d) = report_without(&["name", "date", "references", "end"]);
+        assert!(r.is_none());
+        let missing = |k: &str| (Code::MissingKey, format!("missing key `{k}`"));
+        assert_eq!(
+            d,
+            [
+                missing("name"),
+                missing("date"),
+                missing("references"),
+                missing("end")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_table_is_one_missing_key_not_one_per_key_inside() {
+        let (_, d) = report_without(&["[meeting]", "name", "place_and_dates"]);
+        assert_eq!(d, [(Code::MissingKey, "missing key `meeting`".to_owned())]);
+        // A table stood in for, then an error after it: both reported, nothing else.
+        let (_, d) = report_without(&["[summary]", "text", "references", "end"]);
+        assert_eq!(
+            d,
+            [
+                (Code::MissingKey, "missing key `summary`".to_owned()),
+                (Code::MissingKey, "missing key `end`".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_key_reported_otherwise_is_not_reported_missing_too() {
+        // A wrong type: the value is reported, not its absence once removed.
+        let text = REPORT.replace("date = 2018-03-22", "date = 22");
+        let mut d = Vec::new();
+        assert!(parse_report("r.toml", &text, &mut d).is_none());
+        assert_eq!(
+            d.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [Code::WrongType]
+        );
+        // A misspelt key with a suggestion: the missing key it was meant to be is the
+        // same mistake.
+        let text = REPORT.replace("name = ", "nmae = ");
+        let mut d = Vec::new();
+        assert!(parse_report("r.toml", &text, &mut d).is_none());
+        assert_eq!(
+            d.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [Code::UnknownKey]
+        );
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `name`?"));
+    }
+
+    #[test]
+    fn missing_keys_of_dotted_and_inline_tables() {
+        let text = REPORT
+            .replace(
+                "[meeting]\nname = \"Council 2018\"\nplace_and_dates = \"Geneva\"\n",
+                "",
+            )
+            .replace("[document]", "meeting.name = \"Council 2018\"\n[document]")
+            .replace("[period]\nstart = 2017-02-15\nend = 2017-12-31\n", "")
+            + "[layout]\nmargins = { top = 20, left = 20 }\n";
+        let mut d = Vec::new();
+        assert!(parse_report("r.toml", &text, &mut d).is_none());
+        crate::diag::sort(&mut d);
+        let got: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "missing key `place_and_dates`",
+                "missing key `bottom`",
+                "missing key `right`"
+            ],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn missing_keys_in_arrays_of_tables_and_entries() {
+        let (_, d) = entry(
+            "text = \"x\"\n[[recommendations]]\nid = \"ITU-T Y.1\"\n[[recommendations]]\ntitle = \"t\"\nstatus = \"approved\"\n[event]\nname = \"n\"\n",
+        );
+        let mut d = d;
+        crate::diag::sort(&mut d);
+        let got: Vec<String> = d.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            got,
+            [
+                "missing key `number`",
+                // Same table, same place: sorted by message.
+                "missing key `status`",
+                "missing key `title`",
+                "missing key `id`",
+                "missing key `place`",
+                "missing key `start`"
+            ],
+            "{d:#?}"
+        );
     }
 
     #[test]

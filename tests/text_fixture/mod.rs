@@ -6,7 +6,7 @@
 use council_report::dates::Date;
 use council_report::markup::{self, Markup};
 use council_report::model::{
-    Entry, Event, Layout, Meta, Period, Recommendation, Report, Sector, Status, Summary,
+    Entry, Event, Filled, Layout, Meta, Period, Recommendation, Report, Sector, Status, Summary,
 };
 
 fn text(s: &str) -> Markup {
@@ -52,26 +52,28 @@ fn rec(id: &str, title: &str, status: Status, sector: Sector) -> Recommendation 
 
 pub fn sample_report() -> Report {
     let meta = Meta {
-        meeting: "Council 2018".into(),
-        place_and_dates: "Geneva, 17-27 April 2018".into(),
-        number: "C18/33".into(),
-        language: "E".into(),
-        date: date(2018, 3, 22),
-        language_line: "Original: English".into(),
+        meeting: Filled::Value("Council 2018".into()),
+        place_and_dates: Filled::Value("Geneva, 17-27 April 2018".into()),
+        number: Filled::Value("C18/33".into()),
+        language: Filled::Value("E".into()),
+        date: Filled::Value(date(2018, 3, 22)),
+        language_line: Filled::Value("Original: English".into()),
         agenda_item: Some("PL 2".into()),
         source: Some("Report by the Secretary-General".into()),
-        title: "ITU’s activities related to Resolutions 101, 102, 133 and 180".into(),
+        title: Filled::Value(
+            "ITU’s activities related to Resolutions 101, 102, 133 and 180".into(),
+        ),
         creator: "ITU".into(),
         resolutions: vec![101, 102, 133, 180],
         summary: Summary {
-            text: text(
+            text: Filled::Value(text(
                 "This report gives an account of what ITU has done under Plenipotentiary \
                  Resolutions 101, 102, 133 and 180 (Rev. Busan, 2014).",
-            ),
+            )),
             action: Some(text("The Council is invited to take note of this report.")),
-            references: text(
+            references: Filled::Value(text(
                 "Plenipotentiary Resolutions 101, 102, 133 and 180 (Rev. Busan, 2014); Council Document C17/33",
-            ),
+            )),
         },
         period: Some(Period {
             start: date(2017, 2, 15),

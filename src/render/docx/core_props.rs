@@ -18,7 +18,7 @@ pub(crate) fn core_xml(meta: &Meta, timestamp: i64) -> Vec<u8> {
             r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>"#,
             r#"</cp:coreProperties>"#
         ),
-        title = escape_attr(&meta.title),
+        title = escape_attr(meta.title.as_str()),
         number = escape_attr(&meta.full_number()),
         creator = escape_attr(&meta.creator),
         when = when,

@@ -26,15 +26,21 @@ pub(crate) fn header_block(meta: &Meta, text_width: usize) -> Table {
     let left_width = text_width.saturating_sub(right_width);
     let left = |paragraphs: Vec<Paragraph>| cell(paragraphs, left_width);
     let right = |paragraphs: Vec<Paragraph>| cell(paragraphs, right_width);
-    let right_text = |text: &str, bold: bool| {
-        let run = inline::text_run(text);
+    let right_text = |run: Run, bold: bool| {
         tight(Paragraph::new())
             .align(AlignmentType::Right)
             .add_run(if bold { run.bold() } else { run })
     };
 
-    let meeting = tight(Paragraph::new()).add_run(inline::text_run(&meta.meeting).bold().size(28));
-    let place = tight(Paragraph::new()).add_run(inline::text_run(&meta.place_and_dates).bold());
+    let meeting =
+        tight(Paragraph::new()).add_run(inline::filled_run(&meta.meeting).bold().size(28));
+    let place = tight(Paragraph::new()).add_run(inline::filled_run(&meta.place_and_dates).bold());
+    let document = format!("Document {}", meta.full_number());
+    let document = if meta.number.is_placeholder() || meta.language.is_placeholder() {
+        inline::placeholder_run(&document)
+    } else {
+        inline::text_run(&document)
+    };
     let logo = match &meta.layout.logo {
         Some(logo) => tight(Paragraph::new())
             .align(AlignmentType::Right)
@@ -50,18 +56,18 @@ pub(crate) fn header_block(meta: &Meta, text_width: usize) -> Table {
         TableRow::new(vec![left(vec![meeting, place]), right(vec![logo])]),
         TableRow::new(vec![
             left(vec![agenda]),
+            right(vec![right_text(document, true)]),
+        ]),
+        TableRow::new(vec![
+            left(vec![tight(Paragraph::new())]),
+            right(vec![right_text(inline::filled_run(&meta.date), false)]),
+        ]),
+        TableRow::new(vec![
+            left(vec![tight(Paragraph::new())]),
             right(vec![right_text(
-                &format!("Document {}", meta.full_number()),
-                true,
+                inline::filled_run(&meta.language_line),
+                false,
             )]),
-        ]),
-        TableRow::new(vec![
-            left(vec![tight(Paragraph::new())]),
-            right(vec![right_text(&meta.date.to_string(), false)]),
-        ]),
-        TableRow::new(vec![
-            left(vec![tight(Paragraph::new())]),
-            right(vec![right_text(&meta.language_line, false)]),
         ]),
     ];
     Table::without_borders(rows)
@@ -104,10 +110,14 @@ pub(crate) fn source(text: &str) -> Paragraph {
 }
 
 /// The title, in literal capitals (style Title 1).
-pub(crate) fn title(text: &str) -> Paragraph {
-    Paragraph::new()
-        .style(styles::TITLE)
-        .add_run(inline::text_run(&text.to_uppercase()))
+pub(crate) fn title(meta: &Meta) -> Paragraph {
+    let printed = meta.printed_title();
+    let run = if meta.title.is_placeholder() {
+        inline::placeholder_run(&printed)
+    } else {
+        inline::text_run(&printed)
+    };
+    Paragraph::new().style(styles::TITLE).add_run(run)
 }
 
 /// The Summary box: Summary, Action required, a short rule, References.
@@ -119,7 +129,7 @@ pub(crate) fn summary_box(meta: &Meta, text_width: usize) -> Table {
             .add_run(Run::new().add_text(text))
     };
     let mut paragraphs = vec![label("Summary")];
-    paragraphs.extend(inline::paragraphs(&summary.text, None, false));
+    paragraphs.extend(inline::filled_paragraphs(&summary.text, false));
     if let Some(action) = &summary.action {
         paragraphs.push(label("Action required"));
         paragraphs.extend(inline::paragraphs(action, None, false));
@@ -131,9 +141,8 @@ pub(crate) fn summary_box(meta: &Meta, text_width: usize) -> Table {
             .add_run(Run::new().add_text(SUMMARY_RULE)),
     );
     paragraphs.push(label("References"));
-    paragraphs.extend(inline::paragraphs(
+    paragraphs.extend(inline::filled_paragraphs(
         &summary.references,
-        None,
         meta.layout.references_italic,
     ));
     let border = |pos| {

@@ -6,6 +6,7 @@ use docx_rs::{Hyperlink, HyperlinkType, Paragraph, Run};
 
 use super::styles;
 use crate::markup::{Block, Inline, Markup, Styled};
+use crate::model::Filled;
 use crate::render::conventions::bullet;
 
 /// A run of text as typed; tabs in the text become real tabs.
@@ -20,6 +21,36 @@ pub(crate) fn text_run(text: &str) -> Run {
         }
     }
     run
+}
+
+/// A placeholder's run, highlighted as a reviewer marks text still to be written, so a
+/// draft cannot pass for the finished document.
+pub(crate) fn placeholder_run(text: &str) -> Run {
+    text_run(text).highlight("yellow")
+}
+
+/// The run of a required value: its text, or its placeholder highlighted.
+pub(crate) fn filled_run<T: std::fmt::Display>(value: &Filled<T>) -> Run {
+    match value {
+        Filled::Value(v) => text_run(&v.to_string()),
+        Filled::Placeholder(p) => placeholder_run(p),
+    }
+}
+
+/// The paragraphs of a required text (Summary, References); a placeholder is one
+/// Normal paragraph, highlighted.
+pub(crate) fn filled_paragraphs(value: &Filled<Markup>, italic: bool) -> Vec<Paragraph> {
+    match value {
+        Filled::Value(m) => paragraphs(m, None, italic),
+        Filled::Placeholder(p) => {
+            let run = placeholder_run(p);
+            vec![Paragraph::new().style(styles::NORMAL).add_run(if italic {
+                run.italic()
+            } else {
+                run
+            })]
+        }
+    }
 }
 
 fn styled_run(s: &Styled) -> Run {

@@ -85,7 +85,7 @@ fn build(report: &Report) -> Docx {
         docx = docx.add_paragraph(first_page::source(source));
     }
     docx = docx
-        .add_paragraph(first_page::title(&meta.title))
+        .add_paragraph(first_page::title(meta))
         .add_table(first_page::summary_box(meta, text_width));
     docx.add_paragraph(body::placeholder())
         .add_paragraph(body::closing_line())

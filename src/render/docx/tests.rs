@@ -10,7 +10,7 @@ use std::io::Read;
 use super::*;
 use crate::dates::Date;
 use crate::markup::{self, Markup};
-use crate::model::{Entry, ImageFormat, Layout, Logo, Meta, Period, Sector, Summary};
+use crate::model::{Entry, Filled, ImageFormat, Layout, Logo, Meta, Period, Sector, Summary};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -43,29 +43,31 @@ fn entry(number: &str, title: Option<&str>, text: &str) -> Entry {
 /// (one with `&` in its URL), italics, bold, a two-level list, U+2011 and U+00A0.
 pub(crate) fn sample_report() -> Report {
     let meta = Meta {
-        meeting: "Council 2018".into(),
-        place_and_dates: "Geneva, 17-27 April 2018".into(),
-        number: "C18/33".into(),
-        language: "E".into(),
-        date: date(2018, 3, 22),
-        language_line: "Original: English".into(),
+        meeting: Filled::Value("Council 2018".into()),
+        place_and_dates: Filled::Value("Geneva, 17-27 April 2018".into()),
+        number: Filled::Value("C18/33".into()),
+        language: Filled::Value("E".into()),
+        date: Filled::Value(date(2018, 3, 22)),
+        language_line: Filled::Value("Original: English".into()),
         agenda_item: Some("PL 2".into()),
         source: Some("Report by the Secretary-General".into()),
-        title: "ITU’s activities related to Resolutions 101, 102, 133 and 180".into(),
+        title: Filled::Value(
+            "ITU’s activities related to Resolutions 101, 102, 133 and 180".into(),
+        ),
         creator: "ITU General Secretariat".into(),
         resolutions: vec![101, 102, 133, 180],
         summary: Summary {
-            text: md(
+            text: Filled::Value(md(
                 "This report gives an account of what ITU has done under Plenipotentiary \
                  Resolutions 101, 102, 133 and 180, all as revised in Busan in 2014.",
-            ),
+            )),
             action: Some(md(
                 "The Council is invited to **take note** of this report.",
             )),
-            references: md(
+            references: Filled::Value(md(
                 "Plenipotentiary Resolutions 101, 102, 133 and 180 (Rev. Busan, 2014); \
                  Council Document [C17/33](https://www.itu.int/md/S17-CL-C-0033/en)",
-            ),
+            )),
         },
         period: Some(Period {
             start: date(2017, 2, 15),
@@ -522,6 +524,7 @@ fn inline_markup_becomes_runs_and_hyperlinks() {
         .meta
         .summary
         .references
+        .markup()
         .links()
         .map(str::to_owned)
         .collect();
@@ -705,7 +708,7 @@ fn optional_lines_are_omitted() {
     report.meta.agenda_item = None;
     report.meta.source = None;
     report.meta.summary.action = None;
-    report.meta.language_line = "English only".into();
+    report.meta.language_line = Filled::Value("English only".into());
     let r = Rendered::of(&report);
     let texts: Vec<String> = body_paragraphs(&r.text("word/document.xml"))
         .into_iter()
@@ -764,7 +767,7 @@ fn core_properties() {
         r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2018-03-22T00:00:00Z</dcterms:modified>"#
     ));
     let mut report = sample_report();
-    report.meta.title = "A & B <C>".into();
+    report.meta.title = Filled::Value("A & B <C>".into());
     let core = Rendered::of(&report).text("docProps/core.xml");
     assert!(core.contains("<dc:title>A &amp; B &lt;C&gt;</dc:title>"));
 }

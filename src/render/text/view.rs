@@ -69,24 +69,28 @@ pub struct MetaView {
     pub language: String,
     /// `C18/33-E`: the number with its language suffix.
     pub document_number: String,
-    /// `C18-33-E`: the stem of the output files.
+    /// `C18-33-E`: the stem of the output files (`report-draft` while the number or the
+    /// language is a placeholder).
     pub file_stem: String,
-    /// `22 March 2018`
+    /// `22 March 2018`, or the placeholder.
     pub date: String,
-    /// `2018-03-22`
-    pub date_iso: String,
+    /// `2018-03-22`, or none while the date is a placeholder.
+    pub date_iso: Option<String>,
     /// `Original: English` or `English only`
     pub language_line: String,
     /// `Report by the Secretary-General`, or none.
     pub source: Option<String>,
     /// The title as written in report.toml.
     pub title: String,
-    /// The title in capitals, as the report prints it.
+    /// The title in capitals, as the report prints it (a placeholder as written).
     pub title_upper: String,
     /// The resolutions entries may refer to: `[101, 102, 133, 180]`.
     pub resolutions: Vec<u32>,
     /// The reporting period, or none.
     pub period: Option<PeriodView>,
+    /// The report.toml keys still holding the placeholder `import` left
+    /// (`document.date` …), in report.toml's order; empty unless the report is a draft.
+    pub placeholders: Vec<&'static str>,
 }
 
 /// The reporting period.
@@ -237,14 +241,14 @@ impl ViewModel {
         ViewModel {
             meta: meta_view(meta),
             summary: SummaryView {
-                text: plain_paragraphs(&meta.summary.text),
+                text: plain_paragraphs(&meta.summary.text.markup()),
                 action: meta
                     .summary
                     .action
                     .as_ref()
                     .map(plain_paragraphs)
                     .unwrap_or_default(),
-                references: plain_paragraphs(&meta.summary.references),
+                references: plain_paragraphs(&meta.summary.references.markup()),
             },
             layout: LayoutView {
                 top_level_period: top_period,
@@ -306,19 +310,19 @@ pub fn inline_text(inlines: &[Inline]) -> String {
 
 fn meta_view(meta: &Meta) -> MetaView {
     MetaView {
-        meeting: meta.meeting.clone(),
-        place_and_dates: meta.place_and_dates.clone(),
+        meeting: meta.meeting.to_string(),
+        place_and_dates: meta.place_and_dates.to_string(),
         agenda_item: meta.agenda_item.clone(),
-        number: meta.number.clone(),
-        language: meta.language.clone(),
+        number: meta.number.to_string(),
+        language: meta.language.to_string(),
         document_number: meta.full_number(),
         file_stem: meta.file_stem(),
         date: meta.date.to_string(),
-        date_iso: meta.date.iso(),
-        language_line: meta.language_line.clone(),
+        date_iso: meta.date.value().map(|d| d.iso()),
+        language_line: meta.language_line.to_string(),
         source: meta.source.clone(),
-        title: meta.title.clone(),
-        title_upper: meta.title.to_uppercase(),
+        title: meta.title.to_string(),
+        title_upper: meta.printed_title(),
         resolutions: meta.resolutions.clone(),
         period: meta.period.map(|p| PeriodView {
             start: p.start.to_string(),
@@ -327,6 +331,7 @@ fn meta_view(meta: &Meta) -> MetaView {
             end_iso: p.end.iso(),
             text: dates::range(p.start, Some(p.end)),
         }),
+        placeholders: meta.placeholders(),
     }
 }
 
