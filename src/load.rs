@@ -82,23 +82,34 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
         Ok(m) if !m.is_dir() => return Err(LoadError::NotADirectory(display_root)),
         Ok(_) => {}
     }
-    let mut listing = files::walk(root, &display_root).map_err(|source| LoadError::Io {
+    let io_error = |source| LoadError::Io {
         path: display_root.clone(),
         source,
-    })?;
-    if !overlay.is_empty() {
-        files::apply_overlay(&mut listing, root, &display_root, overlay);
-    }
-    let mut draft = Draft {
-        root: root.to_path_buf(),
-        diagnostics: listing.diagnostics,
-        ..Draft::default()
     };
     let report_name = format!("{display_root}/report.toml");
-    let processed = crate::parallel::map(&listing.files, |file| {
-        process(file, file.display == report_name, overlay)
-    });
-    for (file, p) in listing.files.iter().zip(processed) {
+    let process = |file: &files::FoundFile| process(file, file.display == report_name, overlay);
+    let (walk_diagnostics, processed) = if overlay.is_empty() {
+        // Files are read and parsed while the walk is still finding the others.
+        let (walked, processed) = crate::parallel::map_while_producing(
+            |sink| files::walk_into(root, &display_root, sink),
+            process,
+        );
+        (walked.map_err(io_error)?, processed)
+    } else {
+        let mut listing = files::walk(root, &display_root).map_err(io_error)?;
+        files::apply_overlay(&mut listing, root, &display_root, overlay);
+        let processed = crate::parallel::map(&listing.files, process);
+        (
+            listing.diagnostics,
+            listing.files.into_iter().zip(processed).collect(),
+        )
+    };
+    let mut draft = Draft {
+        root: root.to_path_buf(),
+        diagnostics: walk_diagnostics,
+        ..Draft::default()
+    };
+    for (file, p) in processed {
         draft.files.push(file.display.clone());
         draft.diagnostics.extend(p.diagnostics);
         if let Some(text) = p.text {

@@ -12,7 +12,11 @@ use crate::diag::{self, Format, RunSummary};
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let checked = crate::load_and_check(&args.entries.entries)?;
     report(&checked, args.format.into(), &args.diagnostics)?;
-    Ok(outcome(&checked, args.diagnostics.deny_warnings))
+    let outcome = outcome(&checked, args.diagnostics.deny_warnings);
+    // The process ends here: freeing every entry and file text one by one would only
+    // delay the exit (by a tenth of the run on a large folder); the OS takes it all back.
+    std::mem::forget(checked);
+    Ok(outcome)
 }
 
 /// Invalid when there is an error, or a warning under `--deny-warnings`.

@@ -29,10 +29,18 @@ pub(super) struct Listing {
 /// file system. Hidden files and folders (`.git`, `.taplo.toml`) are skipped. Folders seen
 /// twice (symlink loops) are visited once.
 pub(super) fn walk(root: &Path, display_root: &str) -> std::io::Result<Listing> {
-    let mut listing = Listing {
-        files: Vec::new(),
-        diagnostics: Vec::new(),
-    };
+    let mut files = Vec::new();
+    let diagnostics = walk_into(root, display_root, &mut |f| files.push(f))?;
+    Ok(Listing { files, diagnostics })
+}
+
+/// [`walk`], handing each file to `sink` as soon as it is found (so that reading and
+/// parsing can start while the walk goes on); returns the walk's diagnostics.
+pub(super) fn walk_into(
+    root: &Path,
+    display_root: &str,
+    sink: &mut dyn FnMut(FoundFile),
+) -> std::io::Result<Vec<Diagnostic>> {
     let mut seen = HashSet::new();
     let canonical_root = fs::canonicalize(root).ok();
     if let Some(c) = &canonical_root {
@@ -43,10 +51,11 @@ pub(super) fn walk(root: &Path, display_root: &str) -> std::io::Result<Listing> 
     let mut walk = Walk {
         root: canonical_root.clone(),
         seen,
-        out: &mut listing,
+        sink,
+        diagnostics: Vec::new(),
     };
     walk.visit(top, display_root, canonical_root.as_deref(), 0);
-    Ok(listing)
+    Ok(walk.diagnostics)
 }
 
 /// A folder's children, sorted by name, with the kind the folder listing gives for free
@@ -79,7 +88,8 @@ struct Walk<'a> {
     /// `None` when the folder's real path cannot be found (then no link is followed out).
     root: Option<PathBuf>,
     seen: HashSet<PathBuf>,
-    out: &'a mut Listing,
+    sink: &'a mut dyn FnMut(FoundFile),
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl Walk<'_> {
@@ -103,7 +113,7 @@ impl Walk<'_> {
             match kind {
                 Some(k) if k.is_file() => {
                     if is_toml {
-                        self.out.files.push(FoundFile { path, display });
+                        (self.sink)(FoundFile { path, display });
                     }
                     continue;
                 }
@@ -123,7 +133,7 @@ impl Walk<'_> {
                 // or put it in the deliverable.
                 let meta = fs::metadata(&path);
                 if is_toml || meta.is_ok_and(|m| m.is_dir()) {
-                    self.out.diagnostics.push(
+                    self.diagnostics.push(
                         Diagnostic::new(
                             Code::UnsafePath,
                             format!("`{display}` is a symbolic link out of the entries folder"),
@@ -139,9 +149,9 @@ impl Walk<'_> {
                     let real = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
                     self.enter(path, real, display, is_toml, depth);
                 }
-                Ok(_) if is_toml => self.out.files.push(FoundFile { path, display }),
+                Ok(_) if is_toml => (self.sink)(FoundFile { path, display }),
                 Ok(_) => {}
-                Err(e) if is_toml => self.out.diagnostics.push(
+                Err(e) if is_toml => self.diagnostics.push(
                     Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {e}"))
                         .in_file(display.clone())
                         .help(
@@ -164,7 +174,7 @@ impl Walk<'_> {
         depth: usize,
     ) {
         if is_toml {
-            self.out.diagnostics.push(
+            self.diagnostics.push(
                 Diagnostic::new(
                     Code::Unreadable,
                     format!("`{display}` is a folder, not an entry file"),
@@ -177,7 +187,7 @@ impl Walk<'_> {
             return; // a symlink back to a folder already walked
         }
         if depth + 1 >= MAX_DEPTH {
-            self.out.diagnostics.push(
+            self.diagnostics.push(
                 Diagnostic::new(
                     Code::Unreadable,
                     format!("`{display}` is nested too deeply"),
@@ -191,7 +201,7 @@ impl Walk<'_> {
         }
         match sorted_children(&path) {
             Ok(c) => self.visit(c, &display, Some(&real), depth + 1),
-            Err(e) => self.out.diagnostics.push(
+            Err(e) => self.diagnostics.push(
                 Diagnostic::new(
                     Code::Unreadable,
                     format!("cannot read the folder `{display}`: {e}"),
