@@ -62,35 +62,22 @@ pub fn check(draft: Draft) -> Checked {
 
     // Each entry is checked on its own (the cross-entry rules come after), so the work
     // splits over the cores; the results are merged in file order, as a loop would give.
-    let converted = crate::parallel::map(&raw_entries, |loaded| {
+    let converted = crate::parallel::map_owned(raw_entries, |loaded| {
         let mut own = Vec::new();
-        let entry = entry::convert(loaded, src(&loaded.file), meta.as_ref(), &mut own);
-        (entry.map(|(entry, _)| entry), own)
+        let entry = entry::convert(&loaded, src(&loaded.file), meta.as_ref(), &mut own);
+        // The number rules need every well-formed number, even of entries with other errors.
+        let number = number_at(&loaded.raw.number, loaded.file);
+        (entry.map(|(entry, _)| entry), own, number)
     });
-    let mut entries = Vec::with_capacity(raw_entries.len());
-    for (entry, own) in converted {
+    let mut entries = Vec::with_capacity(converted.len());
+    let mut numbers_at = Vec::with_capacity(converted.len());
+    for (entry, own, number) in converted {
         entries.extend(entry);
         diags.extend(own);
+        numbers_at.extend(number);
     }
-    let mut numbers_at = Vec::with_capacity(raw_entries.len());
-    for loaded in &raw_entries {
-        // The number rules need every well-formed number, even of entries with other errors.
-        if let Ok(n) = loaded.raw.number.get_ref().trim().parse() {
-            numbers_at.push(numbers::NumberAt {
-                number: n,
-                file: &loaded.file,
-                span: loaded.raw.number.span(),
-            });
-        }
-    }
-    for loaded in &broken_numbers {
-        if let Ok(n) = loaded.raw.get_ref().trim().parse() {
-            numbers_at.push(numbers::NumberAt {
-                number: n,
-                file: &loaded.file,
-                span: loaded.raw.span(),
-            });
-        }
+    for loaded in broken_numbers {
+        numbers_at.extend(number_at(&loaded.raw, loaded.file));
     }
     numbers::check(&numbers_at, &sources, &mut diags);
     diag::sort(&mut diags);
@@ -114,6 +101,16 @@ pub fn check(draft: Draft) -> Checked {
         files,
         entries: entry_files,
     }
+}
+
+/// Where a well-formed section number stands, for the rules across entries.
+fn number_at(raw: &toml::Spanned<String>, file: String) -> Option<numbers::NumberAt> {
+    let number = raw.get_ref().trim().parse().ok()?;
+    Some(numbers::NumberAt {
+        number,
+        file,
+        span: raw.span(),
+    })
 }
 
 /// `entries/2/2.7.toml:3:5: W002 straight double quote`

@@ -8,14 +8,14 @@ use crate::diag::{Code, Diagnostic, Sources};
 use crate::number::SectionNumber;
 
 /// Where an entry's number is written.
-pub(super) struct NumberAt<'a> {
+pub(super) struct NumberAt {
     pub number: SectionNumber,
-    pub file: &'a str,
+    pub file: String,
     pub span: Range<usize>,
 }
 
-pub(super) fn check(all: &[NumberAt<'_>], sources: &Sources, diags: &mut Vec<Diagnostic>) {
-    let mut by_number: BTreeMap<SectionNumber, Vec<&NumberAt<'_>>> = BTreeMap::new();
+pub(super) fn check(all: &[NumberAt], sources: &Sources, diags: &mut Vec<Diagnostic>) {
+    let mut by_number: BTreeMap<SectionNumber, Vec<&NumberAt>> = BTreeMap::new();
     for n in all {
         by_number.entry(n.number).or_default().push(n);
     }
@@ -31,7 +31,7 @@ pub(super) fn check(all: &[NumberAt<'_>], sources: &Sources, diags: &mut Vec<Dia
                     Code::MissingParent,
                     format!("entry {number} has no parent: there is no entry {parent}"),
                 )
-                .at(first.file, first.span.clone())
+                .at(first.file.as_str(), first.span.clone())
                 .label(format!("{parent} is missing"))
                 .help(format!(
                     "add an entry numbered {parent}, or renumber this one"
@@ -43,7 +43,7 @@ pub(super) fn check(all: &[NumberAt<'_>], sources: &Sources, diags: &mut Vec<Dia
 }
 
 fn duplicates(
-    by_number: &BTreeMap<SectionNumber, Vec<&NumberAt<'_>>>,
+    by_number: &BTreeMap<SectionNumber, Vec<&NumberAt>>,
     sources: &Sources,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -56,9 +56,9 @@ fn duplicates(
         }
         let places: Vec<String> = others
             .iter()
-            .map(|o| match sources.line_col(o.file, o.span.start) {
+            .map(|o| match sources.line_col(&o.file, o.span.start) {
                 Some(p) => format!("{}:{}:{}", o.file, p.line, p.column),
-                None => o.file.to_owned(),
+                None => o.file.clone(),
             })
             .collect();
         let times = match at.len() {
@@ -70,7 +70,7 @@ fn duplicates(
                 Code::DuplicateNumber,
                 format!("section number {number} is used {times}"),
             )
-            .at(first.file, first.span.clone())
+            .at(first.file.as_str(), first.span.clone())
             .label(format!("also used by {}", places.join(", ")))
             .help(if at.len() == 2 {
                 "give one of them another number"
@@ -83,8 +83,8 @@ fn duplicates(
 
 /// Warns where a sequence of siblings skips a number (2.6, 2.8) or does not start at 1.
 /// A gap is normal while drafting (`renumber --insert` leaves one), wrong in a deliverable.
-fn gaps(by_number: &BTreeMap<SectionNumber, Vec<&NumberAt<'_>>>, diags: &mut Vec<Diagnostic>) {
-    let mut siblings: BTreeMap<Option<SectionNumber>, Vec<(u32, &NumberAt<'_>)>> = BTreeMap::new();
+fn gaps(by_number: &BTreeMap<SectionNumber, Vec<&NumberAt>>, diags: &mut Vec<Diagnostic>) {
+    let mut siblings: BTreeMap<Option<SectionNumber>, Vec<(u32, &NumberAt)>> = BTreeMap::new();
     for (number, at) in by_number {
         siblings
             .entry(number.parent())
@@ -111,7 +111,7 @@ fn gaps(by_number: &BTreeMap<SectionNumber, Vec<&NumberAt<'_>>>, diags: &mut Vec
                 };
                 diags.push(
                     Diagnostic::new(Code::NumberingGap, message)
-                        .at(at.file, at.span.clone())
+                        .at(at.file.as_str(), at.span.clone())
                         .label("the sequence skips a number before this one")
                         .help("write the missing entry, or close the gap with `council-report renumber --close-gaps`"),
                 );
