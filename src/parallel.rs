@@ -3,39 +3,57 @@
 
 use std::sync::Mutex;
 use std::sync::mpsc;
+use std::thread::ScopedJoinHandle;
+
+/// Worker threads worth starting: one per core, at most 8.
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+}
+
+/// Below this many items, starting threads costs more than it saves.
+const MIN_ITEMS: usize = 64;
+
+/// The workers' results, in the workers' order. A worker only panics if the mapped
+/// function does, which loading, checking and rendering never do; the panic is re-raised.
+fn joined<U>(handles: Vec<ScopedJoinHandle<'_, Vec<U>>>) -> Vec<U> {
+    handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        .collect()
+}
+
+/// Runs `work` on each part on a thread of its own; the results in the order of the parts.
+fn each_part<P: Send, U: Send>(parts: Vec<P>, work: impl Fn(P) -> Vec<U> + Sync) -> Vec<U> {
+    let work = &work;
+    std::thread::scope(|scope| {
+        joined(
+            parts
+                .into_iter()
+                .map(|part| scope.spawn(move || work(part)))
+                .collect(),
+        )
+    })
+}
 
 /// Maps `f` over `items` on the machine's cores, keeping the order. Parsing and checking
 /// thousands of small files is CPU work that splits evenly; a small folder is not worth
 /// the threads.
 pub fn map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || items.len() < 64 {
+    let threads = threads();
+    if threads < 2 || items.len() < MIN_ITEMS {
         return items.iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        handles
-            .into_iter()
-            // A worker only panics if `f` does, which loading never does; re-raise it.
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    let parts: Vec<&[T]> = items.chunks(items.len().div_ceil(threads)).collect();
+    each_part(parts, |part| part.iter().map(&f).collect())
 }
 
 /// [`map`] taking the items by value: each is dropped on its worker right after `f`, so
 /// the memory it held is reused there rather than new memory being taken.
 pub fn map_owned<T: Send, U: Send>(mut items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || items.len() < 64 {
+    let threads = threads();
+    if threads < 2 || items.len() < MIN_ITEMS {
         return items.into_iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);
@@ -45,18 +63,7 @@ pub fn map_owned<T: Send, U: Send>(mut items: Vec<T>, f: impl Fn(T) -> U + Sync)
     }
     parts.push(items);
     parts.reverse();
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        handles
-            .into_iter()
-            // A worker only panics if `f` does; re-raise it.
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    each_part(parts, |part| part.into_iter().map(&f).collect())
 }
 
 /// How many items the producer hands over at a time: enough to make the hand-over cheap,
@@ -70,9 +77,7 @@ pub fn map_while_producing<T: Send, U: Send, R>(
     produce: impl FnOnce(&mut dyn FnMut(T)) -> R,
     f: impl Fn(&T) -> U + Sync,
 ) -> (R, Vec<(T, U)>) {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = threads();
     if threads < 2 {
         let mut items = Vec::new();
         let r = produce(&mut |t| items.push(t));
@@ -119,11 +124,7 @@ pub fn map_while_producing<T: Send, U: Send, R>(
             let _ = tx.send((sent, batch));
         }
         drop(tx);
-        let mut all: Vec<(usize, T, U)> = workers
-            .into_iter()
-            // A worker only panics if `f` does; re-raise it.
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect();
+        let mut all: Vec<(usize, T, U)> = joined(workers);
         all.sort_unstable_by_key(|(i, ..)| *i);
         (r, all.into_iter().map(|(_, t, u)| (t, u)).collect())
     })

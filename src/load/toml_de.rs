@@ -289,24 +289,29 @@ fn table_at<'t, 'a>(
     if root == span {
         return Some(table);
     }
-    for (_, v) in table.iter_mut() {
-        let here = v.span();
-        let found = match v.get_mut() {
-            DeValue::Table(t) => table_at(t, &here, span),
-            DeValue::Array(a) => a.iter_mut().find_map(|item| {
-                let item_span = item.span();
-                match item.get_mut() {
-                    DeValue::Table(t) => table_at(t, &item_span, span),
-                    _ => None,
-                }
-            }),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
-        }
+    table
+        .iter_mut()
+        .find_map(|(_, v)| in_tables(v, &mut |t, here| table_at(t, here, span)))
+}
+
+/// `find` over the tables a value is or holds (a table, or an array's tables), each with
+/// its span: how the searches here go down a level.
+fn in_tables<'t, 'a, R>(
+    value: &'t mut Spanned<DeValue<'a>>,
+    find: &mut dyn FnMut(&'t mut DeTable<'a>, &Range<usize>) -> Option<R>,
+) -> Option<R> {
+    let here = value.span();
+    match value.get_mut() {
+        DeValue::Table(t) => find(t, &here),
+        DeValue::Array(a) => a.iter_mut().find_map(|item| {
+            let item_span = item.span();
+            match item.get_mut() {
+                DeValue::Table(t) => find(t, &item_span),
+                _ => None,
+            }
+        }),
+        _ => None,
     }
-    None
 }
 
 /// The value spanning `span`, at any depth.
@@ -486,17 +491,7 @@ fn remove_at(
     let mut scalar_owner = None;
     for (k, v) in table.iter_mut() {
         let here = v.span();
-        let found = match v.get_mut() {
-            DeValue::Table(t) => remove_at(t, &here, span),
-            DeValue::Array(a) => a.iter_mut().find_map(|item| {
-                let item_span = item.span();
-                match item.get_mut() {
-                    DeValue::Table(t) => remove_at(t, &item_span, span),
-                    _ => None,
-                }
-            }),
-            _ => None,
-        };
+        let found = in_tables(v, &mut |t, at| remove_at(t, at, span));
         if found.is_some() {
             return found;
         }
