@@ -4,7 +4,6 @@
 //! `number<TAB>first paragraph`, its further paragraphs and lists un-numbered.
 
 use docx_rs::{AlignmentType, BuildXML, HyperlinkData, Paragraph, ParagraphChild, Run};
-use quick_xml::events::BytesStart;
 
 use super::xml::{self, Node};
 use super::{DocxError, inline, package, styles};
@@ -56,27 +55,16 @@ pub(crate) fn placeholder() -> Paragraph {
 
 /// True for the placeholder paragraph.
 pub(crate) fn is_placeholder(node: &Node) -> bool {
-    let Node::Element { start, children } = node else {
-        return false;
-    };
-    start.name().into_inner() == b"w:p"
-        && children
-            .iter()
-            .filter(|c| c.name() == Some(b"w:pPr"))
-            .any(|ppr| match ppr {
-                Node::Element { children, .. } => children.iter().any(|c| match c {
-                    Node::Element { start, .. } => {
-                        start.name().into_inner() == b"w:pStyle"
-                            && style_value(start).as_deref() == Some(PLACEHOLDER_STYLE)
-                    }
-                    Node::Leaf(_) => false,
-                }),
+    node.name() == Some(b"w:p")
+        && node
+            .children_named(b"w:pPr")
+            .flat_map(|ppr| ppr.children_named(b"w:pStyle"))
+            .any(|style| match style {
+                Node::Element { start, .. } => {
+                    xml::attr(start, "w:val").as_deref() == Some(PLACEHOLDER_STYLE)
+                }
                 Node::Leaf(_) => false,
             })
-}
-
-fn style_value(start: &BytesStart<'_>) -> Option<String> {
-    xml::attr(start, "w:val")
 }
 
 /// The body as written XML, tidied, and the hyperlinks it uses: (id, raw URL).
@@ -104,22 +92,22 @@ pub(crate) fn render(entries: &[Entry], layout: &Layout) -> Result<Body, DocxErr
 /// One entry's XML and links. docx-rs's hyperlink ids come from a counter that threads
 /// can race on, so each link gets an id made from its entry's (unique) number instead;
 /// the final ids are given in document order later, by [`super::ids`].
-fn fragment(entry_: &Entry, layout: &Layout) -> Result<(String, Vec<(String, String)>), DocxError> {
+fn fragment(e: &Entry, layout: &Layout) -> Result<(String, Vec<(String, String)>), DocxError> {
     let mut links = Vec::new();
     let mut raw = Vec::new();
-    for mut p in entry(entry_, layout) {
+    for mut p in entry(e, layout) {
         for child in &mut p.children {
             if let ParagraphChild::Hyperlink(h) = child
                 && let HyperlinkData::External { rid, path } = &mut h.link
             {
-                *rid = format!("rIdEntry{}_{}", entry_.number, links.len() + 1);
+                *rid = format!("rIdEntry{}_{}", e.number, links.len() + 1);
                 links.push((rid.clone(), path.clone()));
             }
         }
         raw.extend(p.build());
     }
     let err = |message: String| DocxError::Xml {
-        part: format!("word/document.xml (entry {})", entry_.number),
+        part: format!("word/document.xml (entry {})", e.number),
         message,
     };
     let mut nodes = xml::parse(&raw).map_err(|e| err(e.0))?;

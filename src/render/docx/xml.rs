@@ -26,6 +26,15 @@ impl Node {
         }
     }
 
+    /// The child elements named `name` (`w:pPr`); none for other nodes.
+    pub(crate) fn children_named<'n>(&'n self, name: &'n [u8]) -> impl Iterator<Item = &'n Node> {
+        let children: &[Node] = match self {
+            Node::Element { children, .. } => children,
+            Node::Leaf(_) => &[],
+        };
+        children.iter().filter(move |c| c.name() == Some(name))
+    }
+
     /// The qualified name (`w:pPr`) of an element; `None` for other nodes.
     pub(crate) fn name(&self) -> Option<&[u8]> {
         match self {
