@@ -39,9 +39,7 @@ fn assert_clear_failure(o: &std::process::Output, what: &str) {
 
 #[test]
 fn read_only_output_folder() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (_tmp, entries) = support::small_report_in_temp();
     let Some(mnt) = Tmpfs::mount("ro,size=1m") else {
         return;
     };
@@ -60,9 +58,7 @@ fn read_only_output_folder() {
 
 #[test]
 fn read_only_folder_keeps_the_previous_outputs() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (_tmp, entries) = support::small_report_in_temp();
     let Some(mnt) = Tmpfs::mount("size=1m") else {
         return;
     };
@@ -81,9 +77,7 @@ fn read_only_folder_keeps_the_previous_outputs() {
 
 #[test]
 fn output_parent_is_a_file() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (tmp, entries) = support::small_report_in_temp();
     let file = tmp.path().join("a-file");
     fs::write(&file, b"x").expect("write");
     let o = support::build(&entries, &file.join("out"));
@@ -97,9 +91,7 @@ fn output_parent_is_a_file() {
 
 #[test]
 fn output_path_is_a_folder() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (tmp, entries) = support::small_report_in_temp();
     let out = tmp.path().join("out");
     assert_eq!(code(&support::build(&entries, &out)), 0);
     let before = contents(&out);
@@ -129,9 +121,7 @@ fn output_path_is_a_folder() {
 
 #[test]
 fn disk_full_keeps_the_previous_outputs_and_no_temporaries() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (_tmp, entries) = support::small_report_in_temp();
     let Some(mnt) = Tmpfs::mount("size=64k") else {
         return;
     };
@@ -214,9 +204,7 @@ fn entries_removed_while_the_cli_runs() {
 
 #[test]
 fn entries_folder_removed_between_check_and_build() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (tmp, entries) = support::small_report_in_temp();
     fs::create_dir(tmp.path().join("templates")).expect("templates beside");
     let checked = council_report::load_and_check(&entries).expect("load");
     fs::remove_dir_all(&entries).expect("remove");
@@ -238,9 +226,7 @@ fn entries_folder_removed_between_check_and_build() {
 #[test]
 fn symbolic_link_loops_in_the_entries_folder() {
     use std::os::unix::fs::symlink;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (_tmp, entries) = support::small_report_in_temp();
     let sub = entries.join("a/b");
     fs::create_dir_all(&sub).expect("folders");
     symlink("..", sub.join("up")).expect("symlink");
@@ -271,9 +257,7 @@ fn symbolic_link_loops_in_the_entries_folder() {
 #[cfg(unix)]
 #[test]
 fn a_killed_build_leaves_the_previous_docx_and_the_next_run_cleans_up() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (tmp, entries) = support::small_report_in_temp();
     let out = tmp.path().join("out");
     assert_eq!(code(&support::build(&entries, &out)), 0);
     let before = contents(&out);

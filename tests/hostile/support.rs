@@ -38,6 +38,15 @@ pub fn small_report(dir: &Path) {
     fs::write(dir.join("1.toml"), harness::ENTRY).expect("write the entry");
 }
 
+/// A temporary folder holding the small report in `entries/`; the folder lives as long
+/// as the returned guard.
+pub fn small_report_in_temp() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let entries = tmp.path().join("entries");
+    small_report(&entries);
+    (tmp, entries)
+}
+
 /// An entries folder with `n` entries (1, 1.1 … 1.(n-1)) of `words` words each, in
 /// folders of 100.
 pub fn many_entries(dir: &Path, n: usize, words: usize) {

@@ -121,9 +121,7 @@ fn entry_symlinks_out_of_the_folder_are_not_read() {
 #[test]
 fn links_that_stay_inside_the_folder_are_fine() {
     use std::os::unix::fs::symlink;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (tmp, entries) = support::small_report_in_temp();
     fs::create_dir(entries.join("real")).expect("mkdir");
     fs::write(
         entries.join("real/1.1.toml"),
@@ -143,9 +141,7 @@ fn links_that_stay_inside_the_folder_are_fine() {
 
 #[test]
 fn document_numbers_cannot_write_outside_the_output_folder() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (tmp, entries) = support::small_report_in_temp();
     let report = harness::REPORT.replace("\"C18/99\"", "\"../../../escape\"");
     fs::write(entries.join("report.toml"), report).expect("write");
     let out = tmp.path().join("a/b/out");
@@ -211,9 +207,7 @@ fn templates_cannot_include_files_outside_their_folder() {
 
 #[test]
 fn an_entry_over_8_mib_is_an_e010() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (_tmp, entries) = support::small_report_in_temp();
     let size = usize::try_from(council_report::load::MAX_FILE_BYTES).expect("fits") + 1;
     let mut big = b"number = \"2\"\ntext = \"".to_vec();
     big.resize(size - 2, b'a');
@@ -241,9 +235,7 @@ fn nested(open: &str, close: &str, depth: usize) -> String {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let entries = tmp.path().join("entries");
-    support::small_report(&entries);
+    let (_tmp, entries) = support::small_report_in_temp();
     for (name, text) in [
         ("arrays", nested("[", "]", 200_000)),
         ("tables", nested("{a=", "}", 200_000)),
