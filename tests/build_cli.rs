@@ -2,11 +2,9 @@
 //! next, the DOCX and the text report agreeing paragraph for paragraph, and a failed build
 //! leaving the previous outputs untouched.
 
-mod common;
-
 use std::path::Path;
 
-use common::{
+use crate::common::{
     W, code, copy_tree, docx_part as part, paragraph_text, root, run, run_in, stderr, stdout,
 };
 

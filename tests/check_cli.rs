@@ -1,9 +1,7 @@
 //! `check` as a user runs it: one fixture folder per rule under tests/fixtures/check, the
 //! exact rendered diagnostic pinned by a snapshot, and the exit codes.
 
-mod common;
-
-use common::{code, run, stderr, stdout};
+use crate::common::{code, run, stderr, stdout};
 
 /// Runs `check` on a fixture and returns (exit code, stderr).
 fn check(fixture: &str, extra: &[&str]) -> (i32, String) {
@@ -107,8 +105,8 @@ fn placeholders_fail_only_when_warnings_are_denied() {
 #[test]
 fn hand_written_report_toml_keeps_its_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
-    common::copy_tree(
-        &common::root().join("tests/fixtures/check/clean"),
+    crate::common::copy_tree(
+        &crate::common::root().join("tests/fixtures/check/clean"),
         dir.path(),
     );
     let report = std::fs::read_to_string(dir.path().join("report.toml")).expect("report.toml");
@@ -164,13 +162,14 @@ fn hand_written_report_toml_keeps_its_errors() {
 
 #[test]
 fn every_code_has_a_fixture() {
-    let fixtures: Vec<String> = std::fs::read_dir(common::root().join("tests/fixtures/check"))
-        .expect("fixtures")
-        .filter_map(|e| {
-            e.ok()
-                .map(|e| e.file_name().to_string_lossy().to_lowercase())
-        })
-        .collect();
+    let fixtures: Vec<String> =
+        std::fs::read_dir(crate::common::root().join("tests/fixtures/check"))
+            .expect("fixtures")
+            .filter_map(|e| {
+                e.ok()
+                    .map(|e| e.file_name().to_string_lossy().to_lowercase())
+            })
+            .collect();
     for c in council_report::diag::Code::ALL {
         let prefix = c.as_str().to_lowercase();
         assert!(
@@ -298,7 +297,8 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn readme_lists_every_code() {
-    let readme = std::fs::read_to_string(common::root().join("README.md")).expect("README.md");
+    let readme =
+        std::fs::read_to_string(crate::common::root().join("README.md")).expect("README.md");
     for c in council_report::diag::Code::ALL {
         let row = format!("| {} | {} |", c.as_str(), c.summary());
         assert!(
@@ -311,8 +311,8 @@ fn readme_lists_every_code() {
 #[test]
 fn bom_and_crlf_are_fine() {
     let dir = tempfile::tempdir().expect("tempdir");
-    common::copy_tree(
-        &common::root().join("tests/fixtures/check/clean"),
+    crate::common::copy_tree(
+        &crate::common::root().join("tests/fixtures/check/clean"),
         dir.path(),
     );
     let crlf = "\u{FEFF}number = \"2.3\"\r\ntext = \"\"\"\r\nA paragraph\r\nwrapped.\r\n\r\nAnother.\r\n\"\"\"\r\n";
@@ -334,8 +334,8 @@ fn bom_and_crlf_are_fine() {
 #[test]
 fn oversized_file_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    common::copy_tree(
-        &common::root().join("tests/fixtures/check/clean"),
+    crate::common::copy_tree(
+        &crate::common::root().join("tests/fixtures/check/clean"),
         dir.path(),
     );
     let big = format!(

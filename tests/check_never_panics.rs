@@ -3,10 +3,7 @@
 
 use std::path::Path;
 
-#[path = "hostile/harness.rs"]
-mod harness;
-
-use harness::toml_string;
+use crate::hostile::harness::{self, toml_string};
 use proptest::prelude::*;
 
 const REPORT: &str = include_str!("fixtures/check/clean/report.toml");

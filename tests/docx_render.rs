@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-mod common;
-
-use common::{W, docx_part as part, paragraph_text};
+use crate::common::{W, docx_part as part, paragraph_text};
 use council_report::model::Report;
 use council_report::render::docx::{DocxOptions, render};
 
@@ -133,7 +131,7 @@ fn same_bytes_in_two_processes() {
         let path = dir.path().join(name);
         let status = std::process::Command::new(&exe)
             .args([
-                "sample_entries_render_in_order_with_their_links",
+                "docx_render::sample_entries_render_in_order_with_their_links",
                 "--exact",
                 "--test-threads=1",
             ])

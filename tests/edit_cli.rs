@@ -3,12 +3,10 @@
 //! edit the folder must still check clean, comments must survive, and the report must hold
 //! the entries in the expected order; a refused edit must leave every byte as it was.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{code, run_in, stderr, stdout};
+use crate::common::{code, run_in, stderr, stdout};
 
 /// A temporary working folder holding a copy of the sample `entries/`.
 struct Work {
@@ -22,7 +20,10 @@ impl Work {
 
     fn of(fixture: &str) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        common::copy_tree(&common::root().join(fixture), &dir.path().join("entries"));
+        crate::common::copy_tree(
+            &crate::common::root().join(fixture),
+            &dir.path().join("entries"),
+        );
         Self { dir }
     }
 
@@ -111,7 +112,7 @@ fn entry<'a>(
 }
 
 fn original() -> Vec<(String, Option<String>, String)> {
-    report_of(&common::root().join("entries"))
+    report_of(&crate::common::root().join("entries"))
 }
 
 // ---------------------------------------------------------------------------------- new
@@ -436,7 +437,7 @@ fn refused_renumberings_change_no_file() {
 
 #[test]
 fn fmt_check_is_clean_on_the_sample_entries() {
-    let out = common::run(&["fmt", "--check"]);
+    let out = crate::common::run(&["fmt", "--check"]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     assert_eq!(stdout(&out), "");
 }
@@ -473,13 +474,13 @@ fn fmt_check_lists_a_misformatted_file_and_fmt_fixes_it_idempotently() {
 #[test]
 fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
-        let out = common::run(&["completions", shell]);
+        let out = crate::common::run(&["completions", shell]);
         assert_eq!(code(&out), 0, "{shell}: {}", stderr(&out));
         let script = stdout(&out);
         assert!(script.contains("council-report"), "{shell}");
         assert!(script.contains("renumber"), "{shell}");
     }
-    assert_eq!(code(&common::run(&["completions", "tcsh"])), 2);
+    assert_eq!(code(&crate::common::run(&["completions", "tcsh"])), 2);
 }
 
 #[test]

@@ -9,18 +9,10 @@
 //!
 //! Mounting tmpfs needs root; where it fails the test says so and skips that case.
 
-mod common;
-
-#[path = "hostile/harness.rs"]
-mod harness;
-#[path = "hostile/support.rs"]
+pub mod harness;
 mod support;
 
-#[path = "hostile/faults.rs"]
 mod faults;
-#[path = "hostile/generated.rs"]
 mod generated;
-#[path = "hostile/untrusted.rs"]
 mod untrusted;
-#[path = "hostile/valid.rs"]
 mod valid;

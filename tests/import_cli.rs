@@ -2,12 +2,10 @@
 //! text report of the sample entries, and a DOCX built here; the written files are pinned
 //! by snapshots and read back through `check` and the text renderer.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::{code, run, run_in, stderr};
+use crate::common::{code, run, run_in, stderr};
 use council_report::model::Report;
 use council_report::render::text::{Templates, render_report, view};
 
@@ -83,7 +81,13 @@ fn word_export_imports_to_entries_that_pass_check() {
     assert!(stderr(&out).contains("W002"), "{}", stderr(&out));
     // The files are already in `fmt`'s canonical layout.
     let out = run(&["fmt", "--check", "--entries", into.to_str().expect("utf-8")]);
-    assert_eq!(code(&out), 0, "{}{}", common::stdout(&out), stderr(&out));
+    assert_eq!(
+        code(&out),
+        0,
+        "{}{}",
+        crate::common::stdout(&out),
+        stderr(&out)
+    );
 
     // Every paragraph of the source is a paragraph of the report built from the import.
     let report = render_report(&load(&into), &Templates::embedded()).expect("renders");
@@ -488,14 +492,14 @@ fn placeholders_pass_check_as_warnings_and_build_a_draft() {
     // The DOCX: the placeholders highlighted, the fixed draft timestamp, the same bytes
     // from one build to the next.
     let docx = fs::read(draft.join("report-draft.docx")).expect("draft docx");
-    let document = common::docx_part(&docx, "word/document.xml");
+    let document = crate::common::docx_part(&docx, "word/document.xml");
     assert!(document.contains("TODO: the meeting, such as Council 2018"));
     // Seven runs: the number and the language share the `Document …` line.
     assert_eq!(
         document.matches(r#"<w:highlight w:val="yellow""#).count(),
         7
     );
-    let core = common::docx_part(&docx, "docProps/core.xml");
+    let core = crate::common::docx_part(&docx, "docProps/core.xml");
     assert!(
         core.contains(">1980-01-01T00:00:00Z</dcterms:created>"),
         "{core}"

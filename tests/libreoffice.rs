@@ -2,9 +2,7 @@
 //! every heading and numbered paragraph is there, in order. Skipped where LibreOffice is
 //! not installed, except under CI (`CI` set), where its absence is a failure.
 
-mod common;
-
-use common::{code, libreoffice_text, root, run, soffice};
+use crate::common::{code, libreoffice_text, root, run, soffice};
 
 #[test]
 fn libreoffice_reads_every_numbered_paragraph_in_order() {

@@ -1,7 +1,7 @@
 //! The plain-text report and digest: snapshots of both for a realistic report, user
 //! template folders, template errors, wrapping.
 
-mod text_fixture;
+use crate::text_fixture;
 
 use std::fs;
 

@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-mod common;
-
-use common::copy_tree;
+use crate::common::copy_tree;
 use council_report::render::text::{Templates, render_digest, render_report};
 
 fn sample() -> council_report::model::Report {

@@ -2,15 +2,13 @@
 //! never stale), every file of `entries/` is valid against them, and files with an unknown
 //! key or a wrong type are not.
 
-mod common;
-
 use std::path::Path;
 
 use council_report::schema::{Kind, schema, schema_text};
 use serde_json::Value;
 
 fn committed(kind: Kind) -> String {
-    let path = common::root().join("schemas").join(kind.file_name());
+    let path = crate::common::root().join("schemas").join(kind.file_name());
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -27,9 +25,9 @@ fn committed_schemas_are_up_to_date() {
         );
         let mut args = vec!["schema"];
         args.extend(flag);
-        let out = common::run(&args);
-        assert_eq!(common::code(&out), 0);
-        assert_eq!(common::stdout(&out), fresh);
+        let out = crate::common::run(&args);
+        assert_eq!(crate::common::code(&out), 0);
+        assert_eq!(crate::common::stdout(&out), fresh);
     }
 }
 
@@ -85,7 +83,7 @@ fn every_sample_file_is_valid() {
     let entry = validator(Kind::Entry);
     let report = validator(Kind::Report);
     let mut files = Vec::new();
-    toml_files(&common::root().join("entries"), &mut files);
+    toml_files(&crate::common::root().join("entries"), &mut files);
     assert!(files.len() > 50);
     for f in files {
         let v = if f.ends_with("report.toml") {
@@ -101,7 +99,7 @@ fn every_sample_file_is_valid() {
 #[test]
 fn unknown_keys_and_wrong_types_are_rejected() {
     let entry = validator(Kind::Entry);
-    let fixtures = common::root().join("tests/fixtures/check");
+    let fixtures = crate::common::root().join("tests/fixtures/check");
     for (file, why) in [
         ("e003-unknown-key/2/2.1.toml", "sectr"),
         ("e004-wrong-type/2/2.1.toml", "number"),
@@ -144,7 +142,7 @@ resolutions = ["101"]"#,
         assert!(!errs.is_empty(), "{what} passed");
     }
     let report = validator(Kind::Report);
-    let mut bad = json_of(&common::root().join("entries/report.toml"));
+    let mut bad = json_of(&crate::common::root().join("entries/report.toml"));
     bad["layout"]["colour"] = Value::from("red");
     assert!(!errors(&report, &bad).is_empty());
 }
@@ -152,10 +150,18 @@ resolutions = ["101"]"#,
 #[test]
 fn the_skeleton_new_writes_is_valid() {
     let dir = tempfile::tempdir().expect("temp dir");
-    common::copy_tree(&common::root().join("entries"), &dir.path().join("entries"));
-    let out = common::run_in(dir.path(), &["new", "--under", "2.9", "--title", "Demo"]);
-    assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
-    let file = dir.path().join(common::stdout(&out).trim());
+    crate::common::copy_tree(
+        &crate::common::root().join("entries"),
+        &dir.path().join("entries"),
+    );
+    let out = crate::common::run_in(dir.path(), &["new", "--under", "2.9", "--title", "Demo"]);
+    assert_eq!(
+        crate::common::code(&out),
+        0,
+        "{}",
+        crate::common::stderr(&out)
+    );
+    let file = dir.path().join(crate::common::stdout(&out).trim());
     let errs = errors(&validator(Kind::Entry), &json_of(&file));
     assert!(errs.is_empty(), "{errs:?}");
 }
@@ -166,13 +172,18 @@ fn the_skeleton_new_writes_is_valid() {
 fn placeholders_are_valid_and_other_strings_for_the_date_are_not() {
     let dir = tempfile::tempdir().expect("temp dir");
     let into = dir.path().join("entries");
-    let out = common::run(&[
+    let out = crate::common::run(&[
         "import",
         "tests/fixtures/import/word-export-no-header.txt",
         "--into",
         into.to_str().expect("utf-8"),
     ]);
-    assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
+    assert_eq!(
+        crate::common::code(&out),
+        0,
+        "{}",
+        crate::common::stderr(&out)
+    );
     let report = validator(Kind::Report);
     let mut imported = json_of(&into.join("report.toml"));
     assert!(

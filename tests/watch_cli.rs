@@ -3,8 +3,6 @@
 //! on Ctrl-C. Every wait
 //! polls the output with a deadline; nothing sleeps for a fixed time.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -54,7 +52,7 @@ fn forward(stream: impl std::io::Read, tx: &mpsc::Sender<String>) {
 fn watch_rebuilds_on_every_change_and_stops_on_ctrl_c() {
     let dir = tempfile::tempdir().expect("temp dir");
     let entries = dir.path().join("entries");
-    common::copy_tree(&common::root().join("entries"), &entries);
+    crate::common::copy_tree(&crate::common::root().join("entries"), &entries);
     let child = Command::new(env!("CARGO_BIN_EXE_council-report"))
         .current_dir(dir.path())
         // Outputs inside the watched folder: writing them must not start another build.

@@ -7,8 +7,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::common::{code, stderr};
-use crate::harness;
-use crate::support::{self, Tmpfs};
+use crate::hostile::harness;
+use crate::hostile::support::{self, Tmpfs};
 
 const STEM: &str = "C18-99-E";
 

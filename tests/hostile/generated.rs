@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use crate::harness::{self, Outcome, toml_string};
+use crate::hostile::harness::{self, Outcome, toml_string};
 
 /// Pieces that stress the renderers: XML specials, CDATA ends, control characters, RTL
 /// and CJK scripts, emoji (astral plane, ZWJ sequences), U+2011, bidi marks, markup.

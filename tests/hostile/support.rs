@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use crate::common;
-use crate::harness;
+use crate::hostile::harness;
 
 /// Runs `council-report ARGS` (paths as OS strings).
 pub fn run(args: &[&Path]) -> Output {

@@ -6,8 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::common::{code, stderr, stdout};
-use crate::harness;
-use crate::support;
+use crate::hostile::harness;
+use crate::hostile::support;
 
 const SECRET: &str = "TOP-SECRET-8c1f";
 
@@ -39,7 +39,7 @@ fn with_logo(entries: &Path, logo: &str) {
         format!(
             "{}\n[layout]\nlogo = {}\n",
             harness::REPORT,
-            crate::harness::toml_string(logo)
+            crate::hostile::harness::toml_string(logo)
         ),
     )
     .expect("write report.toml");

@@ -4,9 +4,9 @@
 
 use std::fs;
 
-use crate::harness;
-use crate::harness::toml_string;
-use crate::support;
+use crate::hostile::harness;
+use crate::hostile::harness::toml_string;
+use crate::hostile::support;
 
 const HOSTILE: &str = "Tom & Jerry <&> 1 < 2 > 0 \"quoted\" 'single' ]]> end";
 const ARABIC: &str = "تقرير الاتحاد الدولي للاتصالات";

@@ -1,0 +1,27 @@
+//! The integration tests, as one crate: every module links the library and the binary once
+//! (13 separate test binaries took 9 minutes to build and link on a 2-core machine).
+//!
+//! - `common`: running the binary, reading DOCX parts, LibreOffice; `text_fixture`: a
+//!   realistic report built in memory for the renderers;
+//! - `*_cli`: the commands as a user runs them, against fixture folders under `fixtures/`,
+//!   with insta snapshots of what they print;
+//! - `docx_render`, `render_text*`, `schema`: the renderers and schemas through the library;
+//! - `hostile`, `check_never_panics`, `import_properties`: property tests and hostile input;
+//! - `libreoffice`: the built DOCX opened by the real client.
+
+mod common;
+mod text_fixture;
+
+mod build_cli;
+mod check_cli;
+mod check_never_panics;
+mod docx_render;
+mod edit_cli;
+mod hostile;
+mod import_cli;
+mod import_properties;
+mod libreoffice;
+mod render_text;
+mod render_text_sample;
+mod schema;
+mod watch_cli;
