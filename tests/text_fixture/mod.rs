@@ -80,6 +80,7 @@ pub fn sample_report() -> Report {
             end: date(2017, 12, 31),
         }),
         layout: Layout::default(),
+        file: "entries/report.toml".into(),
     };
 
     let mut entries = vec![

@@ -74,6 +74,7 @@ pub(crate) fn sample_report() -> Report {
             end: date(2017, 12, 31),
         }),
         layout: Layout::default(),
+        file: "entries/report.toml".into(),
     };
     let entries = vec![
         entry(
