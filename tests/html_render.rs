@@ -8,7 +8,7 @@ use std::process::Command;
 use council_report::render::html;
 
 use crate::common::{code, root, run, sample, stderr, tool};
-use crate::text_fixture::sample_report;
+use crate::sample_report::report as sample_report;
 
 fn built_html() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("tempdir");

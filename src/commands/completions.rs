@@ -7,11 +7,9 @@ use crate::cli::{Cli, CompletionsArgs};
 
 pub(super) fn run(args: &CompletionsArgs) -> anyhow::Result<Outcome> {
     let mut command = Cli::command();
-    clap_complete::generate(
-        args.shell,
-        &mut command,
-        "council-report",
-        &mut std::io::stdout(),
-    );
+    // Into memory first: clap_complete panics when its writer fails (`>/dev/full`).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "council-report", &mut script);
+    crate::console::out(&String::from_utf8_lossy(&script));
     Ok(Outcome::Success)
 }

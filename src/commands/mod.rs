@@ -66,11 +66,11 @@ pub(crate) fn refused(e: EditError, args: &DiagnosticArgs) -> anyhow::Result<Out
                 entries: checked.entries,
             };
             check::report(&errors, Format::Human, args)?;
-            eprintln!("error: {e}");
+            crate::errln!("error: {e}");
             Ok(Outcome::Invalid)
         }
         EditError::Refused(msg) => {
-            eprintln!("error: {msg}; nothing was written");
+            crate::errln!("error: {msg}; nothing was written");
             Ok(Outcome::Invalid)
         }
         EditError::Load(_) | EditError::Parse { .. } | EditError::Io { .. } => Err(e.into()),

@@ -17,9 +17,6 @@ mod styles;
 mod theme;
 mod xml;
 
-#[cfg(test)]
-mod tests;
-
 use docx_rs::{Docx, PageMargin};
 
 use crate::model::Report;
