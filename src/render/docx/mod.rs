@@ -20,6 +20,7 @@ mod xml;
 use docx_rs::{Docx, PageMargin};
 
 use crate::model::Report;
+use crate::render::memo::Memo;
 
 use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};
 
@@ -46,6 +47,22 @@ pub fn render(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, DocxErr
     // Entries are nearly all of the document: they are built on every core, the rest
     // (first page, headers, footers) once, and the body is then spliced in.
     let body = body::render(&report.entries, &report.meta.layout)?;
+    let parts = package::parts(build(report).build(), body, report, options.timestamp)?;
+    package::zip(parts, options.timestamp)
+}
+
+/// Each entry's body XML, kept between renders by `watch` ([`render_kept`]).
+#[derive(Default)]
+pub struct BodyCache(Memo<body::Piece>);
+
+/// [`render`], rendering again only the entries that changed since the last call with
+/// the same `cache`; the bytes are the same as [`render`]'s.
+pub fn render_kept(
+    report: &Report,
+    options: &DocxOptions,
+    cache: &mut BodyCache,
+) -> Result<Vec<u8>, DocxError> {
+    let body = body::render_kept(&report.entries, &report.meta.layout, &mut cache.0)?;
     let parts = package::parts(build(report).build(), body, report, options.timestamp)?;
     package::zip(parts, options.timestamp)
 }
