@@ -180,7 +180,12 @@ fn every_rebuild_is_published_and_errors_keep_the_last_good_page() {
     assert!(page.contains("data-entry=\"2.9\""));
 
     save(&file, &good);
-    let fixed = status_until(addr, |s| s["state"] == "ok");
-    assert!(fixed["version"].as_u64() > Some(version + 1), "{fixed}");
+    // The status of the good build comes first, then its page (a new version).
+    let fixed = status_until(addr, |s| {
+        s["state"] == "ok" && s["version"].as_u64() > Some(version + 1)
+    });
+    assert_eq!(fixed["errors"], 0);
+    let (_, page) = get(addr, "/");
+    assert!(!page.contains("ITU-T SG13 (edited)"));
     drop(watch);
 }
