@@ -1,13 +1,15 @@
-//! `build`: check, render the DOCX, the text report and the digest in memory, then write
-//! all three atomically. Nothing is written unless every stage succeeded, so a failed build
-//! leaves the previous outputs as they were.
+//! `build`: check, render the DOCX, the text report and the digest (and, when asked, the
+//! HTML page and the PDF) in memory, then write them all atomically. Nothing is written
+//! unless every stage succeeded, so a failed build leaves the previous outputs as they were.
 
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
 use crate::model::{DRAFT_TIMESTAMP, Report};
 use crate::output;
+use crate::pdf::{PdfError, Soffice};
 use crate::render::docx::{self, DocxOptions};
+use crate::render::html;
 use crate::render::text::{self, Options, Templates};
 
 /// What `build` needs besides the entries.
@@ -21,6 +23,10 @@ pub struct BuildOptions {
     pub source_date_epoch: Option<i64>,
     /// Wrap the text outputs at this many columns; `None` for one paragraph per line.
     pub wrap: Option<u32>,
+    /// Also write the HTML page.
+    pub html: bool,
+    /// Also write the PDF, converted by this LibreOffice.
+    pub pdf: Option<Soffice>,
 }
 
 /// The files a build wrote.
@@ -29,6 +35,18 @@ pub struct Written {
     pub docx: PathBuf,
     pub text: PathBuf,
     pub digest: PathBuf,
+    pub html: Option<PathBuf>,
+    pub pdf: Option<PathBuf>,
+}
+
+impl Written {
+    /// Every file written, in the order `build` lists them.
+    pub fn paths(&self) -> impl Iterator<Item = &PathBuf> {
+        [Some(&self.docx), Some(&self.text), Some(&self.digest)]
+            .into_iter()
+            .chain([self.html.as_ref(), self.pdf.as_ref()])
+            .flatten()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +55,8 @@ pub enum BuildError {
     Template(#[from] text::TemplateError),
     #[error("cannot render the DOCX: {0}")]
     Docx(#[from] docx::DocxError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
     #[error("cannot write {path}")]
     Write {
         path: String,
@@ -50,6 +70,8 @@ pub struct Rendered {
     pub docx: Vec<u8>,
     pub text: String,
     pub digest: String,
+    pub html: Option<String>,
+    pub pdf: Option<Vec<u8>>,
 }
 
 /// Renders every output of a checked report.
@@ -76,6 +98,8 @@ pub fn render(
         docx: docx?,
         text,
         digest,
+        html: None,
+        pdf: None,
     })
 }
 
@@ -99,17 +123,32 @@ pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
     };
     std::fs::create_dir_all(out).map_err(err(out))?;
     output::remove_stale_temporaries(out).map_err(err(out))?;
+    let stem = &rendered.stem;
     let written = Written {
-        docx: out.join(format!("{}.docx", rendered.stem)),
-        text: out.join(format!("{}.txt", rendered.stem)),
-        digest: out.join(format!("{}-digest.txt", rendered.stem)),
+        docx: out.join(format!("{stem}.docx")),
+        text: out.join(format!("{stem}.txt")),
+        digest: out.join(format!("{stem}-digest.txt")),
+        html: rendered
+            .html
+            .as_ref()
+            .map(|_| out.join(format!("{stem}.html"))),
+        pdf: rendered
+            .pdf
+            .as_ref()
+            .map(|_| out.join(format!("{stem}.pdf"))),
     };
-    output::write_all_atomic(&[
+    let mut files = vec![
         (written.docx.as_path(), rendered.docx.as_slice()),
         (written.text.as_path(), rendered.text.as_bytes()),
         (written.digest.as_path(), rendered.digest.as_bytes()),
-    ])
-    .map_err(|(path, source)| err(path)(source))?;
+    ];
+    if let (Some(path), Some(html)) = (&written.html, &rendered.html) {
+        files.push((path.as_path(), html.as_bytes()));
+    }
+    if let (Some(path), Some(pdf)) = (&written.pdf, &rendered.pdf) {
+        files.push((path.as_path(), pdf.as_slice()));
+    }
+    output::write_all_atomic(&files).map_err(|(path, source)| err(path)(source))?;
     Ok(written)
 }
 
@@ -127,12 +166,14 @@ pub fn build(
     let report = &report;
     let templates = Templates::discover(entries, options.templates.as_deref())?;
     let text_options = Options { wrap: options.wrap };
-    let rendered = render(
-        report,
-        &templates,
-        timestamp(report, options.source_date_epoch),
-        &text_options,
-    )?;
+    let timestamp = timestamp(report, options.source_date_epoch);
+    let mut rendered = render(report, &templates, timestamp, &text_options)?;
+    if options.html {
+        rendered.html = Some(html::render(report));
+    }
+    if let Some(soffice) = &options.pdf {
+        rendered.pdf = Some(soffice.convert(&rendered.docx, &rendered.stem, timestamp)?);
+    }
     write(&rendered, &options.out).map(Some)
 }
 

@@ -127,6 +127,16 @@ pub struct BuildArgs {
     /// Wrap the text outputs at this many columns (default: one paragraph per line).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u32).range(20..=1000))]
     pub wrap: Option<u32>,
+
+    /// Also write `<doc>.html`: the Council page as one self-contained HTML file, to open
+    /// in any browser.
+    #[arg(long)]
+    pub html: bool,
+
+    /// Also write `<doc>.pdf`, converted from the DOCX by LibreOffice (`soffice` on PATH,
+    /// or the program SOFFICE names).
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,8 @@
 //! The pipeline runs in one direction:
 //!
 //! ```text
-//! files ──load──▶ Draft ──check──▶ Report ──render──▶ DOCX, text, digest
+//! files ──load──▶ Draft ──check──▶ Report ──render──▶ DOCX, HTML, text, digest
+//!                                                      DOCX ──pdf──▶ PDF (LibreOffice)
 //! ```
 //!
 //! [`load`] reads the entries folder and parses every file with spans; [`check`] applies
@@ -26,6 +27,7 @@ pub mod model;
 pub mod number;
 pub mod output;
 mod parallel;
+pub mod pdf;
 pub mod raw;
 pub mod render;
 pub mod schema;

@@ -1,4 +1,5 @@
-//! `build`: check, then write the DOCX, the text report and the digest.
+//! `build`: check, then write the DOCX, the text report and the digest (and the HTML page
+//! and the PDF when asked).
 
 use anyhow::Context;
 
@@ -7,9 +8,12 @@ use super::check::{outcome, report};
 use crate::build::{BuildError, BuildOptions, build};
 use crate::cli::BuildArgs;
 use crate::diag::Format;
+use crate::pdf::Soffice;
 
 pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let entries = &args.entries.entries;
+    // Before checking: a missing LibreOffice is a usage error (exit 2), found at once.
+    let pdf = args.pdf.then(Soffice::find).transpose()?;
     let checked = crate::load_and_check(entries)?;
     report(&checked, Format::Human, &args.diagnostics)?;
     if outcome(&checked, args.diagnostics.deny_warnings) == Outcome::Invalid {
@@ -25,10 +29,12 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
         templates: args.templates.clone(),
         source_date_epoch: source_date_epoch()?,
         wrap: args.wrap,
+        html: args.html,
+        pdf,
     };
     match build(checked, entries, &options) {
         Ok(Some(w)) => {
-            for path in [&w.docx, &w.text, &w.digest] {
+            for path in w.paths() {
                 crate::outln!("wrote {}", crate::load::display(path));
             }
             Ok(Outcome::Success)

@@ -18,6 +18,18 @@ pub fn run(args: &[&str]) -> Output {
     run_in(&root(), args)
 }
 
+/// [`run`] with environment variables set.
+pub fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::cargo_bin("council-report").expect("the binary is built");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.args(args).output().expect("the binary runs")
+}
+
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::cargo_bin("council-report")
         .expect("the binary is built for integration tests")
@@ -137,4 +149,31 @@ pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
             String::from_utf8_lossy(&o.stderr)
         )
     })
+}
+
+/// A command-line tool a test needs (`tidy`, `pdftotext`, `chromium`), if it runs with
+/// `version_arg`; under CI (`CI` set) its absence fails the test, elsewhere it is skipped.
+pub fn tool(name: &str, version_arg: &str) -> Option<String> {
+    let found = Process::new(name)
+        .arg(version_arg)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| name.to_owned());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{name} is required under CI (.ci/install-tools.sh installs it)"
+        );
+        eprintln!("skipped: {name} is not installed");
+    }
+    found
+}
+
+/// The checked sample report of `entries/`.
+pub fn sample() -> council_report::model::Report {
+    council_report::load_and_check(&root().join("entries"))
+        .expect("entries")
+        .report
+        .expect("the sample entries check")
 }

@@ -105,6 +105,7 @@ pub fn report() -> Report {
             end: date(2017, 12, 31),
         }),
         layout: Layout::default(),
+        file: "entries/report.toml".into(),
     };
 
     let mut entries = vec![

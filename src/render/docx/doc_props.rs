@@ -3,7 +3,7 @@
 //! [`super::DocxOptions`], so builds are reproducible.
 
 use super::xml::Xml;
-use crate::dates::Date;
+use crate::dates::civil;
 use crate::model::Meta;
 
 pub(crate) const CORE_PATH: &str = "docProps/core.xml";
@@ -80,14 +80,6 @@ fn app_version(version: &str) -> String {
     let major = parts.next().unwrap_or(0).min(99);
     let minor = parts.next().unwrap_or(0).min(9999);
     format!("{major:02}.{minor:04}")
-}
-
-/// The civil date and time (UTC) of a Unix time, for years 1 to 9999.
-pub(crate) fn civil(timestamp: i64) -> Option<(Date, u32, u32, u32)> {
-    let secs = timestamp.rem_euclid(86_400) as u32;
-    Date::from_unix_seconds(timestamp)
-        .filter(|d| (1..=9999).contains(&d.year()))
-        .map(|d| (d, secs / 3600, secs / 60 % 60, secs % 60))
 }
 
 /// `2018-03-22T00:00:00Z`; the epoch when the timestamp is out of range.

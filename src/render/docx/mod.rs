@@ -84,9 +84,7 @@ mod xml;
 
 use crate::model::Report;
 
-/// A4 in twips.
-const PAGE_WIDTH: u32 = 11907;
-const PAGE_HEIGHT: u32 = 16840;
+use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
