@@ -81,11 +81,24 @@ pub fn render(
     timestamp: i64,
     text_options: &Options,
 ) -> Result<Rendered, BuildError> {
+    render_with(report, templates, text_options, |r| {
+        docx::render(r, &DocxOptions { timestamp })
+    })
+}
+
+/// [`render`] with the DOCX made by `docx` (`watch` keeps the entries' DOCX between
+/// rebuilds).
+pub fn render_with(
+    report: &Report,
+    templates: &Templates,
+    text_options: &Options,
+    docx: impl FnOnce(&Report) -> Result<Vec<u8>, docx::DocxError>,
+) -> Result<Rendered, BuildError> {
     // The text outputs do not wait for the DOCX: they are rendered on a second thread
     // while the DOCX is packed.
     let (docx, texts) = std::thread::scope(|scope| {
         let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
-        let docx = docx::render(report, &DocxOptions { timestamp });
+        let docx = docx(report);
         // Rendering never panics; if it did, the panic goes on in this thread.
         let texts = texts
             .join()
@@ -115,12 +128,20 @@ pub fn timestamp(report: &Report, source_date_epoch: Option<i64>) -> i64 {
     })
 }
 
+fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError {
+    let path = crate::load::display(path);
+    move |source| BuildError::Write { path, source }
+}
+
+/// Writes one output file into `out` (created if needed), atomically.
+pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    std::fs::create_dir_all(out).map_err(write_error(out))?;
+    output::write_atomic(path, bytes).map_err(write_error(path))
+}
+
 /// Writes the rendered outputs into `out` (created if needed), each atomically.
 pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
-    let err = |path: &Path| {
-        let path = crate::load::display(path);
-        move |source| BuildError::Write { path, source }
-    };
+    let err = write_error;
     std::fs::create_dir_all(out).map_err(err(out))?;
     output::remove_stale_temporaries(out).map_err(err(out))?;
     let stem = &rendered.stem;

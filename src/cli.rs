@@ -217,9 +217,15 @@ pub struct WatchArgs {
     #[command(flatten)]
     pub build: BuildArgs,
 
-    /// How long the folder must be quiet before a rebuild, in milliseconds.
-    #[arg(long, value_name = "MS", default_value_t = 200)]
+    /// How long the folder must be quiet before a rebuild, in milliseconds (an editor's
+    /// save comes as a few events within a millisecond or two).
+    #[arg(long, value_name = "MS", default_value_t = 50)]
     pub debounce: u64,
+
+    /// Serve the HTML preview at ADDR (default: 127.0.0.1 and a free port, printed) and
+    /// reload the open page after every rebuild. Only loopback unless ADDR says otherwise.
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:0")]
+    pub serve: Option<String>,
 }
 
 #[derive(Debug, Args)]

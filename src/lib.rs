@@ -21,6 +21,7 @@ pub mod dates;
 pub mod diag;
 pub mod edit;
 pub mod import;
+pub mod incremental;
 pub mod load;
 pub mod markup;
 pub mod model;
@@ -31,6 +32,7 @@ pub mod pdf;
 pub mod raw;
 pub mod render;
 pub mod schema;
+pub mod serve;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {

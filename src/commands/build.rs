@@ -5,8 +5,9 @@ use anyhow::Context;
 
 use super::Outcome;
 use super::check::{outcome, report};
-use crate::build::{BuildError, BuildOptions, build};
-use crate::cli::BuildArgs;
+use crate::build::{BuildError, BuildOptions, Written, build};
+use crate::check::Checked;
+use crate::cli::{BuildArgs, DiagnosticArgs};
 use crate::diag::Format;
 use crate::pdf::Soffice;
 
@@ -15,24 +16,43 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     // Before checking: a missing LibreOffice is a usage error (exit 2), found at once.
     let pdf = args.pdf.then(Soffice::find).transpose()?;
     let checked = crate::load_and_check(entries)?;
-    report(&checked, Format::Human, &args.diagnostics)?;
-    if outcome(&checked, args.diagnostics.deny_warnings) == Outcome::Invalid {
+    if !accept(&checked, &args.diagnostics)? {
+        return Ok(Outcome::Invalid);
+    }
+    let options = options(args, pdf)?;
+    written(build(checked, entries, &options))
+}
+
+/// Prints the diagnostics; true when the outputs may be written (no error, and no
+/// warning under `--deny-warnings`), else says why nothing is written.
+pub(super) fn accept(checked: &Checked, diagnostics: &DiagnosticArgs) -> anyhow::Result<bool> {
+    report(checked, Format::Human, diagnostics)?;
+    if outcome(checked, diagnostics.deny_warnings) == Outcome::Invalid {
         if checked.errors() == 0 {
             crate::errln!("nothing written: warnings are denied (--deny-warnings)");
         } else {
             crate::errln!("nothing written: fix the errors above first");
         }
-        return Ok(Outcome::Invalid);
+        return Ok(false);
     }
-    let options = BuildOptions {
+    Ok(true)
+}
+
+/// The build options of the command line.
+pub(super) fn options(args: &BuildArgs, pdf: Option<Soffice>) -> anyhow::Result<BuildOptions> {
+    Ok(BuildOptions {
         out: args.out.clone(),
         templates: args.templates.clone(),
         source_date_epoch: source_date_epoch()?,
         wrap: args.wrap,
         html: args.html,
         pdf,
-    };
-    match build(checked, entries, &options) {
+    })
+}
+
+/// Prints what a build wrote, or why it wrote nothing.
+pub(super) fn written(result: Result<Option<Written>, BuildError>) -> anyhow::Result<Outcome> {
+    match result {
         Ok(Some(w)) => {
             for path in w.paths() {
                 crate::outln!("wrote {}", crate::load::display(path));

@@ -22,6 +22,11 @@ impl Sources {
         self.files.insert(path.into(), text.into());
     }
 
+    /// Forgets a file (`watch`, when it is deleted or can no longer be read).
+    pub fn remove(&mut self, path: &str) {
+        self.files.remove(path);
+    }
+
     pub fn get(&self, path: &str) -> Option<&str> {
         self.files.get(path).map(String::as_str)
     }

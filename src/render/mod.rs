@@ -3,4 +3,5 @@
 pub mod conventions;
 pub mod docx;
 pub mod html;
+pub mod memo;
 pub mod text;

@@ -3,18 +3,82 @@
 //! its text un-numbered below it; an untitled entry is a Normal paragraph
 //! `number<TAB>first paragraph`, its further paragraphs and lists un-numbered.
 
+use std::convert::Infallible;
+use std::io::Write;
+
 use rayon::prelude::*;
 
 use super::paragraph::{Align, Paragraph, Run};
-use super::story::Block;
+use super::story::{self, Block, Ids, Piece, Story};
 use super::{inline, styles};
 use crate::model::{Entry, Layout};
 use crate::render::conventions::{CLOSING_RULE, number_label};
+use crate::render::memo::Memo;
 
-/// The blocks of every entry, one group per entry, built on all cores (the entries are
-/// nearly all of the document).
-pub(crate) fn entries<'a>(entries: &'a [Entry], layout: &Layout) -> Vec<Vec<Block<'a>>> {
+/// Entries per batch: the next batch is built and written while this one is deflated.
+/// At the sample's density a batch is about 250 KB of XML, so the two batches alive at
+/// a time are little memory beside the 5 MB of the whole document, and a batch is still
+/// hundreds of entries to spread over the cores.
+const BATCH: usize = 256;
+
+/// Writes the entries into `out` after what `story` holds, and makes `story` follow
+/// them. Each entry is a [`Piece`] written from the ids of the entries before it, on all
+/// cores; with `kept` (`watch`), pieces made before from the same entry and the same
+/// ids are used again.
+pub(crate) fn write<W: Write + Send>(
+    entries: &[Entry],
+    layout: &Layout,
+    story: &mut Story,
+    kept: Option<&mut Memo<Piece, Ids>>,
+    out: &mut W,
+) -> std::io::Result<()> {
+    if let Some(memo) = kept {
+        let (starts, _) = story::starts(story.ids(), &build(entries, layout));
+        let Ok(pieces) = memo.render_keyed(entries, starts, layout, |e, start| {
+            Ok::<_, Infallible>(Piece::write(&entry(e, layout), *start))
+        });
+        for piece in pieces {
+            out.write_all(piece.xml.as_bytes())?;
+            story.follow(piece);
+        }
+        return Ok(());
+    }
+    let mut batches = entries.chunks(BATCH);
+    let mut next = batches.next().map(|b| write_batch(b, layout, story.ids()));
+    while let Some(current) = next.take() {
+        let taken = current.last().map_or(story.ids(), |p| p.end);
+        let following = batches.next();
+        let (written, made) = rayon::join(
+            || {
+                current
+                    .iter()
+                    .try_for_each(|p| out.write_all(p.xml.as_bytes()))
+            },
+            || following.map(|b| write_batch(b, layout, taken)),
+        );
+        written?;
+        for piece in &current {
+            story.follow(piece);
+        }
+        next = made;
+    }
+    Ok(())
+}
+
+/// The blocks of each entry, built on all cores.
+fn build<'a>(entries: &'a [Entry], layout: &Layout) -> Vec<Vec<Block<'a>>> {
     entries.par_iter().map(|e| entry(e, layout)).collect()
+}
+
+/// A batch of entries built and written on all cores, the first from the ids `taken`.
+fn write_batch(entries: &[Entry], layout: &Layout, taken: Ids) -> Vec<Piece> {
+    let groups = build(entries, layout);
+    let (starts, _) = story::starts(taken, &groups);
+    groups
+        .par_iter()
+        .zip(starts)
+        .map(|(group, start)| Piece::write(group, start))
+        .collect()
 }
 
 /// The paragraphs of one entry.

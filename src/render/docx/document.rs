@@ -1,13 +1,15 @@
 //! The content parts: `word/document.xml` (first page, entries, closing line, section
-//! properties) and the header and footer parts, each written once, in order, as
-//! [`Story`]s continuing each other's paragraph and annotation ids.
+//! properties), streamed into the zip as it is written, and the header and footer parts,
+//! each written once, in order, as [`Story`]s continuing each other's paragraph and
+//! annotation ids.
 
-use std::borrow::Cow;
+use std::io::Write;
 
-use super::story::{Block, Ids, Story};
+use super::story::{Block, Ids, Piece, Story};
 use super::xml::Xml;
 use super::{PAGE_HEIGHT, PAGE_WIDTH, body, first_page, header_footer};
 use crate::model::{Layout, Report};
+use crate::render::memo::Memo;
 
 /// The namespaces of the content parts: WordprocessingML, relationships, DrawingML's
 /// word-processing drawing (the logo) and Word 2010's paragraph ids, which older clients
@@ -41,24 +43,20 @@ pub(crate) const DEFAULT_HEADER_RID: &str = "rIdHeader1";
 pub(crate) const FIRST_HEADER_RID: &str = "rIdHeader2";
 pub(crate) const FIRST_FOOTER_RID: &str = "rIdFooter1";
 
-/// A written content part: its XML in pieces (in order; never joined), and the URLs of
-/// its hyperlinks, `rIdLink1` first.
-pub(crate) struct Written<'a> {
-    pub pieces: Vec<Xml>,
-    pub links: Vec<Cow<'a, str>>,
+/// A written part's hyperlinks (their URLs, `rIdLink1` first) and the ids taken up to
+/// its end.
+pub(crate) struct Written {
+    pub links: Vec<String>,
+    pub ids: Ids,
 }
 
-/// The content parts, in the order their ids run: the document, the running header, the
-/// first page's header and, when there is one, its footer.
-pub(crate) struct Content<'a> {
-    pub document: Written<'a>,
-    pub default_header: Written<'a>,
-    pub first_header: Written<'a>,
-    pub first_footer: Option<Written<'a>>,
-}
-
-/// Writes every content part of the report.
-pub(crate) fn write(report: &Report) -> Content<'_> {
+/// Writes `word/document.xml` into `out` as it goes: the first page, the entries (kept
+/// from an earlier build where `kept` has them), the closing line, the section properties.
+pub(crate) fn write_document<W: Write + Send>(
+    report: &Report,
+    kept: Option<&mut Memo<Piece, Ids>>,
+    out: &mut W,
+) -> std::io::Result<Written> {
     let meta = &report.meta;
     let layout = &meta.layout;
     let text_width = PAGE_WIDTH.saturating_sub(layout.margins.left + layout.margins.right);
@@ -67,48 +65,51 @@ pub(crate) fn write(report: &Report) -> Content<'_> {
     story.xml.open("w:document", &NAMESPACES);
     story.xml.open("w:body", &[]);
     story.write_all(&first_page::blocks(meta, text_width));
-    let mut pieces = vec![story.take_xml()];
-    pieces.extend(story.write_parallel(&body::entries(&report.entries, layout)));
+    out.write_all(&story.take_xml().into_bytes())?;
+    body::write(&report.entries, layout, &mut story, kept, out)?;
     body::closing_line().write(&mut story);
     section_properties(&mut story.xml, layout);
     story.xml.close("w:body");
     story.xml.close("w:document");
-    pieces.push(story.take_xml());
-    let (_, links, taken) = story.finish();
-    let document = Written { pieces, links };
-
-    // Headers and footers go on with the document's ids; their links are their own.
-    let mut taken = taken;
-    let default_header = story_part(
-        "w:hdr",
-        &header_footer::running_header(meta.full_number()),
-        &mut taken,
-    );
-    let first_header = story_part("w:hdr", &header_footer::first_header(), &mut taken);
-    let first_footer = layout
-        .footer
-        .as_deref()
-        .map(|url| story_part("w:ftr", &header_footer::first_footer(url), &mut taken));
-    Content {
-        document,
-        default_header,
-        first_header,
-        first_footer,
-    }
+    let (xml, links, ids) = story.finish();
+    out.write_all(&xml.into_bytes())?;
+    Ok(Written { links, ids })
 }
 
-/// A header or footer part, its ids following `taken`.
-fn story_part<'a>(root: &'static str, blocks: &[Block<'a>], taken: &mut Ids) -> Written<'a> {
+/// The running header's part, its ids following `taken`.
+pub(crate) fn default_header(report: &Report, taken: &mut Ids) -> (Vec<u8>, Written) {
+    story_part(
+        "w:hdr",
+        &header_footer::running_header(report.meta.full_number()),
+        taken,
+    )
+}
+
+/// The first page's header part.
+pub(crate) fn first_header(taken: &mut Ids) -> (Vec<u8>, Written) {
+    story_part("w:hdr", &header_footer::first_header(), taken)
+}
+
+/// The first page's footer part, when the layout has a footer.
+pub(crate) fn first_footer(report: &Report, taken: &mut Ids) -> Option<(Vec<u8>, Written)> {
+    let url = report.meta.layout.footer.as_deref()?;
+    Some(story_part(
+        "w:ftr",
+        &header_footer::first_footer(url),
+        taken,
+    ))
+}
+
+/// A header or footer part: its ids (paragraphs, annotations) follow `taken`, its
+/// hyperlinks are its own.
+fn story_part(root: &'static str, blocks: &[Block<'_>], taken: &mut Ids) -> (Vec<u8>, Written) {
     let mut story = Story::new(Xml::part(), Ids { links: 0, ..*taken });
     story.xml.open(root, &NAMESPACES);
     story.write_all(blocks);
     story.xml.close(root);
     let (xml, links, ids) = story.finish();
     *taken = ids;
-    Written {
-        pieces: vec![xml],
-        links,
-    }
+    (xml.into_bytes(), Written { links, ids })
 }
 
 /// CT_SectPr: header and footer references, page size, margins, columns, a first page

@@ -23,8 +23,10 @@
 //!   content types, and zips them in a fixed order with fixed times: the same report
 //!   gives the same bytes, on any machine and any number of threads.
 //!
-//! The document is zipped as the pieces it was written in (the first page, one piece per
-//! entry, the end), never joined into one buffer.
+//! The document is never held whole: it goes into the zip's deflate as it is written, the
+//! entries in batches, the next batch built and written on the other cores while the
+//! current one is deflated. `watch` keeps each entry's XML between builds
+//! ([`render_kept`]) and writes again only the entries that changed or moved to other ids.
 //!
 //! # docx-rs, and where the writer is ours
 //!
@@ -82,9 +84,11 @@ mod table;
 mod theme;
 mod xml;
 
-use crate::model::Report;
+use story::{Ids, Piece};
 
+use crate::model::Report;
 use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};
+use crate::render::memo::Memo;
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
@@ -100,9 +104,27 @@ pub enum DocxError {
     Zip(#[from] zip::result::ZipError),
     #[error("cannot write the DOCX archive: {0}")]
     Io(#[from] std::io::Error),
+    /// A bug: the parts written are not the parts planned (and declared in
+    /// `[Content_Types].xml`).
+    #[error("the DOCX parts written differ from those planned: {0}")]
+    Plan(String),
 }
 
 /// Renders the report as DOCX bytes.
 pub fn render(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
-    package::zip(package::parts(report, options.timestamp), options.timestamp)
+    package::render(report, options.timestamp, None)
+}
+
+/// Each entry's written XML, kept between renders by `watch` ([`render_kept`]).
+#[derive(Default)]
+pub struct BodyCache(Memo<Piece, Ids>);
+
+/// [`render`], writing again only the entries that changed since the last call with the
+/// same `cache` (or that now start from other ids); the bytes are the same as [`render`]'s.
+pub fn render_kept(
+    report: &Report,
+    options: &DocxOptions,
+    cache: &mut BodyCache,
+) -> Result<Vec<u8>, DocxError> {
+    package::render(report, options.timestamp, Some(&mut cache.0))
 }

@@ -12,13 +12,16 @@ use std::borrow::Cow;
 use std::io::{Cursor, Write};
 
 use docx_rs::{BuildXML, ContentTypes, Rels};
+use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-use super::document::{self, DEFAULT_HEADER_RID, FIRST_FOOTER_RID, FIRST_HEADER_RID, Written};
+use super::document::{self, DEFAULT_HEADER_RID, FIRST_FOOTER_RID, FIRST_HEADER_RID};
 use super::first_page::LOGO_RID;
+use super::story::{Ids, Piece};
 use super::xml::Xml;
 use super::{DocxError, doc_props, fonts, settings, styles, theme};
 use crate::model::{ImageFormat, Report};
+use crate::render::memo::Memo;
 
 const DOCUMENT_PATH: &str = "word/document.xml";
 const DOCUMENT_CONTENT_TYPE: &str =
@@ -37,27 +40,6 @@ const IMAGE_REL_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 const HYPERLINK_REL_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
-
-/// One file of the package.
-pub(crate) struct Part {
-    pub path: String,
-    /// `None` for relationship parts and images, which the content types' defaults
-    /// (by extension) cover.
-    pub content_type: Option<&'static str>,
-    /// The bytes, in pieces written one after the other (the document's entries are not
-    /// joined into one buffer).
-    pub pieces: Vec<Vec<u8>>,
-}
-
-impl Part {
-    fn new(path: impl Into<String>, content_type: Option<&'static str>, bytes: Vec<u8>) -> Self {
-        Part {
-            path: path.into(),
-            content_type,
-            pieces: vec![bytes],
-        }
-    }
-}
 
 /// One relationship of a `.rels` part.
 struct Rel<'a> {
@@ -78,27 +60,90 @@ impl<'a> Rel<'a> {
     }
 
     /// `rIdLink1`, `rIdLink2`, … for a part's hyperlinks, in the order the story gave them.
-    fn links(urls: Vec<Cow<'a, str>>) -> impl Iterator<Item = Rel<'a>> {
-        urls.into_iter().enumerate().map(|(i, url)| Rel {
+    fn links(urls: &'a [String]) -> impl Iterator<Item = Rel<'a>> {
+        urls.iter().enumerate().map(|(i, url)| Rel {
             id: Cow::Owned(format!("rIdLink{}", i + 1)),
             kind: HYPERLINK_REL_TYPE,
-            target: url,
+            target: Cow::Borrowed(url),
             external: true,
         })
     }
 }
 
-/// Every part of the report's DOCX, in zip order.
-pub(crate) fn parts(report: &Report, timestamp: i64) -> Vec<Part> {
+/// The report's DOCX; with `kept` (`watch`), entries written by an earlier call with the
+/// same memo are used again.
+pub(crate) fn render(
+    report: &Report,
+    timestamp: i64,
+    kept: Option<&mut Memo<Piece, Ids>>,
+) -> Result<Vec<u8>, DocxError> {
     let meta = &report.meta;
-    let content = document::write(report);
-    let logo = meta.layout.logo.as_ref().map(|logo| {
+    let layout = &meta.layout;
+    let logo = layout.logo.as_ref().map(|logo| {
         let ext = match logo.format {
             ImageFormat::Png => "png",
             ImageFormat::Jpeg => "jpeg",
         };
-        (format!("media/logo.{ext}"), logo.bytes.clone())
+        (format!("media/logo.{ext}"), &logo.bytes)
     });
+
+    // Every part, in zip order, with its content type (`None`: the default for its
+    // extension, `.rels` or an image's): [Content_Types].xml is made from this list and
+    // every part is written against it.
+    let mut plan: Vec<(String, Option<&'static str>)> = vec![
+        ("[Content_Types].xml".into(), None),
+        ("_rels/.rels".into(), None),
+        (
+            doc_props::APP_PATH.into(),
+            Some(doc_props::APP_CONTENT_TYPE),
+        ),
+        (
+            doc_props::CORE_PATH.into(),
+            Some(doc_props::CORE_CONTENT_TYPE),
+        ),
+        (DOCUMENT_PATH.into(), Some(DOCUMENT_CONTENT_TYPE)),
+        ("word/header1.xml".into(), Some(HEADER_CONTENT_TYPE)),
+        ("word/header2.xml".into(), Some(HEADER_CONTENT_TYPE)),
+    ];
+    if layout.footer.is_some() {
+        plan.push(("word/footer1.xml".into(), Some(FOOTER_CONTENT_TYPE)));
+        plan.push(("word/_rels/footer1.xml.rels".into(), None));
+    }
+    plan.extend([
+        ("word/_rels/document.xml.rels".into(), None),
+        (styles::PATH.into(), Some(styles::CONTENT_TYPE)),
+        (settings::PATH.into(), Some(settings::CONTENT_TYPE)),
+        (fonts::PATH.into(), Some(fonts::CONTENT_TYPE)),
+        (theme::PATH.into(), Some(theme::CONTENT_TYPE)),
+    ]);
+    if let Some((target, _)) = &logo {
+        plan.push((format!("word/{target}"), None));
+    }
+
+    let mut zip = Zip::new(timestamp, &plan);
+    zip.part(&content_types(&plan))?;
+    zip.part(
+        &Rels::new()
+            .add_rel(doc_props::CORE_REL_TYPE, doc_props::CORE_PATH)
+            .add_rel(doc_props::APP_REL_TYPE, doc_props::APP_PATH)
+            .add_rel(DOCUMENT_REL_TYPE, DOCUMENT_PATH)
+            .build(),
+    )?;
+    zip.part(&doc_props::app_xml())?;
+    zip.part(&doc_props::core_xml(meta, timestamp))?;
+    zip.start()?;
+    let document = document::write_document(report, kept, &mut zip.writer)?;
+
+    // Headers and footer go on with the document's paragraph and annotation ids.
+    let mut taken = document.ids;
+    let (header, _) = document::default_header(report, &mut taken);
+    zip.part(&header)?;
+    let (header, _) = document::first_header(&mut taken);
+    zip.part(&header)?;
+    if let Some((footer, written)) = document::first_footer(report, &mut taken) {
+        zip.part(&footer)?;
+        zip.part(&rels_xml(Rel::links(&written.links)))?;
+    }
 
     let mut doc_rels = vec![
         Rel::internal("rIdStyles", styles::REL_TYPE, "styles.xml"),
@@ -108,7 +153,7 @@ pub(crate) fn parts(report: &Report, timestamp: i64) -> Vec<Part> {
         Rel::internal(DEFAULT_HEADER_RID, HEADER_REL_TYPE, "header1.xml"),
         Rel::internal(FIRST_HEADER_RID, HEADER_REL_TYPE, "header2.xml"),
     ];
-    if content.first_footer.is_some() {
+    if layout.footer.is_some() {
         doc_rels.push(Rel::internal(
             FIRST_FOOTER_RID,
             FOOTER_REL_TYPE,
@@ -118,102 +163,31 @@ pub(crate) fn parts(report: &Report, timestamp: i64) -> Vec<Part> {
     if let Some((target, _)) = &logo {
         doc_rels.push(Rel::internal(LOGO_RID, IMAGE_REL_TYPE, target.as_str()));
     }
-
-    let mut out = vec![
-        Part::new(
-            doc_props::APP_PATH,
-            Some(doc_props::APP_CONTENT_TYPE),
-            doc_props::app_xml(),
-        ),
-        Part::new(
-            doc_props::CORE_PATH,
-            Some(doc_props::CORE_CONTENT_TYPE),
-            doc_props::core_xml(meta, timestamp),
-        ),
-    ];
-    let mut rels_parts = Vec::new();
-    let Written { pieces, links } = content.document;
-    doc_rels.extend(Rel::links(links));
-    out.push(Part {
-        path: DOCUMENT_PATH.into(),
-        content_type: Some(DOCUMENT_CONTENT_TYPE),
-        pieces: pieces.into_iter().map(Xml::into_bytes).collect(),
-    });
-    rels_parts.push(Part::new(
-        "word/_rels/document.xml.rels",
-        None,
-        rels_xml(doc_rels),
-    ));
-    for (name, content_type, written) in [
-        ("header1", HEADER_CONTENT_TYPE, Some(content.default_header)),
-        ("header2", HEADER_CONTENT_TYPE, Some(content.first_header)),
-        ("footer1", FOOTER_CONTENT_TYPE, content.first_footer),
-    ] {
-        let Some(Written { pieces, links }) = written else {
-            continue;
-        };
-        if !links.is_empty() {
-            rels_parts.push(Part::new(
-                format!("word/_rels/{name}.xml.rels"),
-                None,
-                rels_xml(Rel::links(links).collect()),
-            ));
-        }
-        out.push(Part {
-            path: format!("word/{name}.xml"),
-            content_type: Some(content_type),
-            pieces: pieces.into_iter().map(Xml::into_bytes).collect(),
-        });
+    doc_rels.extend(Rel::links(&document.links));
+    zip.part(&rels_xml(doc_rels))?;
+    zip.part(&styles::styles_xml(layout))?;
+    zip.part(&settings::settings_xml())?;
+    zip.part(&fonts::font_table_xml(&styles::fonts(layout)))?;
+    zip.part(&theme::theme_xml(&layout.font))?;
+    if let Some((_, bytes)) = logo {
+        zip.part(bytes)?;
     }
-    out.extend(rels_parts);
-    let layout = &meta.layout;
-    out.extend([
-        Part::new(
-            styles::PATH,
-            Some(styles::CONTENT_TYPE),
-            styles::styles_xml(layout),
-        ),
-        Part::new(
-            settings::PATH,
-            Some(settings::CONTENT_TYPE),
-            settings::settings_xml(),
-        ),
-        Part::new(
-            fonts::PATH,
-            Some(fonts::CONTENT_TYPE),
-            fonts::font_table_xml(&styles::fonts(layout)),
-        ),
-        Part::new(
-            theme::PATH,
-            Some(theme::CONTENT_TYPE),
-            theme::theme_xml(&layout.font),
-        ),
-    ]);
-    if let Some((target, bytes)) = logo {
-        out.push(Part::new(format!("word/{target}"), None, bytes));
-    }
+    zip.finish()
+}
 
-    // The package's own parts first, as Word writes them.
-    let content_types = out
-        .iter()
-        .filter_map(|p| Some((format!("/{}", p.path), p.content_type?)))
+/// `[Content_Types].xml` of the planned parts, written by docx-rs: the defaults by
+/// extension (images, `.rels`, `.xml`) and an override for every part that has a type.
+fn content_types(plan: &[(String, Option<&'static str>)]) -> Vec<u8> {
+    plan.iter()
+        .filter_map(|(path, ty)| Some((format!("/{path}"), (*ty)?)))
         .fold(ContentTypes::new(), |ct, (name, ty)| {
             ct.add_content(name, ty)
-        });
-    let package_rels = Rels::new()
-        .add_rel(doc_props::CORE_REL_TYPE, doc_props::CORE_PATH)
-        .add_rel(doc_props::APP_REL_TYPE, doc_props::APP_PATH)
-        .add_rel(DOCUMENT_REL_TYPE, DOCUMENT_PATH);
-    let mut parts = vec![
-        Part::new("[Content_Types].xml", None, content_types.build()),
-        Part::new("_rels/.rels", None, package_rels.build()),
-    ];
-    parts.extend(out);
-    parts
+        })
+        .build()
 }
 
 /// A `.rels` part. Ids and types are ours; targets (URLs among them) are escaped.
-fn rels_xml(rels: Vec<Rel<'_>>) -> Vec<u8> {
+fn rels_xml<'a>(rels: impl IntoIterator<Item = Rel<'a>>) -> Vec<u8> {
     let mut x = Xml::part();
     x.element(
         "Relationships",
@@ -222,7 +196,7 @@ fn rels_xml(rels: Vec<Rel<'_>>) -> Vec<u8> {
             "http://schemas.openxmlformats.org/package/2006/relationships",
         )],
         |x| {
-            for r in &rels {
+            for r in rels {
                 let mut attrs = vec![("Id", &*r.id), ("Type", r.kind), ("Target", &*r.target)];
                 if r.external {
                     attrs.push(("TargetMode", "External"));
@@ -239,35 +213,65 @@ fn rels_xml(rels: Vec<Rel<'_>>) -> Vec<u8> {
 /// faster still but give a DOCX larger than pandoc's for the same content.
 const DEFLATE_LEVEL: i64 = 5;
 
-/// Packs the parts: deflate, entries in the given order, every entry with the same time
-/// (the timestamp, or 1980-01-01 outside the zip range) and permissions.
-pub(crate) fn zip(parts: Vec<Part>, timestamp: i64) -> Result<Vec<u8>, DocxError> {
-    let time = crate::dates::civil(timestamp)
-        .and_then(|(d, h, m, s)| {
-            zip::DateTime::from_date_and_time(
-                d.year(),
-                d.month(),
-                d.day(),
-                h as u8,
-                m as u8,
-                s as u8,
-            )
-            .ok()
-        })
-        .unwrap_or_default();
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL))
-        .last_modified_time(time)
-        .unix_permissions(0o644);
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for part in parts {
-        zip.start_file(part.path, options)?;
-        for piece in part.pieces {
-            zip.write_all(&piece)?;
+/// The zip being written: deflate, entries in the planned order, every entry with the
+/// same time (the timestamp, or 1980-01-01 outside the zip range) and permissions.
+struct Zip<'p> {
+    writer: ZipWriter<Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+    plan: std::slice::Iter<'p, (String, Option<&'static str>)>,
+}
+
+impl<'p> Zip<'p> {
+    fn new(timestamp: i64, plan: &'p [(String, Option<&'static str>)]) -> Self {
+        let time = crate::dates::civil(timestamp)
+            .and_then(|(d, h, m, s)| {
+                zip::DateTime::from_date_and_time(
+                    d.year(),
+                    d.month(),
+                    d.day(),
+                    h as u8,
+                    m as u8,
+                    s as u8,
+                )
+                .ok()
+            })
+            .unwrap_or_default();
+        Zip {
+            writer: ZipWriter::new(Cursor::new(Vec::new())),
+            options: SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(DEFLATE_LEVEL))
+                .last_modified_time(time)
+                .unix_permissions(0o644),
+            plan: plan.iter(),
         }
     }
-    Ok(zip.finish()?.into_inner())
+
+    /// Starts the next planned part, to be written through `writer`.
+    fn start(&mut self) -> Result<(), DocxError> {
+        let (path, _) = self
+            .plan
+            .next()
+            .ok_or_else(|| DocxError::Plan("a part beyond the plan".into()))?;
+        self.writer.start_file(path.as_str(), self.options)?;
+        Ok(())
+    }
+
+    /// The next planned part, whole.
+    fn part(&mut self, bytes: &[u8]) -> Result<(), DocxError> {
+        self.start()?;
+        self.writer.write_all(bytes)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Vec<u8>, DocxError> {
+        if let Some((path, _)) = self.plan.next() {
+            return Err(DocxError::Plan(format!(
+                "{path} was planned but not written"
+            )));
+        }
+        Ok(self.writer.finish()?.into_inner())
+    }
 }
 
 #[cfg(test)]
@@ -277,61 +281,40 @@ pub(crate) mod tests {
 
     /// A package of `document` and the parts Word requires beside it (styles, settings,
     /// font table, theme): enough for a validator to check the document part.
-    pub(crate) fn package_of(document: Vec<u8>) -> Vec<u8> {
+    pub(crate) fn package_of(document: &[u8]) -> Vec<u8> {
         let layout = Layout::default();
-        let mut parts = vec![
-            Part::new(DOCUMENT_PATH, Some(DOCUMENT_CONTENT_TYPE), document),
-            Part::new(
-                "word/_rels/document.xml.rels",
-                None,
-                rels_xml(vec![
-                    Rel::internal("rIdStyles", styles::REL_TYPE, "styles.xml"),
-                    Rel::internal("rIdSettings", settings::REL_TYPE, "settings.xml"),
-                    Rel::internal("rIdFontTable", fonts::REL_TYPE, "fontTable.xml"),
-                    Rel::internal("rIdTheme", theme::REL_TYPE, "theme/theme1.xml"),
-                ]),
-            ),
-            Part::new(
-                styles::PATH,
-                Some(styles::CONTENT_TYPE),
-                styles::styles_xml(&layout),
-            ),
-            Part::new(
-                settings::PATH,
-                Some(settings::CONTENT_TYPE),
-                settings::settings_xml(),
-            ),
-            Part::new(
-                fonts::PATH,
-                Some(fonts::CONTENT_TYPE),
-                fonts::font_table_xml(&styles::fonts(&layout)),
-            ),
-            Part::new(
-                theme::PATH,
-                Some(theme::CONTENT_TYPE),
-                theme::theme_xml(&layout.font),
-            ),
+        let plan: Vec<(String, Option<&'static str>)> = vec![
+            ("[Content_Types].xml".into(), None),
+            ("_rels/.rels".into(), None),
+            (DOCUMENT_PATH.into(), Some(DOCUMENT_CONTENT_TYPE)),
+            ("word/_rels/document.xml.rels".into(), None),
+            (styles::PATH.into(), Some(styles::CONTENT_TYPE)),
+            (settings::PATH.into(), Some(settings::CONTENT_TYPE)),
+            (fonts::PATH.into(), Some(fonts::CONTENT_TYPE)),
+            (theme::PATH.into(), Some(theme::CONTENT_TYPE)),
         ];
-        let content_types = parts
-            .iter()
-            .filter_map(|p| Some((format!("/{}", p.path), p.content_type?)))
-            .fold(ContentTypes::new(), |ct, (name, ty)| {
-                ct.add_content(name, ty)
-            });
-        parts.insert(
-            0,
-            Part::new("[Content_Types].xml", None, content_types.build()),
-        );
-        parts.insert(
-            1,
-            Part::new(
-                "_rels/.rels",
-                None,
-                Rels::new()
-                    .add_rel(DOCUMENT_REL_TYPE, DOCUMENT_PATH)
-                    .build(),
-            ),
-        );
-        zip(parts, 0).expect("zips in memory")
+        let rels = [
+            Rel::internal("rIdStyles", styles::REL_TYPE, "styles.xml"),
+            Rel::internal("rIdSettings", settings::REL_TYPE, "settings.xml"),
+            Rel::internal("rIdFontTable", fonts::REL_TYPE, "fontTable.xml"),
+            Rel::internal("rIdTheme", theme::REL_TYPE, "theme/theme1.xml"),
+        ];
+        let mut zip = Zip::new(0, &plan);
+        let parts = [
+            content_types(&plan),
+            Rels::new()
+                .add_rel(DOCUMENT_REL_TYPE, DOCUMENT_PATH)
+                .build(),
+            document.to_vec(),
+            rels_xml(rels),
+            styles::styles_xml(&layout),
+            settings::settings_xml(),
+            fonts::font_table_xml(&styles::fonts(&layout)),
+            theme::theme_xml(&layout.font),
+        ];
+        for part in parts {
+            zip.part(&part).expect("zips in memory");
+        }
+        zip.finish().expect("zips in memory")
     }
 }

@@ -209,7 +209,7 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Writes the `w:p`, taking its ids from `story`.
-    pub(crate) fn write(&self, story: &mut Story<'a>) {
+    pub(crate) fn write(&self, story: &mut Story) {
         let para_id = story.next_paragraph_id();
         story.xml.open("w:p", &[("w14:paraId", &para_id)]);
         self.props.write(story);
@@ -225,7 +225,7 @@ impl<'a> Paragraph<'a> {
                 Child::Run(run) => run.write(story),
                 Child::Link { target, runs } => {
                     let attr = match target {
-                        Target::Url(url) => ("r:id", story.link(url.clone())),
+                        Target::Url(url) => ("r:id", story.link(url)),
                         Target::Anchor(name) => ("w:anchor", name.to_string()),
                     };
                     story
@@ -259,7 +259,7 @@ impl ParagraphProps<'_> {
     }
 
     /// CT_PPr: pStyle, …, bidi, …, spacing, …, jc, …, rPr.
-    fn write(&self, story: &mut Story<'_>) {
+    fn write(&self, story: &mut Story) {
         if self.is_empty() {
             return;
         }
@@ -334,7 +334,7 @@ impl<'a> Run<'a> {
     }
 
     /// Writes the `w:r`, inside its `w:ins` or `w:del` when it is a tracked change.
-    fn write(&self, story: &mut Story<'_>) {
+    fn write(&self, story: &mut Story) {
         let revision = self.revision.as_ref().map(|rev| {
             let id = story.next_annotation_id();
             story.xml.open(rev.kind.element(), &rev.attrs(&id));
@@ -372,7 +372,7 @@ impl<'a> Run<'a> {
 
 /// The run content of a text: `w:t` (`w:delText` in a deletion) pieces between `w:tab`
 /// and `w:noBreakHyphen`.
-fn write_text(story: &mut Story<'_>, text: &str, deleted: bool) {
+fn write_text(story: &mut Story, text: &str, deleted: bool) {
     let element = if deleted { "w:delText" } else { "w:t" };
     let mut rest = text;
     loop {
@@ -406,7 +406,7 @@ fn write_text(story: &mut Story<'_>, text: &str, deleted: bool) {
 
 impl RunProps<'_> {
     /// CT_RPr: rStyle, rFonts, b, bCs, i, iCs, …, sz, szCs, highlight, …, rtl, …, lang.
-    fn write(&self, story: &mut Story<'_>) {
+    fn write(&self, story: &mut Story) {
         if *self == RunProps::default() {
             return;
         }
@@ -702,7 +702,7 @@ mod tests {
         };
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("seams.docx");
-        std::fs::write(&path, package_of(document(&seam_blocks()).into_bytes())).expect("write");
+        std::fs::write(&path, package_of(document(&seam_blocks()).as_bytes())).expect("write");
         let out = std::process::Command::new(audit)
             .args(["-f", "office2019", "-m", "0", "-o", "json"])
             .arg(&path)

@@ -5,13 +5,10 @@
 //! paragraph ids (`w14:paraId`) and annotation ids (revisions, bookmarks) run on from part
 //! to part across the document; hyperlink relationships are the part's own, `rIdLink1`,
 //! `rIdLink2`, … in order of use. A block reports beforehand how many ids it takes
-//! ([`Block::ids`]), which is what lets [`write_parallel`] give each entry its first ids
-//! before any is written and write the entries on all cores.
+//! ([`Block::ids`]), which is what lets the body give each entry its first ids before any
+//! is written ([`starts`]) and write the entries on all cores as [`Piece`]s.
 
-use std::borrow::Cow;
 use std::ops::{Add, AddAssign};
-
-use rayon::prelude::*;
 
 use super::paragraph::Paragraph;
 use super::table::Table;
@@ -72,7 +69,7 @@ impl<'a> Block<'a> {
         }
     }
 
-    pub(crate) fn write(&self, story: &mut Story<'a>) {
+    pub(crate) fn write(&self, story: &mut Story) {
         match self {
             Block::Paragraph(p) => p.write(story),
             Block::Table(t) => t.write(story),
@@ -82,15 +79,15 @@ impl<'a> Block<'a> {
 
 /// A part's story being written.
 #[derive(Debug, Default)]
-pub(crate) struct Story<'a> {
+pub(crate) struct Story {
     pub xml: Xml,
     /// The ids taken so far (in the whole document, links in this part).
     ids: Ids,
     /// The URL of each external hyperlink, in order: `rIdLink1` is the first.
-    links: Vec<Cow<'a, str>>,
+    links: Vec<String>,
 }
 
-impl<'a> Story<'a> {
+impl Story {
     /// A story whose first ids follow `taken`.
     pub(crate) fn new(xml: Xml, taken: Ids) -> Self {
         Story {
@@ -106,9 +103,22 @@ impl<'a> Story<'a> {
         std::mem::take(&mut self.xml)
     }
 
-    /// The URLs of the part's hyperlinks, `rIdLink1` first, and the XML.
-    pub(crate) fn finish(self) -> (Xml, Vec<Cow<'a, str>>, Ids) {
+    /// The ids taken so far.
+    pub(crate) fn ids(&self) -> Ids {
+        self.ids
+    }
+
+    /// The XML, the URLs of the part's hyperlinks (`rIdLink1` first) and the ids taken.
+    pub(crate) fn finish(self) -> (Xml, Vec<String>, Ids) {
         (self.xml, self.links, self.ids)
+    }
+
+    /// Goes on after a piece written by another story (an entry written on another
+    /// thread): its hyperlinks and ids follow this story's.
+    pub(crate) fn follow(&mut self, piece: &Piece) {
+        debug_assert_eq!(piece.start, self.ids, "a piece written from other ids");
+        self.links.extend(piece.links.iter().cloned());
+        self.ids = piece.end;
     }
 
     /// `00000001`, `00000002`, …: w14:paraId is 8 hex digits.
@@ -124,45 +134,55 @@ impl<'a> Story<'a> {
     }
 
     /// The relationship id of a new external hyperlink to `url`.
-    pub(crate) fn link(&mut self, url: Cow<'a, str>) -> String {
+    pub(crate) fn link(&mut self, url: &str) -> String {
         self.ids.links += 1;
-        self.links.push(url);
+        self.links.push(url.to_owned());
         format!("rIdLink{}", self.ids.links)
     }
 
-    pub(crate) fn write_all(&mut self, blocks: &[Block<'a>]) {
+    pub(crate) fn write_all(&mut self, blocks: &[Block<'_>]) {
         for block in blocks {
             block.write(self);
         }
     }
+}
 
-    /// Writes groups of blocks (the entries) on all cores, in order, after what the
-    /// story holds. Each group starts from the ids the groups before it take, so the
-    /// XML is the same as one thread writing them one after the other.
-    pub(crate) fn write_parallel(&mut self, groups: &[Vec<Block<'a>>]) -> Vec<Xml> {
-        let mut starts = Vec::with_capacity(groups.len());
-        let mut taken = self.ids;
-        for group in groups {
-            starts.push(taken);
-            taken += group.iter().map(Block::ids).fold(Ids::default(), Add::add);
+/// Blocks written apart from their story (an entry, on a thread of its own, or kept from
+/// an earlier build by `watch`), with the ids it started from and ended at.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub xml: String,
+    pub links: Vec<String>,
+    pub start: Ids,
+    pub end: Ids,
+}
+
+impl Piece {
+    /// `blocks` written from the ids `start`.
+    pub(crate) fn write(blocks: &[Block<'_>], start: Ids) -> Piece {
+        let mut story = Story::new(Xml::with_capacity(blocks.len() * 512), start);
+        story.write_all(blocks);
+        let (xml, links, end) = story.finish();
+        Piece {
+            xml: xml.into_string(),
+            links,
+            start,
+            end,
         }
-        let written: Vec<(Xml, Vec<Cow<'a, str>>, Ids)> = groups
-            .par_iter()
-            .zip(starts)
-            .map(|(group, start)| {
-                let bytes = group.len() * 512;
-                let mut story = Story::new(Xml::with_capacity(bytes), start);
-                story.write_all(group);
-                story.finish()
-            })
-            .collect();
-        let mut pieces = Vec::with_capacity(written.len());
-        for (xml, links, ids) in written {
-            self.links.extend(links);
-            self.ids = ids;
-            pieces.push(xml);
-        }
-        debug_assert_eq!(self.ids, taken, "a block counted other ids than it took");
-        pieces
     }
+}
+
+/// The ids each group of blocks starts from when they follow `taken` one after the
+/// other, and the ids taken after the last.
+pub(crate) fn starts(taken: Ids, groups: &[Vec<Block<'_>>]) -> (Vec<Ids>, Ids) {
+    let mut next = taken;
+    let starts = groups
+        .iter()
+        .map(|group| {
+            let start = next;
+            next += group.iter().map(Block::ids).fold(Ids::default(), Add::add);
+            start
+        })
+        .collect();
+    (starts, next)
 }

@@ -31,7 +31,7 @@ impl<'a> Table<'a> {
             .fold(Ids::default(), |a, b| a + b)
     }
 
-    pub(crate) fn write(&self, story: &mut Story<'a>) {
+    pub(crate) fn write(&self, story: &mut Story) {
         let width: u32 = self.columns.iter().sum();
         let x = &mut story.xml;
         x.open("w:tbl", &[]);

@@ -95,6 +95,10 @@ impl Xml {
         self.out.into_bytes()
     }
 
+    pub(crate) fn into_string(self) -> String {
+        self.out
+    }
+
     fn attrs(&mut self, attrs: &[(&'static str, &str)]) {
         for (key, value) in attrs {
             self.out.push(' ');

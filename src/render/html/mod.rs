@@ -34,6 +34,7 @@ use std::fmt::Write;
 
 use crate::model::{Entry, Layout, Meta, Report};
 use crate::render::conventions::{CLOSING_RULE, SUMMARY_RULE, number_label};
+use crate::render::memo::Memo;
 
 use text::{esc, filled, filled_markup, markup};
 
@@ -45,6 +46,19 @@ pub fn render(report: &Report) -> String {
     let fragments: Vec<String> =
         crate::parallel::map(&report.entries, |e| entry(e, &report.meta.layout));
     assemble(&report.meta, fragments.iter().map(String::as_str))
+}
+
+/// [`render`], rendering again only the entries that changed since the last call with
+/// the same `memo` (`watch`); the page is the same as [`render`]'s.
+pub fn render_kept(report: &Report, memo: &mut Memo<String>) -> String {
+    let layout = &report.meta.layout;
+    let pieces = memo.render(&report.entries, layout, |e| {
+        Ok::<_, std::convert::Infallible>(entry(e, layout))
+    });
+    match pieces {
+        Ok(pieces) => assemble(&report.meta, pieces.into_iter().map(String::as_str)),
+        Err(never) => match never {},
+    }
 }
 
 /// The page around the entries' HTML (each from [`entry`], in report order).
