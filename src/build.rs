@@ -121,11 +121,13 @@ pub fn build(
     entries: &Path,
     options: &BuildOptions,
 ) -> Result<Option<Written>, BuildError> {
+    let input_bytes = checked.sources.total_bytes();
     let Some(report) = checked.report else {
         return Ok(None);
     };
     let report = &report;
-    let templates = Templates::discover(entries, options.templates.as_deref())?;
+    let mut templates = Templates::discover(entries, options.templates.as_deref())?;
+    templates.set_budget(checked.entries, input_bytes);
     let text_options = Options { wrap: options.wrap };
     let rendered = render(
         report,

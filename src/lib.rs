@@ -20,6 +20,7 @@ pub mod dates;
 pub mod diag;
 pub mod edit;
 pub mod import;
+pub mod input;
 pub mod load;
 pub mod markup;
 pub mod model;

@@ -14,9 +14,13 @@
 pub mod harness;
 mod support;
 
+mod bounded;
 mod faults;
 mod generated;
+mod import_limits;
+mod names;
 mod pipes;
+mod special_files;
 mod untrusted;
 mod valid;
 mod xml_safety;

@@ -7,6 +7,7 @@ use super::check::{outcome, report};
 use crate::build::{BuildError, BuildOptions, build};
 use crate::cli::BuildArgs;
 use crate::diag::Format;
+use crate::render::text::TemplateError;
 
 pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let entries = &args.entries.entries;
@@ -34,8 +35,9 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Ok(None) => Ok(Outcome::Invalid),
-        // A broken user template is a problem with the input, like an invalid entry.
-        Err(BuildError::Template(e)) => {
+        // A broken user template is a problem with the input, like an invalid entry; a
+        // templates folder that is not there is a wrong argument (exit 2, below).
+        Err(BuildError::Template(e @ TemplateError::Template { .. })) => {
             crate::errln!("error: {e}");
             crate::errln!("nothing written: fix the template first");
             Ok(Outcome::Invalid)

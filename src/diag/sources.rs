@@ -22,6 +22,11 @@ impl Sources {
         self.files.insert(path.into(), text.into());
     }
 
+    /// The size of every text together, in bytes.
+    pub fn total_bytes(&self) -> usize {
+        self.files.values().map(String::len).sum()
+    }
+
     pub fn get(&self, path: &str) -> Option<&str> {
         self.files.get(path).map(String::as_str)
     }

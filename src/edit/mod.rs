@@ -33,7 +33,7 @@ pub enum EditError {
     InvalidAfter(Box<Checked>),
     #[error("cannot edit `{file}`: {message}")]
     Parse { file: String, message: String },
-    #[error("cannot write `{path}`: {source}")]
+    #[error("cannot write `{path}`")]
     Io {
         path: String,
         source: std::io::Error,

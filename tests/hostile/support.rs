@@ -172,3 +172,35 @@ pub fn docx_paragraphs(docx: &[u8]) -> Vec<String> {
         .map(common::paragraph_text)
         .collect()
 }
+
+/// Runs `council-report ARGS` with stdin closed, killing it if it has not ended within
+/// `limit`: `None` means it hung.
+pub fn run_within(args: &[&Path], limit: Duration) -> Option<Output> {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("council-report"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if child.try_wait().expect("wait").is_some() {
+            return Some(child.wait_with_output().expect("output"));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+/// Makes a named pipe at `path` (`mkfifo`).
+pub fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "mkfifo {}", path.display());
+}
