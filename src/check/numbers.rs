@@ -8,6 +8,7 @@ use crate::diag::{Code, Diagnostic, Sources};
 use crate::number::SectionNumber;
 
 /// Where an entry's number is written.
+#[derive(Debug, Clone)]
 pub(super) struct NumberAt {
     pub number: SectionNumber,
     pub file: String,

@@ -24,7 +24,7 @@ const MAX_ERRORS_PER_FILE: usize = 32;
 /// What an entry file yields: the raw entry when it deserializes; otherwise, if it has a
 /// string `number`, that number alone, so the numbering rules still see it and do not
 /// report a gap where the broken file sits.
-pub(super) enum EntryParse {
+pub(crate) enum EntryParse {
     Entry(Box<RawEntry>),
     NumberOnly(Spanned<String>),
     Nothing,

@@ -9,6 +9,7 @@ use super::xml::{self, Node};
 use super::{DocxError, inline, package, styles};
 use crate::model::{Entry, Layout};
 use crate::render::conventions::{CLOSING_RULE, number_label};
+use crate::render::memo::Memo;
 
 /// The number as printed: `2.` at level 1 when `top_level_period`, `2.9` below.
 pub(crate) fn printed_number(entry: &Entry, layout: &Layout) -> String {
@@ -73,26 +74,44 @@ pub(crate) struct Body {
     pub links: Vec<(String, String)>,
 }
 
+/// One entry's part of the body: its XML and its links.
+pub(crate) type Piece = (String, Vec<(String, String)>);
+
 /// Builds the body, entry by entry on every core (it is nearly all of the document):
 /// docx-rs paragraphs, their XML, then the same tidying as the rest of the document.
 pub(crate) fn render(entries: &[Entry], layout: &Layout) -> Result<Body, DocxError> {
     let pieces = crate::parallel::map(entries, |e| fragment(e, layout));
+    let pieces: Vec<Piece> = pieces.into_iter().collect::<Result<_, _>>()?;
+    Ok(assemble(pieces.iter()))
+}
+
+/// [`render`], with each entry's piece kept in `memo` and made again only when the entry
+/// changed (`watch`).
+pub(crate) fn render_kept(
+    entries: &[Entry],
+    layout: &Layout,
+    memo: &mut Memo<Piece>,
+) -> Result<Body, DocxError> {
+    let pieces = memo.render(entries, layout, |e| fragment(e, layout))?;
+    Ok(assemble(pieces.into_iter()))
+}
+
+fn assemble<'a>(pieces: impl Iterator<Item = &'a Piece>) -> Body {
     let mut body = Body {
         xml: String::new(),
         links: Vec::new(),
     };
-    for piece in pieces {
-        let (xml, links) = piece?;
-        body.xml.push_str(&xml);
-        body.links.extend(links);
+    for (xml, links) in pieces {
+        body.xml.push_str(xml);
+        body.links.extend(links.iter().cloned());
     }
-    Ok(body)
+    body
 }
 
 /// One entry's XML and links. docx-rs's hyperlink ids come from a counter that threads
 /// can race on, so each link gets an id made from its entry's (unique) number instead;
 /// the final ids are given in document order later, by [`super::ids`].
-fn fragment(e: &Entry, layout: &Layout) -> Result<(String, Vec<(String, String)>), DocxError> {
+fn fragment(e: &Entry, layout: &Layout) -> Result<Piece, DocxError> {
     let mut links = Vec::new();
     let mut raw = Vec::new();
     for mut p in entry(e, layout) {

@@ -2,7 +2,7 @@
 //! dates come from the timestamp in [`super::DocxOptions`], so builds are reproducible.
 
 use super::styles::escape_attr;
-use crate::dates::Date;
+use crate::dates::civil;
 use crate::model::Meta;
 
 /// The core-properties part.
@@ -24,14 +24,6 @@ pub(crate) fn core_xml(meta: &Meta, timestamp: i64) -> Vec<u8> {
         when = when,
     )
     .into_bytes()
-}
-
-/// The civil date and time (UTC) of a Unix time, for years 1 to 9999.
-pub(crate) fn civil(timestamp: i64) -> Option<(Date, u32, u32, u32)> {
-    let secs = timestamp.rem_euclid(86_400) as u32;
-    Date::from_unix_seconds(timestamp)
-        .filter(|d| (1..=9999).contains(&d.year()))
-        .map(|d| (d, secs / 3600, secs / 60 % 60, secs % 60))
 }
 
 /// `2018-03-22T00:00:00Z`; the epoch when the timestamp is out of range.

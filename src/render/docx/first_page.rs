@@ -11,9 +11,8 @@ use super::{inline, styles};
 use crate::model::{Logo, Meta};
 use crate::render::conventions::SUMMARY_RULE;
 
-/// The right column of the header block (the left one takes the rest of the text width:
-/// 6237 twips with the default margins).
-const RIGHT: usize = 3402;
+/// The right column of the header block.
+const RIGHT: usize = crate::render::conventions::MASTHEAD_RIGHT as usize;
 /// The logo's width: 1.8 cm in EMU (360 000 per cm).
 const LOGO_WIDTH_EMU: u32 = 648_000;
 /// The relationship id of the logo (fixed, so that output does not depend on

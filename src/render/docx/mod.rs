@@ -17,16 +17,12 @@ mod styles;
 mod theme;
 mod xml;
 
-#[cfg(test)]
-mod tests;
-
 use docx_rs::{Docx, PageMargin};
 
 use crate::model::Report;
+use crate::render::memo::Memo;
 
-/// A4 in twips.
-const PAGE_WIDTH: u32 = 11907;
-const PAGE_HEIGHT: u32 = 16840;
+use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +47,22 @@ pub fn render(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, DocxErr
     // Entries are nearly all of the document: they are built on every core, the rest
     // (first page, headers, footers) once, and the body is then spliced in.
     let body = body::render(&report.entries, &report.meta.layout)?;
+    let parts = package::parts(build(report).build(), body, report, options.timestamp)?;
+    package::zip(parts, options.timestamp)
+}
+
+/// Each entry's body XML, kept between renders by `watch` ([`render_kept`]).
+#[derive(Default)]
+pub struct BodyCache(Memo<body::Piece>);
+
+/// [`render`], rendering again only the entries that changed since the last call with
+/// the same `cache`; the bytes are the same as [`render`]'s.
+pub fn render_kept(
+    report: &Report,
+    options: &DocxOptions,
+    cache: &mut BodyCache,
+) -> Result<Vec<u8>, DocxError> {
+    let body = body::render_kept(&report.entries, &report.meta.layout, &mut cache.0)?;
     let parts = package::parts(build(report).build(), body, report, options.timestamp)?;
     package::zip(parts, options.timestamp)
 }

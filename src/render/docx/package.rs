@@ -424,7 +424,7 @@ const DEFLATE_LEVEL: i64 = 5;
 /// Packs the parts: deflate, entries in the given order, every entry with the same time
 /// (the timestamp, or 1980-01-01 outside the zip range) and permissions.
 pub(crate) fn zip(parts: Vec<Part>, timestamp: i64) -> Result<Vec<u8>, DocxError> {
-    let time = core_props::civil(timestamp)
+    let time = crate::dates::civil(timestamp)
         .and_then(|(d, h, m, s)| {
             zip::DateTime::from_date_and_time(
                 d.year(),
