@@ -57,6 +57,8 @@ pub enum BuildError {
     Docx(#[from] docx::DocxError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     #[error("cannot write {path}")]
     Write {
         path: String,
@@ -143,6 +145,9 @@ pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError
 pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
     let err = write_error;
     std::fs::create_dir_all(out).map_err(err(out))?;
+    // One writer at a time: two builds into one folder (`watch` and a `build` by hand)
+    // never leave a mixed set, nor delete each other's temporary files.
+    let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
     output::remove_stale_temporaries(out).map_err(err(out))?;
     let stem = &rendered.stem;
     let written = Written {

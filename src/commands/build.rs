@@ -16,6 +16,8 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let entries = &args.entries.entries;
     // Before checking: a missing LibreOffice is a usage error (exit 2), found at once.
     let pdf = args.pdf.then(Soffice::find).transpose()?;
+    super::recover(entries)?;
+    let _reading = super::read_lock(entries)?;
     let checked = crate::load_and_check(entries)?;
     if !accept(&checked, &args.diagnostics)? {
         return Ok(Outcome::Invalid);

@@ -81,12 +81,13 @@ pub fn temporaries(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// The names in `dir`, sorted.
+/// The names in `dir`, sorted, without the lock file every writer of a folder keeps there.
 pub fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
         .expect("read the folder")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != council_report::lock::LOCK_FILE)
         .collect();
     v.sort();
     v
@@ -203,4 +204,17 @@ pub fn mkfifo(path: &Path) {
         .status()
         .is_ok_and(|s| s.success());
     assert!(ok, "mkfifo {}", path.display());
+}
+
+/// A temporary folder in memory (`/dev/shm`) where there is one: the tests that rewrite a
+/// thousand files many times need no disk, whose syncs would cost them most of their time
+/// (a killed process loses nothing the page cache holds, so they test the same).
+pub fn memory_tempdir() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir()
+        && let Ok(t) = tempfile::tempdir_in(shm)
+    {
+        return t;
+    }
+    tempfile::tempdir().expect("tempdir")
 }
