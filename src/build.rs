@@ -57,6 +57,8 @@ pub enum BuildError {
     Docx(#[from] docx::DocxError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     #[error("cannot write {path}")]
     Write {
         path: String,
@@ -143,6 +145,9 @@ pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError
 pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
     let err = write_error;
     std::fs::create_dir_all(out).map_err(err(out))?;
+    // One writer at a time: two builds into one folder (`watch` and a `build` by hand)
+    // never leave a mixed set, nor delete each other's temporary files.
+    let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
     output::remove_stale_temporaries(out).map_err(err(out))?;
     let stem = &rendered.stem;
     let written = Written {
@@ -181,6 +186,8 @@ pub fn build(
     entries: &Path,
     options: &BuildOptions,
 ) -> Result<Option<Written>, BuildError> {
+    let input_bytes = checked.sources.total_bytes();
+    let entry_count = checked.entries;
     // Moving the report out of `checked` alone would keep the rest of it (the file texts,
     // 4.5 MB at 100× the sample) alive to the end of this function; `into_report` drops
     // it before rendering.
@@ -188,7 +195,8 @@ pub fn build(
         return Ok(None);
     };
     let report = &report;
-    let templates = Templates::discover(entries, options.templates.as_deref())?;
+    let mut templates = Templates::discover(entries, options.templates.as_deref())?;
+    templates.set_budget(entry_count, input_bytes);
     let text_options = Options { wrap: options.wrap };
     let timestamp = timestamp(report, options.source_date_epoch);
     let mut rendered = render(report, &templates, timestamp, &text_options)?;

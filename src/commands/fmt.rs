@@ -5,6 +5,7 @@ use crate::cli::FmtArgs;
 use crate::edit::fmt;
 
 pub(super) fn run(args: &FmtArgs) -> anyhow::Result<Outcome> {
+    super::recover(&args.entries.entries)?;
     let changed = match fmt::run(&args.entries.entries, args.check) {
         Ok(changed) => changed,
         Err(e) => return refused(e, &args.color.diagnostics()),

@@ -11,6 +11,7 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<Outcome> {
         // clap requires one of the two.
         (None, None) => anyhow::bail!("give a number or --under NUMBER"),
     };
+    super::recover(&args.entries.entries)?;
     match new::run(&args.entries.entries, place, args.title.as_deref()) {
         Ok(created) => {
             crate::outln!("{}", created.file);

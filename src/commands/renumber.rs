@@ -13,6 +13,7 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
         // clap requires exactly one operation, and --to with --move.
         _ => anyhow::bail!("give --insert NUMBER, --close-gaps, or --move NUMBER --to NUMBER"),
     };
+    super::recover(&args.entries.entries)?;
     let done = match renumber::run(&args.entries.entries, op, args.dry_run) {
         Ok(done) => done,
         Err(e) => return refused(e, &args.color.diagnostics()),

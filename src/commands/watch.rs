@@ -37,6 +37,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             crate::load::display(root)
         );
     }
+    super::recover(root)?;
     let pdf = args.build.pdf.then(Soffice::find).transpose()?;
     let preview = match &args.serve {
         Some(addr) => {

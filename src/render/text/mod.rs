@@ -43,7 +43,7 @@ pub enum TemplateError {
         range: Option<Range<usize>>,
     },
     /// The templates folder cannot be read.
-    #[error("cannot read the templates folder {}: {source}", path.display())]
+    #[error("cannot read the templates folder {}", path.display())]
     Folder {
         path: PathBuf,
         #[source]
