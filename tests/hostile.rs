@@ -20,6 +20,7 @@ mod faults;
 mod generated;
 mod import_limits;
 mod killed;
+mod messages;
 mod names;
 mod pipes;
 mod special_files;

@@ -139,7 +139,10 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
         };
-        crate::errln!("\nchanged: {first}{more}; rebuilding");
+        crate::errln!(
+            "\nchanged: {}{more}; rebuilding",
+            crate::diag::visible(first, false)
+        );
         let changes = changes(&changed, std::mem::take(&mut lost));
         rebuilder.rebuild(args, &changes);
     }
