@@ -135,9 +135,11 @@ fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError {
     move |source| BuildError::Write { path, source }
 }
 
-/// Writes one output file into `out` (created if needed), atomically.
+/// Writes one output file into `out` (created if needed), atomically, holding the
+/// folder's lock as [`write`] does (a build meanwhile would remove its temporary file).
 pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     std::fs::create_dir_all(out).map_err(write_error(out))?;
+    let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
     output::write_atomic(path, bytes).map_err(write_error(path))
 }
 

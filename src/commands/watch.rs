@@ -191,6 +191,8 @@ impl Rebuilder {
             preview,
             pdf,
         } = self;
+        // As `build` does: no edit rewrites the folder while it is read.
+        let _reading = super::read_lock(&args.build.entries.entries)?;
         let checked = session.update(changes)?;
         let accepted = super::build::accept(checked, &args.build.diagnostics)?;
         let state = if accepted { "ok" } else { "errors" };

@@ -321,7 +321,7 @@ fn read_into(f: &FoundFile, bytes: &mut Vec<u8>) -> Result<String, ReadFailure> 
             None,
         ))
     };
-    if let Err(e) = crate::input::read_capped_into(&f.path, MAX_FILE_BYTES, bytes) {
+    if let Err(e) = crate::input::read_listed_into(&f.path, MAX_FILE_BYTES, bytes) {
         let mut d = unreadable(e.about(&format!("`{}`", f.display)));
         d.0.help = Some(match e {
             ReadError::TooLarge { .. } => "an entry is one numbered paragraph; split very long texts into several entries".into(),
