@@ -205,14 +205,7 @@ pub fn run_within(args: &[&Path], limit: Duration) -> Option<Output> {
 
 /// Starts `council-report ARGS` with stdin closed and stdout and stderr piped.
 pub fn spawn(args: &[&Path]) -> std::process::Child {
-    Command::new(assert_cmd::cargo::cargo_bin("council-report"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary starts")
+    common::piped(args).spawn().expect("the binary starts")
 }
 
 /// Makes a named pipe at `path` (`mkfifo`).
