@@ -57,6 +57,8 @@ pub enum BuildError {
     Docx(#[from] docx::DocxError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     #[error("cannot write {path}")]
     Write {
         path: String,
@@ -120,9 +122,11 @@ fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError {
     move |source| BuildError::Write { path, source }
 }
 
-/// Writes one output file into `out` (created if needed), atomically.
+/// Writes one output file into `out` (created if needed), atomically, holding the
+/// folder's lock as [`write`] does (a build meanwhile would remove its temporary file).
 pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     std::fs::create_dir_all(out).map_err(write_error(out))?;
+    let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
     output::write_atomic(path, bytes).map_err(write_error(path))
 }
 
@@ -130,6 +134,9 @@ pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError
 /// after removing the temporary files an interrupted build left there.
 pub fn write_set(out: &Path, files: &[(&Path, &[u8])]) -> Result<(), BuildError> {
     std::fs::create_dir_all(out).map_err(write_error(out))?;
+    // One writer at a time: two builds into one folder (`watch` and a `build` by hand)
+    // never leave a mixed set, nor delete each other's temporary files.
+    let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
     output::remove_stale_temporaries(out).map_err(write_error(out))?;
     output::write_all_atomic(files).map_err(|(path, source)| write_error(path)(source))
 }
@@ -173,11 +180,17 @@ pub fn build(
     entries: &Path,
     options: &BuildOptions,
 ) -> Result<Option<Written>, BuildError> {
-    let Some(report) = checked.report else {
+    let input_bytes = checked.sources.total_bytes();
+    let entry_count = checked.entries;
+    // Moving the report out of `checked` alone would keep the rest of it (the file texts,
+    // 4.5 MB at 100× the sample) alive to the end of this function; `into_report` drops
+    // it before rendering.
+    let Some(report) = checked.into_report() else {
         return Ok(None);
     };
     let report = &report;
-    let templates = Templates::discover(entries, options.templates.as_deref())?;
+    let mut templates = Templates::discover(entries, options.templates.as_deref())?;
+    templates.set_budget(entry_count, input_bytes);
     let text_options = Options { wrap: options.wrap };
     let timestamp = timestamp(report, options.source_date_epoch);
     let mut rendered = render(report, &templates, timestamp, &text_options)?;

@@ -94,6 +94,10 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
     };
     let mut draft = Draft {
         root: root.to_path_buf(),
+        // report.toml is there, though unreadable (a named pipe): not also "no report.toml".
+        has_report_file: walk_diagnostics
+            .iter()
+            .any(|d| d.file.as_deref() == Some(report_name.as_str())),
         diagnostics: walk_diagnostics,
         ..Draft::default()
     };

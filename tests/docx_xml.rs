@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
-use crate::common::{W, code, paragraph_text, root, run, stderr};
+use crate::common::{W, code, paragraph_text, root, stderr};
 use crate::sample_report::{self, TIMESTAMP};
 use council_report::model::{Filled, ImageFormat, Logo, Report};
 use council_report::render::docx::{DocxOptions, render};
@@ -789,10 +789,11 @@ fn sample_entries_render_in_order_with_their_links() {
     assert_eq!(targets, links);
 }
 
-/// `build` in two processes of its own writes the bytes this process renders: nothing in
-/// the output depends on a process (global counters, hash seeds, addresses, threads).
+/// `build` in processes of its own writes the bytes this process renders: nothing in the
+/// output depends on a process (global counters, hash seeds, addresses) or on how many
+/// threads write the entries (`RAYON_NUM_THREADS`: one, the default, more than cores).
 #[test]
-fn same_bytes_in_two_processes() {
+fn same_bytes_in_other_processes_and_thread_counts() {
     let report = sample_entries();
     let here = render(
         &report,
@@ -802,14 +803,141 @@ fn same_bytes_in_two_processes() {
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    for name in ["a", "b"] {
+    for (name, threads) in [
+        ("a", None),
+        ("b", None),
+        ("one", Some("1")),
+        ("three", Some("3")),
+    ] {
         let out = dir.path().join(name);
-        let o = run(&["build", "--out", &out.to_string_lossy()]);
+        let mut command = assert_cmd::Command::cargo_bin("council-report").unwrap();
+        command
+            .current_dir(root())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env_remove("RAYON_NUM_THREADS")
+            .args(["build", "--out", &out.to_string_lossy()]);
+        if let Some(n) = threads {
+            command.env("RAYON_NUM_THREADS", n);
+        }
+        let o = command.output().unwrap();
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         let built = std::fs::read(out.join("C18-33-E.docx")).unwrap();
         assert!(
             built == here,
             "process {name} wrote other bytes than this render"
         );
+    }
+}
+
+/// Every part is referenced by a relationship and has a content type (an override or its
+/// extension's default); nothing else is in the package. The font table lists the fonts
+/// the document uses, the app properties name the program, and the settings carry no
+/// East Asian layout options.
+#[test]
+fn package_holds_referenced_parts_each_with_its_content_type() {
+    let mut report = sample_report::report();
+    report.meta.layout.logo = Some(sample_report::logo());
+    let r = Rendered::of(&report);
+
+    let types_xml = r.text("[Content_Types].xml");
+    let types = roxmltree::Document::parse(&types_xml).unwrap();
+    let overrides: BTreeSet<String> = types
+        .descendants()
+        .filter(|n| n.has_tag_name("Override"))
+        .map(|n| {
+            n.attribute("PartName")
+                .unwrap()
+                .trim_start_matches('/')
+                .to_owned()
+        })
+        .collect();
+    let defaults: BTreeSet<&str> = types
+        .descendants()
+        .filter(|n| n.has_tag_name("Default"))
+        .map(|n| n.attribute("Extension").unwrap())
+        .collect();
+    for path in r.parts.keys() {
+        if path != "[Content_Types].xml" {
+            let ext = path.rsplit('.').next().unwrap();
+            assert!(
+                overrides.contains(path) || (defaults.contains(ext) && ext != "xml"),
+                "{path} has no content type of its own"
+            );
+        }
+    }
+    for part in &overrides {
+        assert!(r.parts.contains_key(part), "{part} declared but absent");
+    }
+
+    // What the relationships reference, from the package and from each part.
+    let mut referenced = BTreeSet::new();
+    for (path, _) in r.parts.iter().filter(|(p, _)| p.ends_with(".rels")) {
+        let dir = path
+            .trim_end_matches(".rels")
+            .rsplit_once("_rels/")
+            .map(|(base, _)| base.to_owned())
+            .unwrap();
+        let source = path.trim_end_matches(".rels").replace("_rels/", "");
+        assert!(
+            source.is_empty() || r.parts.contains_key(&source),
+            "{path} belongs to no part"
+        );
+        for (target, external) in r.rels(path).into_values() {
+            if !external {
+                referenced.insert(format!("{dir}{target}"));
+            }
+        }
+    }
+    for path in r.parts.keys() {
+        if path != "[Content_Types].xml" && !path.ends_with(".rels") {
+            assert!(referenced.contains(path), "{path} is referenced by nothing");
+        }
+    }
+    assert!(
+        r.parts.keys().all(|p| !p.contains("comments")
+            && !p.contains("footnotes")
+            && !p.contains("numbering")
+            && !p.contains("custom")),
+        "{:?}",
+        r.parts.keys()
+    );
+
+    let fonts_xml = r.text("word/fontTable.xml");
+    let fonts = roxmltree::Document::parse(&fonts_xml).unwrap();
+    let names: Vec<&str> = fonts
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "font")))
+        .map(|n| n.attribute((W, "name")).unwrap())
+        .collect();
+    assert_eq!(names, ["Calibri"]);
+    report.meta.layout.font = "Times New Roman".into();
+    assert!(
+        Rendered::of(&report)
+            .text("word/fontTable.xml")
+            .contains(r#"<w:font w:name="Times New Roman">"#)
+    );
+
+    let app = r.text("docProps/app.xml");
+    assert!(app.contains("<Application>council-report</Application>"));
+    let version = app
+        .split_once("<AppVersion>")
+        .and_then(|(_, rest)| rest.split_once("</AppVersion>"))
+        .map(|(v, _)| v)
+        .expect("an AppVersion");
+    let (major, minor) = version.split_once('.').expect("XX.YYYY");
+    assert_eq!((major.len(), minor.len()), (2, 4), "{version}");
+    assert!(version.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+
+    let settings = r.text("word/settings.xml");
+    assert!(settings.contains(r#"w:name="compatibilityMode""#));
+    for east_asian in [
+        "useFELayout",
+        "balanceSingleByteDoubleByteWidth",
+        "spaceForUL",
+        "doNotLeaveBackslashAlone",
+        "ulTrailSpace",
+        "doNotExpandShiftReturn",
+    ] {
+        assert!(!settings.contains(east_asian), "{east_asian}");
     }
 }

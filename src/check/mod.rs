@@ -33,6 +33,11 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The report, letting go of everything else (diagnostics, file texts) at once.
+    pub fn into_report(self) -> Option<Report> {
+        self.report
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }

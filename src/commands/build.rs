@@ -10,11 +10,14 @@ use crate::check::Checked;
 use crate::cli::{BuildArgs, DiagnosticArgs};
 use crate::diag::Format;
 use crate::pdf::Soffice;
+use crate::render::text::TemplateError;
 
 pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let entries = &args.entries.entries;
     // Before checking: a missing LibreOffice is a usage error (exit 2), found at once.
     let pdf = args.pdf.then(Soffice::find).transpose()?;
+    super::recover(entries)?;
+    let _reading = super::read_lock(entries)?;
     let checked = crate::load_and_check(entries)?;
     if !accept(&checked, &args.diagnostics)? {
         return Ok(Outcome::Invalid);
@@ -60,8 +63,9 @@ pub(super) fn written(result: Result<Option<Written>, BuildError>) -> anyhow::Re
             Ok(Outcome::Success)
         }
         Ok(None) => Ok(Outcome::Invalid),
-        // A broken user template is a problem with the input, like an invalid entry.
-        Err(BuildError::Template(e)) => {
+        // A broken user template is a problem with the input, like an invalid entry; a
+        // templates folder that is not there is a wrong argument (exit 2, below).
+        Err(BuildError::Template(e @ TemplateError::Template { .. })) => {
             crate::errln!("error: {e}");
             crate::errln!("nothing written: fix the template first");
             Ok(Outcome::Invalid)

@@ -37,6 +37,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             crate::load::display(root)
         );
     }
+    super::recover(root)?;
     let pdf = args.build.pdf.then(Soffice::find).transpose()?;
     let preview = match &args.serve {
         Some(addr) => {
@@ -138,7 +139,10 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
         };
-        crate::errln!("\nchanged: {first}{more}; rebuilding");
+        crate::errln!(
+            "\nchanged: {}{more}; rebuilding",
+            crate::diag::visible(first, false)
+        );
         let changes = changes(&changed, std::mem::take(&mut lost));
         rebuilder.rebuild(args, &changes);
     }
@@ -187,6 +191,8 @@ impl Rebuilder {
             preview,
             pdf,
         } = self;
+        // As `build` does: no edit rewrites the folder while it is read.
+        let _reading = super::read_lock(&args.build.entries.entries)?;
         let checked = session.update(changes)?;
         let accepted = super::build::accept(checked, &args.build.diagnostics)?;
         let state = if accepted { "ok" } else { "errors" };

