@@ -80,6 +80,20 @@ pub(super) fn stylesheet(meta: &Meta) -> String {
         pt(right),
     );
     css.push_str(STYLE_CSS);
+    // The footer's line (8 pt, single spacing: 1.2207 em) ends at the footer distance.
+    let footer_top =
+        (f64::from(PAGE_HEIGHT) - f64::from(layout.footer_distance)) / 20.0 - 8.0 * 1.2207;
+    let _ = writeln!(css, ".first-footer {{ top: {footer_top:.2}pt; }}");
+    // The source note beside the sheet, on the side where lines start, past the margin
+    // (7.5 pt more: 10 px); in numbers, since validators do not read `calc(var(…))`.
+    let beside = |margin: u32| f64::from(margin) / 20.0 + 7.5;
+    let _ = writeln!(
+        css,
+        "@media screen {{ [dir=\"ltr\"] .entry:hover::before {{ right: 100%; margin-right: {:.2}pt; }} \
+         [dir=\"rtl\"] .entry:hover::before {{ left: 100%; margin-left: {:.2}pt; }} }}",
+        beside(m.left),
+        beside(m.right),
+    );
     // Printing: the browser paginates for real, and the running header goes in the top
     // margin box of every page but the first, which has the footer link instead.
     let _ = writeln!(
