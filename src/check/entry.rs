@@ -114,6 +114,7 @@ pub(super) fn convert(
         recommendations,
         event,
         file: file.to_owned(),
+        untranslated_title: false,
     };
     Some((entry, raw.number.span()))
 }

@@ -6,9 +6,11 @@ use super::text::{self, Field};
 use super::values;
 use crate::diag::{Code, Diagnostic};
 use crate::load::Loaded;
+use crate::locale::Language;
 use crate::markup::link_is_allowed;
 use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Summary};
 use crate::raw::{RawDate, RawLayout, RawReport, is_placeholder};
+use std::collections::BTreeMap;
 
 /// The core-properties author when report.toml names none.
 const DEFAULT_CREATOR: &str = "International Telecommunication Union";
@@ -170,6 +172,7 @@ pub(super) fn convert(
         Some(Period { start, end })
     });
     let layout = layout(file, src, &raw.layout, logo, diags);
+    let labels = labels(file, src, &raw.labels, diags);
 
     if diags.iter().filter(|d| d.is_error()).count() > errors_before {
         return None;
@@ -190,7 +193,46 @@ pub(super) fn convert(
         period,
         layout: layout?,
         file: file.to_owned(),
+        untranslated: Vec::new(),
+        labels,
     })
+}
+
+/// `[labels.X]`: each label given replaces the locale table's; one whose built-in
+/// wording has a `{}` (where the value goes) must keep it.
+fn labels(
+    file: &str,
+    src: &str,
+    raw: &crate::raw::RawLabels,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<Language, BTreeMap<&'static str, String>> {
+    let mut out = BTreeMap::new();
+    for (language, set) in raw.by_language() {
+        let Some(set) = set else { continue };
+        let table = crate::locale::table::labels(language);
+        let mut given = BTreeMap::new();
+        for (name, value) in set.get_ref().given() {
+            text::plain(Field { file, src, value }, diags);
+            let needs_hole = {
+                let mut t = table.clone();
+                t.field_mut(name).is_some_and(|l| l.contains("{}"))
+            };
+            if needs_hole && !value.get_ref().contains("{}") {
+                diags.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        format!("the label `{name}` has no `{{}}` for its value"),
+                    )
+                    .at(file, value.span())
+                    .help("write `{}` where the value goes, as in the built-in wording"),
+                );
+                continue;
+            }
+            given.insert(name, value.get_ref().clone());
+        }
+        out.insert(language, given);
+    }
+    out
 }
 
 /// W005 for the placeholder at `span`, with what to write instead.
@@ -342,6 +384,44 @@ fn layout(
     }
     if let Some(b) = &raw.references_italic {
         l.references_italic = *b.get_ref();
+    }
+    if let Some(fonts) = &raw.fonts {
+        for (letter, font) in fonts.get_ref() {
+            let Some(language) = Language::parse(letter) else {
+                diags.push(
+                    Diagnostic::new(Code::UnknownKey, format!("unknown language `{letter}`"))
+                        .at(file, fonts.span())
+                        .help(format!(
+                            "`fonts` names fonts by language letter: {}",
+                            Language::list()
+                        )),
+                );
+                ok = false;
+                continue;
+            };
+            let before = diags.len();
+            text::characters_only(
+                Field {
+                    file,
+                    src,
+                    value: font,
+                },
+                diags,
+            );
+            let name = font.get_ref().trim();
+            if name.is_empty() {
+                diags.push(
+                    Diagnostic::new(Code::WrongType, format!("the font of `{letter}` is empty"))
+                        .at(file, font.span())
+                        .help("name an installed font, such as \"SimSun\""),
+                );
+            }
+            if diags.len() == before {
+                l.fonts.insert(language, name.to_owned());
+            } else {
+                ok = false;
+            }
+        }
     }
     ok.then_some(l)
 }

@@ -50,6 +50,7 @@ fn entry(
             "entries/{}/{number}.toml",
             number.split('.').next().unwrap_or("x")
         ),
+        untranslated_title: false,
     }
 }
 
@@ -106,6 +107,8 @@ pub fn report() -> Report {
         }),
         layout: Layout::default(),
         file: "entries/report.toml".into(),
+        untranslated: Vec::new(),
+        labels: Default::default(),
     };
 
     let mut entries = vec![
@@ -301,6 +304,7 @@ pub fn report() -> Report {
         meta,
         entries,
         warnings: vec!["entries/2/2.2.toml:4:12: warning[W010]: two spaces in a row".into()],
+        locale: council_report::locale::Locale::default(),
     }
 }
 

@@ -68,6 +68,7 @@
 //! seams above in `cargo test` (`paragraph`'s tests), and `tests/docx_xml.rs` reads every
 //! part of the rendered sample report back.
 
+mod bidi;
 mod body;
 mod doc_props;
 mod document;

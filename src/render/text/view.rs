@@ -17,9 +17,10 @@ use super::digest;
 pub use super::digest::{
     ResolutionView, SectionView, SectorCount, SectorCounts, SectorGroup, StatusGroup,
 };
-use crate::dates::{self, Date};
+use crate::dates::Date;
+use crate::locale::{Labels, Locale};
 use crate::markup::{Block, Inline, Markup};
-use crate::model::{Entry, Event, Meta, Report, Sector};
+use crate::model::{Entry, Event, Filled, Meta, Report, Sector};
 use crate::number::SectionNumber;
 
 pub use crate::render::conventions::{CLOSING_RULE, SUMMARY_RULE};
@@ -27,6 +28,12 @@ pub use crate::render::conventions::{CLOSING_RULE, SUMMARY_RULE};
 /// Everything a template can use. Top-level variables of both templates.
 #[derive(Debug, Clone, Serialize)]
 pub struct ViewModel {
+    /// The report's language letter: `E`, `F`, `S`, `A`, `C` or `R`.
+    pub language: &'static str,
+    /// The boilerplate of that language (the locale table with report.toml's
+    /// `[labels]`): `labels.summary` … (README, "Translations", lists them). Patterns
+    /// hold `{}` where a value goes: `labels.document | fill(meta.document_number)`.
+    pub labels: Labels,
     /// The report as a whole (header block, title, period).
     pub meta: MetaView,
     /// The Summary box.
@@ -91,6 +98,10 @@ pub struct MetaView {
     /// The report.toml keys still holding the placeholder `import` left
     /// (`document.date` …), in report.toml's order; empty unless the report is a draft.
     pub placeholders: Vec<&'static str>,
+    /// In a translated report, how many pieces of text (titles, paragraphs, list items,
+    /// report.toml values) are still in English because their translation is missing;
+    /// 0 otherwise. The report is a draft while there are any.
+    pub untranslated: usize,
 }
 
 /// The reporting period.
@@ -231,15 +242,18 @@ impl ViewModel {
     /// Builds the view of `report`; `wrap` is the line width asked for, if any.
     pub fn new(report: &Report, wrap: Option<u32>) -> Self {
         let meta = &report.meta;
+        let locale = &report.locale;
         let top_period = meta.layout.top_level_period;
         let entries: Vec<EntryView> = report
             .entries
             .iter()
-            .map(|e| entry_view(e, top_period))
+            .map(|e| entry_view(e, top_period, locale))
             .collect();
         let recommendation_count = entries.iter().map(|e| e.recommendations.len()).sum();
         ViewModel {
-            meta: meta_view(meta),
+            language: locale.language.letter(),
+            labels: locale.labels.clone(),
+            meta: meta_view(meta, locale, report.untranslated()),
             summary: SummaryView {
                 text: plain_paragraphs(&meta.summary.text.markup()),
                 action: meta
@@ -253,13 +267,17 @@ impl ViewModel {
             layout: LayoutView {
                 top_level_period: top_period,
                 footer: meta.layout.footer.clone(),
-                footer_line: meta.layout.footer.as_ref().map(|url| format!("• {url} •")),
+                footer_line: meta
+                    .layout
+                    .footer
+                    .as_ref()
+                    .map(|url| crate::locale::fill(&locale.labels.footer, url)),
                 summary_rule: SUMMARY_RULE.into(),
                 closing_rule: CLOSING_RULE.into(),
             },
             sections: digest::sections(&report.entries, top_period),
             sectors: digest::sector_counts(report.entries.iter()),
-            recommendations: digest::recommendation_groups(&entries),
+            recommendations: digest::recommendation_groups(&entries, &locale.labels),
             recommendation_count,
             events: digest::events(&entries),
             resolutions: digest::resolutions(&meta.resolutions, &report.entries),
@@ -308,7 +326,7 @@ pub fn inline_text(inlines: &[Inline]) -> String {
     out
 }
 
-fn meta_view(meta: &Meta) -> MetaView {
+fn meta_view(meta: &Meta, locale: &Locale, untranslated: usize) -> MetaView {
     MetaView {
         meeting: meta.meeting.to_string(),
         place_and_dates: meta.place_and_dates.to_string(),
@@ -317,7 +335,10 @@ fn meta_view(meta: &Meta) -> MetaView {
         language: meta.language.to_string(),
         document_number: meta.full_number(),
         file_stem: meta.file_stem(),
-        date: meta.date.to_string(),
+        date: match &meta.date {
+            Filled::Value(d) => locale.date(*d),
+            Filled::Placeholder(p) => p.clone(),
+        },
         date_iso: meta.date.value().map(|d| d.iso()),
         language_line: meta.language_line.to_string(),
         source: meta.source.clone(),
@@ -325,17 +346,18 @@ fn meta_view(meta: &Meta) -> MetaView {
         title_upper: meta.printed_title(),
         resolutions: meta.resolutions.clone(),
         period: meta.period.map(|p| PeriodView {
-            start: p.start.to_string(),
-            end: p.end.to_string(),
+            start: locale.date(p.start),
+            end: locale.date(p.end),
             start_iso: p.start.iso(),
             end_iso: p.end.iso(),
-            text: dates::range(p.start, Some(p.end)),
+            text: locale.date_range(p.start, Some(p.end)),
         }),
         placeholders: meta.placeholders(),
+        untranslated,
     }
 }
 
-fn entry_view(entry: &Entry, top_period: bool) -> EntryView {
+fn entry_view(entry: &Entry, top_period: bool, locale: &Locale) -> EntryView {
     let number = entry.number.to_string();
     EntryView {
         label: label(&entry.number, top_period),
@@ -357,22 +379,25 @@ fn entry_view(entry: &Entry, top_period: bool) -> EntryView {
                 entry: number.clone(),
             })
             .collect(),
-        event: entry.event.as_ref().map(|ev| event_view(ev, &number)),
+        event: entry
+            .event
+            .as_ref()
+            .map(|ev| event_view(ev, &number, locale)),
         number,
     }
 }
 
-fn event_view(ev: &Event, entry: &str) -> EventView {
+fn event_view(ev: &Event, entry: &str, locale: &Locale) -> EventView {
     // A one-day event written with end = start prints, and is listed, as one day.
     let end: Option<Date> = ev.end.filter(|e| *e != ev.start);
     EventView {
         name: ev.name.clone(),
         place: ev.place.clone(),
-        start: ev.start.to_string(),
-        end: end.map(|d| d.to_string()),
+        start: locale.date(ev.start),
+        end: end.map(|d| locale.date(d)),
         start_iso: ev.start.iso(),
         end_iso: end.map(Date::iso),
-        dates: ev.dates(),
+        dates: locale.date_range(ev.start, ev.end),
         entry: entry.to_owned(),
     }
 }
