@@ -15,6 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// How deep folders may nest; deeper is surely a mistake or a symlink trick.
 const MAX_DEPTH: usize = 16;
 
+#[derive(Debug, Clone)]
 pub(crate) struct FoundFile {
     pub path: PathBuf,
     pub display: String,
