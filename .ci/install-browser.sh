@@ -4,7 +4,8 @@
 # as root. The test finds it as `chromium` on PATH, or through CHROMIUM.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-if ! dpkg -s chromium >/dev/null 2>&1; then
+# "install ok installed": a package removed but not purged still answers `dpkg -s`.
+if ! dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends chromium fonts-crosextra-carlito
 fi

@@ -100,6 +100,20 @@ fn kept_results_equal_a_full_check_after_every_kind_of_edit() {
     same_as_a_full_check(&mut session, &entries, &[&removed, &added]);
     check_outputs(&mut session, &mut outputs, &mut cache);
 
+    // An editor's backup file and a new folder holding an entry: the folder is listed
+    // again, the backup ignored as a full check ignores it.
+    let backup = entries.join("2/2.09-itu-t-sg13.toml~");
+    edit(&backup, &good);
+    let folder = entries.join("8");
+    std::fs::create_dir(&folder).expect("mkdir");
+    edit(
+        &folder.join("8-new.toml"),
+        "number = \"8\"\ntitle = \"New\"\n",
+    );
+    same_as_a_full_check(&mut session, &entries, &[&backup, &folder]);
+    std::fs::remove_dir_all(&folder).expect("rmdir");
+    same_as_a_full_check(&mut session, &entries, &[&folder]);
+
     // report.toml: a resolution taken away makes entries that cite it wrong.
     let report_toml = entries.join("report.toml");
     let report_text = std::fs::read_to_string(&report_toml).expect("read");

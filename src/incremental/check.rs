@@ -55,11 +55,11 @@ struct ReportSlot {
 /// What changed since the last update.
 #[derive(Debug, Clone)]
 pub enum Changes {
-    /// Read every file again (at start, after lost events, or when a file that is not an
-    /// entry changed, such as the logo).
+    /// Read every file again (at start, or after lost events).
     All,
-    /// These files (display paths, as diagnostics name them) changed; files added or
-    /// removed are found by listing the folder.
+    /// These paths (display paths, as diagnostics name them) changed: entry files, the
+    /// logo, or anything else in the folder (then it is listed again, which finds the
+    /// files added, removed or renamed).
     Files(BTreeSet<String>),
 }
 
@@ -114,6 +114,15 @@ impl Session {
                 _ => self.entries.get(name).map(|s| s.path.as_path()),
             }
         };
+        // The logo is read with report.toml: a change to it checks report.toml again.
+        if let (Changes::Files(changed), Some(raw)) = (changes, &self.report.raw)
+            && let Some(logo) = &raw.raw.layout.logo
+            && changed.contains(&load::display(&self.root.join(logo.get_ref())))
+        {
+            report_changed = true;
+        }
+        // Any other name that is not a known, existing entry file (an editor's backup, a
+        // folder made, renamed or removed) makes the folder listed again.
         let relist = match changes {
             Changes::All => true,
             Changes::Files(changed) => {
