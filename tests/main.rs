@@ -20,6 +20,7 @@ mod edit_cli;
 mod hostile;
 mod import_cli;
 mod import_properties;
+mod install_cli;
 mod libreoffice;
 mod render_text;
 mod render_text_sample;

@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod fmt;
 mod import;
+mod man;
 mod new;
 mod renumber;
 mod schema;
@@ -44,6 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Schema(args) => schema::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 
@@ -75,6 +77,16 @@ pub(crate) fn refused(e: EditError, args: &DiagnosticArgs) -> anyhow::Result<Out
         }
         EditError::Load(_) | EditError::Parse { .. } | EditError::Io { .. } => Err(e.into()),
     }
+}
+
+/// Writes `bytes` to stdout; a closed pipe or a full disk is an error (exit 2), not a panic.
+pub(crate) fn print(bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .context("cannot write to stdout")
 }
 
 /// Whether to colour output written to stderr.

@@ -1,9 +1,5 @@
 //! `schema`: print the JSON Schema of an entry or of report.toml.
 
-use std::io::Write;
-
-use anyhow::Context;
-
 use super::Outcome;
 use crate::cli::SchemaArgs;
 use crate::schema::{Kind, schema_text};
@@ -14,9 +10,6 @@ pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<Outcome> {
     } else {
         Kind::Entry
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(schema_text(kind).as_bytes())
-        .and_then(|()| out.flush())
-        .context("cannot write to stdout")?;
+    super::print(schema_text(kind).as_bytes())?;
     Ok(Outcome::Success)
 }

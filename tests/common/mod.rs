@@ -138,3 +138,20 @@ pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
         )
     })
 }
+
+/// Whether `program` runs (`program arg` exits 0); under CI (`CI` set) its absence fails
+/// the test, elsewhere the test says it skipped.
+pub fn have(program: &str, arg: &str) -> bool {
+    let found = Process::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is required under CI"
+        );
+        eprintln!("skipped: {program} is not installed");
+    }
+    found
+}
