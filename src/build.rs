@@ -37,6 +37,9 @@ pub enum BuildError {
     Template(#[from] text::TemplateError),
     #[error("cannot render the DOCX: {0}")]
     Docx(#[from] docx::DocxError),
+    /// Windows refused to replace an output that another program has open.
+    #[error("{path} is open in another program, probably Word: close it and build again")]
+    OpenElsewhere { path: String },
     #[error("cannot write {path}")]
     Write {
         path: String,
@@ -109,7 +112,17 @@ pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
         (written.text.as_path(), rendered.text.as_bytes()),
         (written.digest.as_path(), rendered.digest.as_bytes()),
     ])
-    .map_err(|(path, source)| err(path)(source))?;
+    .map_err(|(path, source)| {
+        if output::is_open_elsewhere(&source, path) {
+            // As the system writes it (out\C18-33-E.docx on Windows), for the person
+            // looking for the window that has it open.
+            BuildError::OpenElsewhere {
+                path: path.display().to_string(),
+            }
+        } else {
+            err(path)(source)
+        }
+    })?;
     Ok(written)
 }
 
