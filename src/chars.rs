@@ -39,22 +39,25 @@ pub fn is_forbidden_char(c: char) -> bool {
 }
 
 pub fn control_character(file: &str, span: Range<usize>, c: char) -> Diagnostic {
-    let name = match c {
-        '\u{0B}' => " (vertical tab, which Word uses for a manual line break)",
-        '\u{0C}' => " (form feed, a page break pasted from Word)",
-        '\0' => " (NUL)",
-        _ => "",
-    };
     Diagnostic::new(
         Code::ControlCharacter,
-        format!(
-            "control character U+{:04X}{name} cannot go into a document",
-            c as u32
-        ),
+        format!("{} cannot go into a document", describe(c)),
     )
     .at(file, span)
     .label("here")
     .help("delete it, or replace it with a space or a blank line between paragraphs")
+}
+
+/// `control character U+000B (vertical tab, which Word uses for a manual line break)`
+pub fn describe(c: char) -> String {
+    let name = match c {
+        '\u{0B}' => " (vertical tab, which Word uses for a manual line break)",
+        '\u{0C}' => " (form feed, a page break pasted from Word)",
+        '\0' => " (NUL)",
+        '\u{1B}' => " (escape)",
+        _ => "",
+    };
+    format!("control character U+{:04X}{name}", c as u32)
 }
 
 #[cfg(test)]

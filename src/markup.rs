@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 /// A parsed text: its paragraphs and lists, in order.
@@ -61,6 +61,9 @@ pub enum IssueKind {
     Unsupported(&'static str, &'static str),
     /// A link whose target is not http(s) or mailto.
     BadLink(String),
+    /// A link whose target holds a character XML cannot carry (from a character reference
+    /// such as `&#x0B;`, which CommonMark decodes in link targets).
+    ControlInLink(char),
 }
 
 /// The deepest bullet nesting the styles provide (enumlev1, enumlev2).
@@ -72,6 +75,10 @@ pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
     let mut b = Builder::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let event = match event {
+            Event::Text(t) => Event::Text(as_typed(text, t, &range)),
+            other => other,
+        };
         b.event(event, range);
     }
     let (markup, mut issues) = b.finish();
@@ -83,6 +90,22 @@ pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
         }
     }
     (markup, issues)
+}
+
+/// Character references (`&amp;`, `&#11;`, `&#x1B;`) print exactly as typed: Council
+/// texts take no HTML, and decoding them would let `&#11;` smuggle a control character
+/// that XML cannot hold past the character rule (E023). pulldown-cmark hands each
+/// reference it decoded to us as a text event of its own whose range is the reference, so
+/// such an event is replaced by the source it came from.
+fn as_typed<'a>(src: &'a str, decoded: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
+    match src.get(range.clone()) {
+        Some(raw)
+            if raw.len() > 2 && raw.starts_with('&') && raw.ends_with(';') && raw != &*decoded =>
+        {
+            CowStr::Borrowed(raw)
+        }
+        _ => decoded,
+    }
 }
 
 #[derive(Default)]
@@ -138,7 +161,12 @@ impl Builder {
             Tag::Strong => self.bold += 1,
             Tag::Link { dest_url, .. } => {
                 let url = dest_url.to_string();
-                if !link_is_allowed(&url) {
+                if let Some(c) = url.chars().find(|&c| crate::chars::is_forbidden_char(c)) {
+                    self.issues.push(Issue {
+                        kind: IssueKind::ControlInLink(c),
+                        range: range.clone(),
+                    });
+                } else if !link_is_allowed(&url) {
                     self.issues.push(Issue {
                         kind: IssueKind::BadLink(url.clone()),
                         range,
@@ -418,6 +446,7 @@ mod tests {
             .map(|i| match &i.kind {
                 IssueKind::Unsupported(what, _) => what.to_string(),
                 IssueKind::BadLink(url) => format!("link {url}"),
+                IssueKind::ControlInLink(c) => format!("control {c:?}"),
             })
             .collect();
         assert_eq!(
@@ -434,6 +463,22 @@ mod tests {
             ]
         );
         assert_eq!(&text[issues[0].range.clone()], "# Title");
+    }
+
+    #[test]
+    fn character_references_are_text_as_typed() {
+        let (m, issues) = parse("VT[&#11;] a&amp;b &lt;x **&copy;** \\&amp; [a&#8;b](https://x)");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(
+            m.plain_paragraphs(),
+            // `\\&` is CommonMark's escaped `&`: one way to write a reference literally.
+            ["VT[&#11;] a&amp;b &lt;x &copy; &amp; a&#8;b"]
+        );
+        // In a link target CommonMark decodes them; a control character there is refused.
+        let (_, issues) = parse("[a](http://a&#x0B;b) [c](https://x/?a=1&amp;b=2)");
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].kind, IssueKind::ControlInLink('\u{0B}'));
+        assert_eq!(issues[0].range, 0..20);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! - `valid`: hostile but valid input builds, and LibreOffice opens the result;
 //! - `faults`: unwritable, full or vanishing folders, symbolic-link loops, killed builds;
 //! - `untrusted`: paths, symbolic links and templates that try to leave their folder,
-//!   oversized and deeply nested files.
+//!   oversized and deeply nested files;
+//! - `xml_safety` (issue 12): any Unicode, character reference or TOML escape in any field
+//!   is a diagnostic or a DOCX whose every XML part parses.
 //!
 //! Mounting tmpfs needs root; where it fails the test says so and skips that case.
 
@@ -16,3 +18,4 @@ mod faults;
 mod generated;
 mod untrusted;
 mod valid;
+mod xml_safety;

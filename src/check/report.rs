@@ -58,7 +58,7 @@ pub(super) fn convert(
         if !is_placeholder(v.get_ref()) {
             return None;
         }
-        text::placeholder(
+        text::characters_only(
             Field {
                 file,
                 src,
@@ -225,6 +225,19 @@ fn layout(
 ) -> Option<Layout> {
     let mut l = Layout::default();
     let mut ok = true;
+    if let Some(font) = &raw.font {
+        // The name goes into the styles and the theme: XML must be able to hold it.
+        let before = diags.len();
+        text::characters_only(
+            Field {
+                file,
+                src,
+                value: font,
+            },
+            diags,
+        );
+        ok = diags.len() == before;
+    }
     let mut bad = |span, message: String, help: &str| {
         diags.push(
             Diagnostic::new(Code::WrongType, message)

@@ -40,10 +40,10 @@ pub(super) fn plain(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
     typography(f, diags);
 }
 
-/// Checks a placeholder (`TODO: …`), printed as it is: only the characters, since a
-/// DOCX cannot hold a control character even in a draft; its wording is not the
-/// user's, so typography is not their concern.
-pub(super) fn placeholder(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
+/// Checks only the characters of a value printed as it is: a placeholder (`TODO: …`),
+/// since a DOCX cannot hold a control character even in a draft and its wording is not
+/// the user's; a font name, which typography rules do not concern.
+pub(super) fn characters_only(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
     characters(f, diags);
 }
 
@@ -70,6 +70,17 @@ pub(super) fn marked_up(f: Field<'_>, diags: &mut Vec<Diagnostic>) -> Markup {
                 )
                 .label("links must start with https://, http:// or mailto:")
                 .help("give the full address, such as https://www.itu.int/…"),
+            IssueKind::ControlInLink(c) => f
+                .diag(
+                    Code::ControlCharacter,
+                    format!(
+                        "the address of this link holds {}, which cannot go into a document",
+                        crate::chars::describe(c)
+                    ),
+                    issue.range,
+                )
+                .label("a character reference such as `&#x0B;` in the address")
+                .help("delete the reference; write the address as a browser shows it"),
         });
     }
     markup
