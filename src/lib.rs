@@ -15,6 +15,7 @@ pub mod chars;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod console;
 pub mod dates;
 pub mod diag;
 pub mod edit;

@@ -3,14 +3,19 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use council_report::{console, errln};
 
 fn main() -> ExitCode {
-    let cli = council_report::cli::Cli::parse();
-    match council_report::commands::run(cli) {
-        Ok(outcome) => ExitCode::from(outcome.code()),
+    let cli = match council_report::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(console::clap_exit(&e)),
+    };
+    let code = match council_report::commands::run(cli) {
+        Ok(outcome) => outcome.code(),
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(2)
+            errln!("error: {}", council_report::output::chain_in_words(&e));
+            2
         }
-    }
+    };
+    ExitCode::from(console::exit_code(code))
 }

@@ -112,6 +112,40 @@ fn replaceable(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// An I/O error as a person reads it: the system's words without the `(os error 2)` that
+/// Rust adds, and `is a folder` for a folder where a file was expected.
+pub fn in_words(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::IsADirectory {
+        return "is a folder".into();
+    }
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(i) if s.ends_with(')') => s[..i].to_owned(),
+        _ => s,
+    }
+}
+
+/// An error and its causes, each once, in words: `cannot write out/C18-33-E.docx: is a
+/// folder`. A cause whose text the message already holds (an `io::Error` turned into a
+/// message of its own, then kept as the source) is not repeated.
+pub fn chain_in_words(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = match cause.downcast_ref::<io::Error>() {
+            Some(io) => in_words(io),
+            None => cause.to_string(),
+        };
+        if text.is_empty() || out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
 /// Removes temporary files that an interrupted build left in `dir`.
 pub fn remove_stale_temporaries(dir: &Path) -> io::Result<usize> {
     let mut n = 0;

@@ -16,6 +16,7 @@ mod support;
 
 mod faults;
 mod generated;
+mod pipes;
 mod untrusted;
 mod valid;
 mod xml_safety;

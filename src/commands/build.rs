@@ -14,9 +14,9 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     report(&checked, Format::Human, &args.diagnostics)?;
     if outcome(&checked, args.diagnostics.deny_warnings) == Outcome::Invalid {
         if checked.errors() == 0 {
-            eprintln!("nothing written: warnings are denied (--deny-warnings)");
+            crate::errln!("nothing written: warnings are denied (--deny-warnings)");
         } else {
-            eprintln!("nothing written: fix the errors above first");
+            crate::errln!("nothing written: fix the errors above first");
         }
         return Ok(Outcome::Invalid);
     }
@@ -29,15 +29,15 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     match build(checked, entries, &options) {
         Ok(Some(w)) => {
             for path in [&w.docx, &w.text, &w.digest] {
-                println!("wrote {}", crate::load::display(path));
+                crate::outln!("wrote {}", crate::load::display(path));
             }
             Ok(Outcome::Success)
         }
         Ok(None) => Ok(Outcome::Invalid),
         // A broken user template is a problem with the input, like an invalid entry.
         Err(BuildError::Template(e)) => {
-            eprintln!("error: {e}");
-            eprintln!("nothing written: fix the template first");
+            crate::errln!("error: {e}");
+            crate::errln!("nothing written: fix the template first");
             Ok(Outcome::Invalid)
         }
         Err(e) => Err(e).context("build failed; the previous outputs are unchanged"),

@@ -1,9 +1,5 @@
 //! `check`: validate and report, in the format CI or a person wants.
 
-use std::io::Write;
-
-use anyhow::Context;
-
 use super::{Outcome, use_color};
 use crate::check::Checked;
 use crate::cli::{CheckArgs, DiagnosticArgs};
@@ -53,15 +49,10 @@ pub(crate) fn report(
         line.push_str(" (warnings are denied)");
     }
     if format == Format::Human {
-        let mut err = std::io::stderr().lock();
-        write!(err, "{text}")
-            .and_then(|()| writeln!(err, "{line}"))
-            .context("cannot write to stderr")?;
+        crate::console::err(&text);
     } else {
-        let mut out = std::io::stdout().lock();
-        write!(out, "{text}").context("cannot write to stdout")?;
-        out.flush().context("cannot write to stdout")?;
-        eprintln!("{line}");
+        crate::console::out(&text);
     }
+    crate::errln!("{line}");
     Ok(())
 }

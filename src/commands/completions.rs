@@ -19,7 +19,8 @@ const BIN: &str = "council-report";
 const BASH_INTERNAL: &str = "council_report";
 
 pub(super) fn run(args: &CompletionsArgs) -> anyhow::Result<Outcome> {
-    super::print(&script(args.shell))?;
+    // Into memory first: clap_complete panics when its writer fails (`>/dev/full`).
+    crate::console::out(&String::from_utf8_lossy(&script(args.shell)));
     Ok(Outcome::Success)
 }
 

@@ -14,22 +14,22 @@ pub(super) fn run(args: &FmtArgs) -> anyhow::Result<Outcome> {
     if args.check {
         // One path per line on stdout, for scripts; the verdict on stderr.
         for file in &changed {
-            println!("{file}");
+            crate::outln!("{file}");
         }
         if n > 0 {
-            eprintln!("{n} {files} not formatted: run `council-report fmt`");
+            crate::errln!("{n} {files} not formatted: run `council-report fmt`");
             return Ok(Outcome::Invalid);
         }
-        eprintln!("all files formatted");
+        crate::errln!("all files formatted");
         return Ok(Outcome::Success);
     }
     for file in &changed {
-        eprintln!("formatted {file}");
+        crate::errln!("formatted {file}");
     }
     if n == 0 {
-        eprintln!("all files formatted already");
+        crate::errln!("all files formatted already");
     } else {
-        eprintln!("formatted {n} {files}");
+        crate::errln!("formatted {n} {files}");
     }
     Ok(Outcome::Success)
 }

@@ -1,10 +1,6 @@
 //! `import`: an earlier report into an entries folder; notes on what was cleaned up,
 //! then what `check` makes of the result.
 
-use std::io::Write;
-
-use anyhow::Context;
-
 use super::Outcome;
 use crate::cli::ImportArgs;
 
@@ -12,7 +8,6 @@ pub(super) fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
     let summary = crate::import::run(&args.file, &args.into, args.force)?;
     let file = args.file.display().to_string();
     let into = args.into.display();
-    let mut err = std::io::stderr().lock();
     let mut lines = Vec::new();
     for n in &summary.notes {
         lines.push(format!("note: {}", n.display(&file)));
@@ -38,7 +33,7 @@ pub(super) fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
     ));
     lines.push(format!("next: council-report check --entries {into}"));
     for l in lines {
-        writeln!(err, "{l}").context("cannot write to stderr")?;
+        crate::errln!("{l}");
     }
     Ok(Outcome::Success)
 }

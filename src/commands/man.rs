@@ -12,7 +12,7 @@ pub(super) fn run(args: &ManArgs) -> anyhow::Result<Outcome> {
     let pages = pages()?;
     let Some(dir) = &args.dir else {
         // The first page is the main one, council-report.1.
-        super::print(&pages[0].1)?;
+        crate::console::out(&String::from_utf8_lossy(&pages[0].1));
         return Ok(Outcome::Success);
     };
     std::fs::create_dir_all(dir)
@@ -27,7 +27,7 @@ pub(super) fn run(args: &ManArgs) -> anyhow::Result<Outcome> {
         anyhow::Error::new(e).context(format!("cannot write {}", crate::load::display(path)))
     })?;
     for path in &paths {
-        println!("wrote {}", crate::load::display(path));
+        crate::outln!("wrote {}", crate::load::display(path));
     }
     Ok(Outcome::Success)
 }

@@ -68,25 +68,15 @@ pub(crate) fn refused(e: EditError, args: &DiagnosticArgs) -> anyhow::Result<Out
                 entries: checked.entries,
             };
             check::report(&errors, Format::Human, args)?;
-            eprintln!("error: {e}");
+            crate::errln!("error: {e}");
             Ok(Outcome::Invalid)
         }
         EditError::Refused(msg) => {
-            eprintln!("error: {msg}; nothing was written");
+            crate::errln!("error: {msg}; nothing was written");
             Ok(Outcome::Invalid)
         }
         EditError::Load(_) | EditError::Parse { .. } | EditError::Io { .. } => Err(e.into()),
     }
-}
-
-/// Writes `bytes` to stdout; a closed pipe or a full disk is an error (exit 2), not a panic.
-pub(crate) fn print(bytes: &[u8]) -> anyhow::Result<()> {
-    use anyhow::Context;
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .context("cannot write to stdout")
 }
 
 /// Whether to colour output written to stderr.

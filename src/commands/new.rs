@@ -13,8 +13,8 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<Outcome> {
     };
     match new::run(&args.entries.entries, place, args.title.as_deref()) {
         Ok(created) => {
-            println!("{}", created.file);
-            eprintln!("created entry {} in {}", created.number, created.file);
+            crate::outln!("{}", created.file);
+            crate::errln!("created entry {} in {}", created.number, created.file);
             Ok(Outcome::Success)
         }
         Err(e) => refused(e, &args.color.diagnostics()),

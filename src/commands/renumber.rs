@@ -1,9 +1,5 @@
 //! `renumber`: print the moves as a table; write them unless `--dry-run`.
 
-use std::io::Write;
-
-use anyhow::Context;
-
 use super::{Outcome, refused};
 use crate::cli::RenumberArgs;
 use crate::diag::Format;
@@ -22,14 +18,10 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
         Err(e) => return refused(e, &args.color.diagnostics()),
     };
     if done.moves.is_empty() {
-        eprintln!("nothing to renumber");
+        crate::errln!("nothing to renumber");
         return Ok(Outcome::Success);
     }
-    let mut out = std::io::stdout().lock();
-    out.write_all(table(&done.moves).as_bytes())
-        .and_then(|()| out.flush())
-        .context("cannot write to stdout")?;
-    drop(out);
+    crate::console::out(&table(&done.moves));
     // The warnings of the new numbering (the gap `--insert` leaves) say what to do next.
     if let Some(checked) = &done.checked {
         super::check::report(checked, Format::Human, &args.color.diagnostics())?;
@@ -37,9 +29,9 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
     let n = done.moves.len();
     let entries = if n == 1 { "entry" } else { "entries" };
     if args.dry_run {
-        eprintln!("would renumber {n} {entries} (dry run: nothing was written)");
+        crate::errln!("would renumber {n} {entries} (dry run: nothing was written)");
     } else {
-        eprintln!("renumbered {n} {entries}");
+        crate::errln!("renumbered {n} {entries}");
     }
     Ok(Outcome::Success)
 }

@@ -10,6 +10,6 @@ pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<Outcome> {
     } else {
         Kind::Entry
     };
-    super::print(schema_text(kind).as_bytes())?;
+    crate::console::out(&schema_text(kind));
     Ok(Outcome::Success)
 }

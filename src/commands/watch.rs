@@ -65,17 +65,21 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
         .watch(root, RecursiveMode::Recursive)
         .with_context(|| format!("cannot watch `{}`", crate::load::display(root)))?;
 
-    eprintln!(
+    crate::errln!(
         "watching {} for changes (Ctrl-C to stop)",
         crate::load::display(root)
     );
     rebuild(args);
     let quiet = Duration::from_millis(args.debounce);
     'watch: while let Ok(wake) = rx.recv() {
+        // Nobody can read what the rebuilds say any more (`watch 2>&1 | head`): stop.
+        if crate::console::stderr_failed() {
+            break;
+        }
         let mut changed = match wake {
             Wake::Changed(paths) => paths,
             Wake::WatchFailed(e) => {
-                eprintln!("warning: watching failed: {e}");
+                crate::errln!("warning: watching failed: {e}");
                 continue;
             }
             Wake::Stop => break,
@@ -84,7 +88,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
         loop {
             match rx.recv_timeout(quiet) {
                 Ok(Wake::Changed(paths)) => changed.extend(paths),
-                Ok(Wake::WatchFailed(e)) => eprintln!("warning: watching failed: {e}"),
+                Ok(Wake::WatchFailed(e)) => crate::errln!("warning: watching failed: {e}"),
                 Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => break 'watch,
                 Err(RecvTimeoutError::Timeout) => break,
             }
@@ -99,10 +103,10 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
         };
-        eprintln!("\nchanged: {first}{more}; rebuilding");
+        crate::errln!("\nchanged: {first}{more}; rebuilding");
         rebuild(args);
     }
-    eprintln!("stopped watching");
+    crate::errln!("stopped watching");
     Ok(Outcome::Success)
 }
 
@@ -111,7 +115,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
 /// cannot be written or an entries folder that went away; the next change tries again.
 pub(crate) fn rebuild(args: &WatchArgs) {
     if let Err(e) = super::build::run(&args.build) {
-        eprintln!("error: {e:#}");
+        crate::errln!("error: {}", crate::output::chain_in_words(&e));
     }
 }
 

@@ -171,17 +171,25 @@ fn hostile_but_valid_text_builds() {
     );
 }
 
-/// Every seed of the fuzz corpus, and every crash the fuzzer found (regressions).
+/// Every seed of the fuzz corpora, and every crash the fuzzers found (regressions):
+/// `entry` takes raw bytes as a file, `fields` values for the fields of both files.
 #[test]
 fn fuzz_corpus_seeds_and_regressions() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/entry");
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
     let mut n = 0;
-    for f in std::fs::read_dir(&dir).expect("fuzz/corpus/entry") {
-        let path = f.expect("a corpus file").path();
-        let data = std::fs::read(&path).expect("read a corpus file");
-        let (entry, report) = harness::split(&data);
-        harness::run(entry, report);
-        n += 1;
+    for target in ["entry", "fields"] {
+        for f in std::fs::read_dir(corpus.join(target)).expect("a fuzz corpus") {
+            let path = f.expect("a corpus file").path();
+            let data = std::fs::read(&path).expect("read a corpus file");
+            if target == "entry" {
+                let (entry, report) = harness::split(&data);
+                harness::run(entry, report);
+            } else {
+                let (entry, report) = harness::fielded(&harness::fields_from_bytes(&data));
+                harness::run(entry.as_bytes(), report.as_bytes());
+            }
+            n += 1;
+        }
     }
-    assert!(n >= 3, "the seeds are there");
+    assert!(n >= 6, "the seeds are there");
 }

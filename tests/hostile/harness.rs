@@ -121,3 +121,67 @@ pub fn toml_string(s: &str) -> String {
     o.push('"');
     o
 }
+
+/// Every string field of an entry (the first five) and of report.toml (the rest), with
+/// the valid value each has when not fuzzed: the property test and the `fields` fuzz
+/// target put hostile values in some of them.
+pub const FIELDS: &[&str] = &[
+    // The entry.
+    "Introduction",
+    "ITU-T SG13 approved ITU-T Y.3071.",
+    "Data Aware Networking",
+    "Workshop",
+    "Geneva",
+    // report.toml.
+    "Council 2018",
+    "Geneva, 17-27 April 2018",
+    "C18/99",
+    "E",
+    "Original: English",
+    "ADM 5",
+    "Report by the Secretary-General",
+    "A small test report",
+    "ITU",
+    "A report with one entry.",
+    "Council is invited to note this report.",
+    "Resolution 101 (Rev. Busan, 2014)",
+    "Calibri",
+    "http://www.itu.int/council",
+];
+
+/// An entry and a report.toml with `values[i]` (the inside of a TOML basic string, escapes
+/// as written) in field `i`, or its valid value where `values` has none.
+pub fn fielded(values: &[Option<String>]) -> (String, String) {
+    let v: Vec<&str> = FIELDS
+        .iter()
+        .enumerate()
+        .map(|(i, valid)| values.get(i).and_then(|v| v.as_deref()).unwrap_or(valid))
+        .collect();
+    let entry = format!(
+        "number = \"1\"\ntitle = \"{}\"\ntext = \"{}\"\n\n[[recommendations]]\nid = \"ITU-T Y.3071\"\ntitle = \"{}\"\nstatus = \"approved\"\n\n[event]\nname = \"{}\"\nplace = \"{}\"\nstart = 2017-04-02\n",
+        v[0], v[1], v[2], v[3], v[4],
+    );
+    let report = format!(
+        "[meeting]\nname = \"{}\"\nplace_and_dates = \"{}\"\n\n[document]\nnumber = \"{}\"\nlanguage = \"{}\"\ndate = 2018-03-22\nlanguage_line = \"{}\"\nagenda_item = \"{}\"\nsource = \"{}\"\ntitle = \"{}\"\ncreator = \"{}\"\nresolutions = [101, 180]\n\n[summary]\ntext = \"{}\"\naction = \"{}\"\nreferences = \"{}\"\n\n[period]\nstart = 2017-02-15\nend = 2017-12-31\n\n[layout]\nfont = \"{}\"\nfooter = \"{}\"\n",
+        v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18],
+    );
+    (entry, report)
+}
+
+/// Fuzz bytes as field values: split at NUL bytes, chunk `i` fills field `i` (an empty
+/// chunk leaves it valid). The bytes go between the quotes as they are, so backslash
+/// escapes (`\u000B`) and character references (`&#11;`) reach the parser as typed; only
+/// a quote or a line end, which would end the string, is escaped.
+pub fn fields_from_bytes(data: &[u8]) -> Vec<Option<String>> {
+    data.split(|&b| b == 0)
+        .take(FIELDS.len())
+        .map(|chunk| {
+            (!chunk.is_empty()).then(|| {
+                String::from_utf8_lossy(chunk)
+                    .replace('"', "\\\"")
+                    .replace('\n', "\\n")
+                    .replace('\r', "\\r")
+            })
+        })
+        .collect()
+}

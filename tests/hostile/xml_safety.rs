@@ -88,90 +88,17 @@ fn value() -> impl Strategy<Value = String> {
     prop::collection::vec(segment(), 1..12).prop_map(|s| s.concat())
 }
 
-/// Fields of an entry and of report.toml, with the valid value each has when not fuzzed.
-const ENTRY_FIELDS: &[(&str, &str)] = &[
-    ("title", "Introduction"),
-    ("text", "ITU-T SG13 approved ITU-T Y.3071."),
-    ("rec_title", "Data Aware Networking"),
-    ("event_name", "Workshop"),
-    ("event_place", "Geneva"),
-];
-
-const REPORT_FIELDS: &[(&str, &str)] = &[
-    ("meeting_name", "Council 2018"),
-    ("place_and_dates", "Geneva, 17-27 April 2018"),
-    ("doc_number", "C18/99"),
-    ("language", "E"),
-    ("language_line", "Original: English"),
-    ("agenda_item", "ADM 5"),
-    ("source", "Report by the Secretary-General"),
-    ("title", "A small test report"),
-    ("creator", "ITU"),
-    ("summary", "A report with one entry."),
-    ("action", "Council is invited to note this report."),
-    ("references", "Resolution 101 (Rev. Busan, 2014)"),
-    ("font", "Calibri"),
-    ("footer", "http://www.itu.int/council"),
-];
-
-fn entry(v: &dyn Fn(&str) -> String) -> String {
-    format!(
-        "number = \"1\"\ntitle = \"{}\"\ntext = \"{}\"\n\n[[recommendations]]\nid = \"ITU-T Y.3071\"\ntitle = \"{}\"\nstatus = \"approved\"\n\n[event]\nname = \"{}\"\nplace = \"{}\"\nstart = 2017-04-02\n",
-        v("title"),
-        v("text"),
-        v("rec_title"),
-        v("event_name"),
-        v("event_place"),
-    )
-}
-
-fn report(v: &dyn Fn(&str) -> String) -> String {
-    format!(
-        "[meeting]\nname = \"{}\"\nplace_and_dates = \"{}\"\n\n[document]\nnumber = \"{}\"\nlanguage = \"{}\"\ndate = 2018-03-22\nlanguage_line = \"{}\"\nagenda_item = \"{}\"\nsource = \"{}\"\ntitle = \"{}\"\ncreator = \"{}\"\nresolutions = [101, 180]\n\n[summary]\ntext = \"{}\"\naction = \"{}\"\nreferences = \"{}\"\n\n[period]\nstart = 2017-02-15\nend = 2017-12-31\n\n[layout]\nfont = \"{}\"\nfooter = \"{}\"\n",
-        v("meeting_name"),
-        v("place_and_dates"),
-        v("doc_number"),
-        v("language"),
-        v("language_line"),
-        v("agenda_item"),
-        v("source"),
-        v("title"),
-        v("creator"),
-        v("summary"),
-        v("action"),
-        v("references"),
-        v("font"),
-        v("footer"),
-    )
-}
-
-/// Values for every field: one to three of them (of either file) fuzzed, the others
-/// valid, so that most cases would build but for the fuzzed value and so reach the
-/// renderers when it passes `check`.
-fn fields() -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
-    let all = ENTRY_FIELDS.len() + REPORT_FIELDS.len();
-    prop::collection::btree_map(0..all, value(), 1..=3).prop_map(|fuzzed| {
-        let mut values: Vec<String> = ENTRY_FIELDS
-            .iter()
-            .chain(REPORT_FIELDS)
-            .map(|(_, valid)| (*valid).to_owned())
-            .collect();
+/// Values for every field of [`harness::FIELDS`]: one to three of them (of either file)
+/// fuzzed, the others valid, so that most cases would build but for the fuzzed value and
+/// so reach the renderers when it passes `check`.
+fn fields() -> impl Strategy<Value = Vec<Option<String>>> {
+    prop::collection::btree_map(0..harness::FIELDS.len(), value(), 1..=3).prop_map(|fuzzed| {
+        let mut values = vec![None; harness::FIELDS.len()];
         for (i, v) in fuzzed {
-            values[i] = v;
+            values[i] = Some(v);
         }
-        let report = values.split_off(ENTRY_FIELDS.len());
-        (values, report)
+        values
     })
-}
-
-fn lookup<'a>(names: &'a [(&str, &str)], values: &'a [String]) -> impl Fn(&str) -> String + 'a {
-    move |key| {
-        names
-            .iter()
-            .position(|(k, _)| *k == key)
-            .map(|i| values[i].clone())
-            .unwrap_or_default()
-    }
 }
 
 proptest! {
@@ -179,9 +106,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_unicode_in_any_field_is_a_diagnostic_or_a_parsable_docx((e, r) in fields()) {
-        let entry = entry(&lookup(ENTRY_FIELDS, &e));
-        let report = report(&lookup(REPORT_FIELDS, &r));
+    fn any_unicode_in_any_field_is_a_diagnostic_or_a_parsable_docx(values in fields()) {
+        let (entry, report) = harness::fielded(&values);
         harness::run(entry.as_bytes(), report.as_bytes());
     }
 }
@@ -256,18 +182,17 @@ fn a_control_character_in_a_link_address_is_e023_at_the_link() {
     assert!(err.contains("1.toml:3:13"), "{err}");
 }
 
-/// With no field fuzzed the files build: the property reaches the renderers.
+/// With no field fuzzed the files build: the property reaches the renderers. So does a
+/// fuzz input of valid values.
 #[test]
 fn the_valid_values_build() {
-    let valid = |names: &[(&str, &str)]| {
-        names
-            .iter()
-            .map(|(_, v)| (*v).to_owned())
-            .collect::<Vec<_>>()
-    };
-    let (e, r) = (valid(ENTRY_FIELDS), valid(REPORT_FIELDS));
-    let entry = entry(&lookup(ENTRY_FIELDS, &e));
-    let report = report(&lookup(REPORT_FIELDS, &r));
+    let (entry, report) = harness::fielded(&[]);
+    assert_eq!(
+        harness::run(entry.as_bytes(), report.as_bytes()),
+        Outcome::Built
+    );
+    let bytes = harness::FIELDS.join("\0");
+    let (entry, report) = harness::fielded(&harness::fields_from_bytes(bytes.as_bytes()));
     assert_eq!(
         harness::run(entry.as_bytes(), report.as_bytes()),
         Outcome::Built
