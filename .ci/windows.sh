@@ -24,15 +24,7 @@ WINE="${WINE:-/usr/lib/wine/wine64}"
 [[ -x "$WINE" ]] || WINE="$(command -v wine64 || command -v wine)"
 export SOURCE_DATE_EPOCH=1521676800 # 2018-03-22, any fixed value: both builds get it
 
-phase_start=$SECONDS
-phase() {
-  echo "-- $1 (previous step: $((SECONDS - phase_start)) s)"
-  phase_start=$SECONDS
-}
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source .ci/lib.sh
 
 phase "cross-build council-report.exe ($TARGET, release)"
 cargo build --release --locked --target "$TARGET" --bin council-report
