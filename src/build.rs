@@ -1,13 +1,15 @@
-//! `build`: check, render the DOCX, the text report and the digest in memory, then write
-//! all three atomically. Nothing is written unless every stage succeeded, so a failed build
-//! leaves the previous outputs as they were.
+//! `build`: check, render the DOCX, the text report and the digest (and, when asked, the
+//! HTML page and the PDF) in memory, then write them all atomically. Nothing is written
+//! unless every stage succeeded, so a failed build leaves the previous outputs as they were.
 
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
 use crate::model::{DRAFT_TIMESTAMP, Report};
 use crate::output;
+use crate::pdf::{PdfError, Soffice};
 use crate::render::docx::{self, DocxOptions};
+use crate::render::html;
 use crate::render::text::{self, Options, Templates};
 
 /// What `build` needs besides the entries.
@@ -21,6 +23,10 @@ pub struct BuildOptions {
     pub source_date_epoch: Option<i64>,
     /// Wrap the text outputs at this many columns; `None` for one paragraph per line.
     pub wrap: Option<u32>,
+    /// Also write the HTML page.
+    pub html: bool,
+    /// Also write the PDF, converted by this LibreOffice.
+    pub pdf: Option<Soffice>,
 }
 
 /// The files a build wrote.
@@ -29,6 +35,18 @@ pub struct Written {
     pub docx: PathBuf,
     pub text: PathBuf,
     pub digest: PathBuf,
+    pub html: Option<PathBuf>,
+    pub pdf: Option<PathBuf>,
+}
+
+impl Written {
+    /// Every file written, in the order `build` lists them.
+    pub fn paths(&self) -> impl Iterator<Item = &PathBuf> {
+        [Some(&self.docx), Some(&self.text), Some(&self.digest)]
+            .into_iter()
+            .chain([self.html.as_ref(), self.pdf.as_ref()])
+            .flatten()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +55,10 @@ pub enum BuildError {
     Template(#[from] text::TemplateError),
     #[error("cannot render the DOCX: {0}")]
     Docx(#[from] docx::DocxError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     /// Windows refused to replace an output that another program has open.
     #[error("{path} is open in another program, probably Word: close it and build again")]
     OpenElsewhere { path: String },
@@ -53,6 +75,8 @@ pub struct Rendered {
     pub docx: Vec<u8>,
     pub text: String,
     pub digest: String,
+    pub html: Option<String>,
+    pub pdf: Option<Vec<u8>>,
 }
 
 /// Renders every output of a checked report.
@@ -62,11 +86,24 @@ pub fn render(
     timestamp: i64,
     text_options: &Options,
 ) -> Result<Rendered, BuildError> {
+    render_with(report, templates, text_options, |r| {
+        docx::render(r, &DocxOptions { timestamp })
+    })
+}
+
+/// [`render`] with the DOCX made by `docx` (`watch` keeps the entries' DOCX between
+/// rebuilds).
+pub fn render_with(
+    report: &Report,
+    templates: &Templates,
+    text_options: &Options,
+    docx: impl FnOnce(&Report) -> Result<Vec<u8>, docx::DocxError>,
+) -> Result<Rendered, BuildError> {
     // The text outputs do not wait for the DOCX: they are rendered on a second thread
     // while the DOCX is packed.
     let (docx, texts) = std::thread::scope(|scope| {
         let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
-        let docx = docx::render(report, &DocxOptions { timestamp });
+        let docx = docx(report);
         // Rendering never panics; if it did, the panic goes on in this thread.
         let texts = texts
             .join()
@@ -79,6 +116,8 @@ pub fn render(
         docx: docx?,
         text,
         digest,
+        html: None,
+        pdf: None,
     })
 }
 
@@ -94,25 +133,51 @@ pub fn timestamp(report: &Report, source_date_epoch: Option<i64>) -> i64 {
     })
 }
 
+fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError {
+    let path = crate::load::display(path);
+    move |source| BuildError::Write { path, source }
+}
+
+/// Writes one output file into `out` (created if needed), atomically.
+pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    std::fs::create_dir_all(out).map_err(write_error(out))?;
+    output::write_atomic(path, bytes).map_err(write_error(path))
+}
+
 /// Writes the rendered outputs into `out` (created if needed), each atomically.
 pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
-    let err = |path: &Path| {
-        let path = crate::load::display(path);
-        move |source| BuildError::Write { path, source }
-    };
+    let err = write_error;
     std::fs::create_dir_all(out).map_err(err(out))?;
+    // One writer at a time: two builds into one folder (`watch` and a `build` by hand)
+    // never leave a mixed set, nor delete each other's temporary files.
+    let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
     output::remove_stale_temporaries(out).map_err(err(out))?;
+    let stem = &rendered.stem;
     let written = Written {
-        docx: out.join(format!("{}.docx", rendered.stem)),
-        text: out.join(format!("{}.txt", rendered.stem)),
-        digest: out.join(format!("{}-digest.txt", rendered.stem)),
+        docx: out.join(format!("{stem}.docx")),
+        text: out.join(format!("{stem}.txt")),
+        digest: out.join(format!("{stem}-digest.txt")),
+        html: rendered
+            .html
+            .as_ref()
+            .map(|_| out.join(format!("{stem}.html"))),
+        pdf: rendered
+            .pdf
+            .as_ref()
+            .map(|_| out.join(format!("{stem}.pdf"))),
     };
-    output::write_all_atomic(&[
+    let mut files = vec![
         (written.docx.as_path(), rendered.docx.as_slice()),
         (written.text.as_path(), rendered.text.as_bytes()),
         (written.digest.as_path(), rendered.digest.as_bytes()),
-    ])
-    .map_err(|(path, source)| {
+    ];
+    if let (Some(path), Some(html)) = (&written.html, &rendered.html) {
+        files.push((path.as_path(), html.as_bytes()));
+    }
+    if let (Some(path), Some(pdf)) = (&written.pdf, &rendered.pdf) {
+        files.push((path.as_path(), pdf.as_slice()));
+    }
+    output::write_all_atomic(&files).map_err(|(path, source)| {
         if output::is_open_elsewhere(&source, path) {
             // As the system writes it (out\C18-33-E.docx on Windows), for the person
             // looking for the window that has it open.
@@ -134,18 +199,26 @@ pub fn build(
     entries: &Path,
     options: &BuildOptions,
 ) -> Result<Option<Written>, BuildError> {
-    let Some(report) = checked.report else {
+    let input_bytes = checked.sources.total_bytes();
+    let entry_count = checked.entries;
+    // Moving the report out of `checked` alone would keep the rest of it (the file texts,
+    // 4.5 MB at 100× the sample) alive to the end of this function; `into_report` drops
+    // it before rendering.
+    let Some(report) = checked.into_report() else {
         return Ok(None);
     };
     let report = &report;
-    let templates = Templates::discover(entries, options.templates.as_deref())?;
+    let mut templates = Templates::discover(entries, options.templates.as_deref())?;
+    templates.set_budget(entry_count, input_bytes);
     let text_options = Options { wrap: options.wrap };
-    let rendered = render(
-        report,
-        &templates,
-        timestamp(report, options.source_date_epoch),
-        &text_options,
-    )?;
+    let timestamp = timestamp(report, options.source_date_epoch);
+    let mut rendered = render(report, &templates, timestamp, &text_options)?;
+    if options.html {
+        rendered.html = Some(html::render(report));
+    }
+    if let Some(soffice) = &options.pdf {
+        rendered.pdf = Some(soffice.convert(&rendered.docx, &rendered.stem, timestamp)?);
+    }
     write(&rendered, &options.out).map(Some)
 }
 

@@ -133,6 +133,16 @@ pub struct BuildArgs {
     /// Wrap the text outputs at this many columns (default: one paragraph per line).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u32).range(20..=1000))]
     pub wrap: Option<u32>,
+
+    /// Also write `<doc>.html`: the Council page as one self-contained HTML file, to open
+    /// in any browser.
+    #[arg(long)]
+    pub html: bool,
+
+    /// Also write `<doc>.pdf`, converted from the DOCX by LibreOffice (`soffice` on PATH,
+    /// or the program SOFFICE names).
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Args)]
@@ -213,9 +223,15 @@ pub struct WatchArgs {
     #[command(flatten)]
     pub build: BuildArgs,
 
-    /// How long the folder must be quiet before a rebuild, in milliseconds.
-    #[arg(long, value_name = "MS", default_value_t = 200)]
+    /// How long the folder must be quiet before a rebuild, in milliseconds (an editor's
+    /// save comes as a few events within a millisecond or two).
+    #[arg(long, value_name = "MS", default_value_t = 50)]
     pub debounce: u64,
+
+    /// Serve the HTML preview at ADDR (default: 127.0.0.1 and a free port, printed) and
+    /// reload the open page after every rebuild. Only loopback unless ADDR says otherwise.
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:0")]
+    pub serve: Option<String>,
 }
 
 #[derive(Debug, Args)]

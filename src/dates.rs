@@ -89,6 +89,15 @@ impl serde::Serialize for Date {
     }
 }
 
+/// The civil date and time (UTC) of a Unix time (date, hour, minute, second), for years
+/// 1 to 9999: the timestamps written into the DOCX and the PDF.
+pub fn civil(timestamp: i64) -> Option<(Date, u32, u32, u32)> {
+    let secs = timestamp.rem_euclid(86_400) as u32;
+    Date::from_unix_seconds(timestamp)
+        .filter(|d| (1..=9999).contains(&d.year()))
+        .map(|d| (d, secs / 3600, secs / 60 % 60, secs % 60))
+}
+
 /// A date range in words, sharing the month and year where they are the same:
 /// `17 to 19 July 2017`, `30 June to 2 July 2017`, `28 December 2017 to 3 January 2018`;
 /// one day when `end` is `None` or equal to `start`.

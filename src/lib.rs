@@ -3,7 +3,8 @@
 //! The pipeline runs in one direction:
 //!
 //! ```text
-//! files ──load──▶ Draft ──check──▶ Report ──render──▶ DOCX, text, digest
+//! files ──load──▶ Draft ──check──▶ Report ──render──▶ DOCX, HTML, text, digest
+//!                                                      DOCX ──pdf──▶ PDF (LibreOffice)
 //! ```
 //!
 //! [`load`] reads the entries folder and parses every file with spans; [`check`] applies
@@ -20,15 +21,20 @@ pub mod dates;
 pub mod diag;
 pub mod edit;
 pub mod import;
+pub mod incremental;
+pub mod input;
 pub mod load;
+pub mod lock;
 pub mod markup;
 pub mod model;
 pub mod number;
 pub mod output;
 mod parallel;
+pub mod pdf;
 pub mod raw;
 pub mod render;
 pub mod schema;
+pub mod serve;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {

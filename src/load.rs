@@ -13,6 +13,7 @@ use crate::diag::{Code, Diagnostic, Sources};
 use crate::model::Logo;
 use crate::raw::{RawEntry, RawReport};
 
+pub(crate) use files::FoundFile;
 pub use files::MAX_FILE_BYTES;
 
 /// What the folder holds, parsed but not yet checked.
@@ -68,26 +69,13 @@ pub fn load(root: &Path) -> Result<Draft, LoadError> {
 
 /// Loads the entries folder at `root` as it would be with `overlay` applied.
 pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
-    let display_root = display(root);
-    match std::fs::metadata(root) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(LoadError::Missing(display_root));
-        }
-        Err(source) => {
-            return Err(LoadError::Io {
-                path: display_root,
-                source,
-            });
-        }
-        Ok(m) if !m.is_dir() => return Err(LoadError::NotADirectory(display_root)),
-        Ok(_) => {}
-    }
+    let display_root = folder(root)?;
     let io_error = |source| LoadError::Io {
         path: display_root.clone(),
         source,
     };
-    let report_name = format!("{display_root}/report.toml");
-    let process = |file: &files::FoundFile| process(file, file.display == report_name, overlay);
+    let report_name = report_name(&display_root);
+    let process = |file: &FoundFile| process(file, file.display == report_name, overlay);
     let (walk_diagnostics, processed) = if overlay.is_empty() {
         // Files are read and parsed while the walk is still finding the others.
         let (walked, processed) = crate::parallel::map_while_producing(
@@ -106,6 +94,10 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
     };
     let mut draft = Draft {
         root: root.to_path_buf(),
+        // report.toml is there, though unreadable (a named pipe): not also "no report.toml".
+        has_report_file: walk_diagnostics
+            .iter()
+            .any(|d| d.file.as_deref() == Some(report_name.as_str())),
         diagnostics: walk_diagnostics,
         ..Draft::default()
     };
@@ -140,44 +132,100 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
             }
         }
     }
-    if let Some(report) = &draft.report
-        && let Some(path) = &report.raw.layout.logo
-    {
-        match logo::read(root, &report.file, path) {
-            Ok(l) => draft.logo = Some(l),
+    if let Some(report) = &draft.report {
+        match read_logo(root, report) {
+            Ok(logo) => draft.logo = logo,
             Err(d) => draft.diagnostics.push(*d),
         }
     }
-    if !draft.has_report_file {
-        draft.diagnostics.push(
+    draft.diagnostics.extend(folder_diagnostics(
+        &display_root,
+        draft.has_report_file,
+        draft.entry_files,
+    ));
+    Ok(draft)
+}
+
+/// The entries folder as diagnostics name it, once it is known to be a folder.
+pub(crate) fn folder(root: &Path) -> Result<String, LoadError> {
+    let display_root = display(root);
+    match std::fs::metadata(root) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::Missing(display_root)),
+        Err(source) => Err(LoadError::Io {
+            path: display_root,
+            source,
+        }),
+        Ok(m) if !m.is_dir() => Err(LoadError::NotADirectory(display_root)),
+        Ok(_) => Ok(display_root),
+    }
+}
+
+/// `entries/report.toml`: the one file that is not an entry.
+pub(crate) fn report_name(display_root: &str) -> String {
+    format!("{display_root}/report.toml")
+}
+
+/// Every file the folder holds, in reading order, and what the walk found wrong.
+pub(crate) fn listing(
+    root: &Path,
+    display_root: &str,
+) -> Result<(Vec<FoundFile>, Vec<Diagnostic>), LoadError> {
+    files::walk(root, display_root)
+        .map(|l| (l.files, l.diagnostics))
+        .map_err(|source| LoadError::Io {
+            path: display_root.to_owned(),
+            source,
+        })
+}
+
+/// The logo report.toml names, read and checked; `None` when it names none.
+pub(crate) fn read_logo(
+    root: &Path,
+    report: &Loaded<RawReport>,
+) -> Result<Option<Logo>, Box<Diagnostic>> {
+    match &report.raw.layout.logo {
+        Some(path) => logo::read(root, &report.file, path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// What is wrong with the folder as a whole: no report.toml, no entries.
+pub(crate) fn folder_diagnostics(
+    display_root: &str,
+    has_report_file: bool,
+    entry_files: usize,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if !has_report_file {
+        diagnostics.push(
             Diagnostic::new(Code::NoReportToml, format!("`{display_root}` has no report.toml"))
                 .help("report.toml holds the meeting, the document number, the title and the Summary; see README.md"),
         );
     }
-    if draft.entry_files == 0 {
-        draft.diagnostics.push(
+    if entry_files == 0 {
+        diagnostics.push(
             Diagnostic::new(Code::NoEntries, format!("`{display_root}` has no entries"))
                 .help("an entry is a .toml file beside report.toml (in any sub-folder) with `number = \"1\"` and a title or text"),
         );
     }
-    Ok(draft)
+    diagnostics
 }
 
 /// What reading and parsing one file gave.
-struct Processed {
+pub(crate) struct Processed {
     /// The text to quote in diagnostics (lossy for invalid UTF-8), if the file was read.
-    text: Option<String>,
-    diagnostics: Vec<Diagnostic>,
-    parsed: Parsed,
+    pub(crate) text: Option<String>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) parsed: Parsed,
 }
 
-enum Parsed {
+pub(crate) enum Parsed {
     Report(Option<Box<RawReport>>),
     Entry(toml_de::EntryParse),
 }
 
 /// Reads and parses one file; touches nothing shared, so files can be processed in parallel.
-fn process(file: &files::FoundFile, is_report: bool, overlay: &Overlay) -> Processed {
+pub(crate) fn process(file: &FoundFile, is_report: bool, overlay: &Overlay) -> Processed {
     let mut diagnostics = Vec::new();
     // A file in the overlay is not read: its text is the edit's.
     let read = match overlay.get(&file.display) {

@@ -89,7 +89,7 @@ impl Filled<Markup> {
 }
 
 /// Everything `report.toml` says about the report as a whole.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Meta {
     /// `Council 2018`
     pub meeting: Filled<String>,
@@ -114,6 +114,8 @@ pub struct Meta {
     pub summary: Summary,
     pub period: Option<Period>,
     pub layout: Layout,
+    /// The file it came from (`entries/report.toml`), for the HTML preview's source notes.
+    pub file: String,
 }
 
 impl Meta {
@@ -184,7 +186,7 @@ impl Meta {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub text: Filled<Markup>,
     pub action: Option<Markup>,
@@ -192,7 +194,7 @@ pub struct Summary {
 }
 
 /// The reporting period; event dates lie inside it.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Period {
     pub start: Date,
     pub end: Date,
@@ -200,7 +202,7 @@ pub struct Period {
 
 /// Page and typography settings, defaults from COUNCIL-FORMAT.md. Lengths in twips
 /// (1/20 pt; 567 twips = 1 cm), font sizes in points.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Layout {
     pub font: String,
     pub font_size_pt: u32,
@@ -219,7 +221,7 @@ pub struct Layout {
     pub references_italic: bool,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Margins {
     pub top: u32,
     pub right: u32,
@@ -250,7 +252,7 @@ impl Default for Layout {
 }
 
 /// A logo image read (and checked) from inside the entries folder.
-#[derive(Clone, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct Logo {
     /// File name inside the DOCX (`logo.png`).
     pub name: String,
@@ -282,8 +284,9 @@ pub enum ImageFormat {
     Jpeg,
 }
 
-/// One numbered item of the report.
-#[derive(Debug, Clone, Serialize)]
+/// One numbered item of the report. Comparable, so that `watch` renders again only the
+/// entries that changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub number: SectionNumber,
     /// A titled entry is a heading (`3<TAB>IPv6`); its text follows un-numbered.
@@ -335,7 +338,7 @@ impl Sector {
 }
 
 /// A Recommendation the entry reports on.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Recommendation {
     /// `ITU-T Y.3071`
     pub id: String,
@@ -377,7 +380,7 @@ impl Status {
 }
 
 /// A workshop, meeting or forum the entry reports on.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     pub name: String,
     pub place: String,
@@ -421,6 +424,7 @@ mod tests {
             },
             period: None,
             layout: Layout::default(),
+            file: "entries/report.toml".into(),
         }
     }
 

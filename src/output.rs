@@ -6,9 +6,20 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Temporary files carry this prefix, so a later run can remove those a killed build left.
-const TEMP_PREFIX: &str = ".council-report-";
+/// Temporary files carry this prefix, so a later run can remove those a killed build left,
+/// and only those: an edit's temporary files (`.council-report-edit-…`) are another
+/// command's, perhaps running now in the same folder.
+const TEMP_PREFIX: &str = ".council-report-build-";
 const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether `name` is a temporary file of an earlier version, which named build and edit
+/// files alike `.council-report-XXXXXX.tmp` (six random characters): nothing writes them
+/// now, so whoever meets one may remove it.
+pub fn is_legacy_temporary(name: &str) -> bool {
+    name.strip_prefix(".council-report-")
+        .and_then(|r| r.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -146,7 +157,8 @@ pub fn chain_in_words(e: &anyhow::Error) -> String {
     out
 }
 
-/// Removes temporary files that an interrupted build left in `dir`.
+/// Removes temporary files that an interrupted build left in `dir`. Call it only while
+/// holding `dir`'s lock ([`crate::lock`]): another build's files are then not in flight.
 pub fn remove_stale_temporaries(dir: &Path) -> io::Result<usize> {
     let mut n = 0;
     let Ok(entries) = fs::read_dir(dir) else {
@@ -155,7 +167,8 @@ pub fn remove_stale_temporaries(dir: &Path) -> io::Result<usize> {
     for e in entries.flatten() {
         let name = e.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) && e.path().is_file() {
+        let ours = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+        if (ours || is_legacy_temporary(&name)) && e.path().is_file() {
             fs::remove_file(e.path())?;
             n += 1;
         }
@@ -202,9 +215,11 @@ mod tests {
     #[test]
     fn cleans_what_a_killed_build_left() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(".council-report-abc.tmp"), b"half").unwrap();
+        fs::write(dir.path().join(".council-report-build-abc.tmp"), b"half").unwrap();
+        fs::write(dir.path().join(".council-report-aB3xY9.tmp"), b"old").unwrap();
+        fs::write(dir.path().join(".council-report-edit-abc.tmp"), b"edit").unwrap();
         fs::write(dir.path().join("keep.docx"), b"x").unwrap();
-        assert_eq!(remove_stale_temporaries(dir.path()).unwrap(), 1);
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(remove_stale_temporaries(dir.path()).unwrap(), 2);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 }

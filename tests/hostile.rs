@@ -14,9 +14,16 @@
 pub mod harness;
 mod support;
 
+mod bounded;
+mod concurrency;
 mod faults;
 mod generated;
+mod import_limits;
+mod killed;
+mod messages;
+mod names;
 mod pipes;
+mod special_files;
 mod untrusted;
 mod valid;
 mod xml_safety;

@@ -4,7 +4,7 @@
 
 use std::process::{Command as Process, Stdio};
 
-use crate::common::{code, have, root, run, stderr, stdout};
+use crate::common::{code, root, run, stderr, stdout, tool};
 
 /// Sources the bash script `completions bash` prints and asks bash what it completes for
 /// `line` (the cursor at its end), calling the function `complete -p` registered for the
@@ -48,7 +48,7 @@ printf '%s\n' "${COMPREPLY[@]}"
 
 #[test]
 fn bash_completes_the_options_of_a_subcommand() {
-    if !have("bash", "--version") {
+    if tool("bash", "--version").is_none() {
         return;
     }
     let options = bash_complete("council-report check --");
@@ -75,7 +75,7 @@ fn bash_completes_the_options_of_a_subcommand() {
 
 #[test]
 fn bash_completes_the_values_of_an_option() {
-    if !have("bash", "--version") {
+    if tool("bash", "--version").is_none() {
         return;
     }
     assert_eq!(
@@ -86,7 +86,7 @@ fn bash_completes_the_values_of_an_option() {
 
 #[test]
 fn man_page_renders_with_every_command() {
-    if !have("groff", "--version") {
+    if tool("groff", "--version").is_none() {
         return;
     }
     let page = run(&["man"]);

@@ -1,28 +1,32 @@
 //! The integration tests, as one crate: every module links the library and the binary once
 //! (13 separate test binaries took 9 minutes to build and link on a 2-core machine).
 //!
-//! - `common`: running the binary, reading DOCX parts, LibreOffice; `text_fixture`: a
-//!   realistic report built in memory for the renderers;
+//! - `common`: running the binary, reading DOCX parts, LibreOffice; `sample_report`: the
+//!   one realistic report built in memory that every renderer test uses;
 //! - `*_cli`: the commands as a user runs them, against fixture folders under `fixtures/`,
 //!   with insta snapshots of what they print;
-//! - `docx_render`, `render_text*`, `schema`: the renderers and schemas through the library;
+//! - `docx_xml`, `render_text*`, `schema`: the renderers and schemas through the library;
 //! - `hostile`, `check_never_panics`, `import_properties`: property tests and hostile input;
 //! - `libreoffice`: the built DOCX opened by the real client.
 
 mod common;
-mod text_fixture;
+mod sample_report;
 
 mod build_cli;
 mod check_cli;
 mod check_never_panics;
-mod docx_render;
+mod docx_xml;
 mod edit_cli;
 mod hostile;
+mod html_render;
 mod import_cli;
 mod import_properties;
+mod incremental;
 mod install_cli;
 mod libreoffice;
+mod pdf_cli;
 mod render_text;
 mod render_text_sample;
 mod schema;
+mod serve_cli;
 mod watch_cli;

@@ -1,7 +1,7 @@
 //! The plain-text report and digest: snapshots of both for a realistic report, user
 //! template folders, template errors, wrapping.
 
-use crate::text_fixture;
+use crate::sample_report;
 
 use std::fs;
 
@@ -10,11 +10,11 @@ use council_report::render::text::{
 };
 
 fn report_text() -> String {
-    render_report(&text_fixture::sample_report(), &Templates::embedded()).expect("renders")
+    render_report(&sample_report::report(), &Templates::embedded()).expect("renders")
 }
 
 fn digest_text() -> String {
-    render_digest(&text_fixture::sample_report(), &Templates::embedded()).expect("renders")
+    render_digest(&sample_report::report(), &Templates::embedded()).expect("renders")
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn report_has_the_reference_shape() {
             "Report by the Secretary-General",
             "ITU’S ACTIVITIES RELATED TO RESOLUTIONS 101, 102, 133 AND 180",
             "Summary",
-            "This report gives an account of what ITU has done under Plenipotentiary Resolutions 101, 102, 133 and 180 (Rev. Busan, 2014).",
+            "This report gives an account of what ITU has done under Plenipotentiary Resolutions 101, 102, 133 and 180, all as revised in Busan in 2014.",
         ]
     );
     assert_eq!(
@@ -66,8 +66,10 @@ fn report_has_the_reference_shape() {
         ]
     );
     // Level-1 numbers carry the period, deeper ones do not; one TAB after the number.
-    assert!(lines.contains(&"2.\tActivities related to Internet Protocol (IP) networks"));
-    assert!(lines.contains(&"2.1\tAll ITU-T study groups keep working on IP-based networks."));
+    assert!(lines.contains(
+        &"2.\tActivities related to Resolution 101 (Rev. Busan, 2014) on Internet Protocol-based networks"
+    ));
+    assert!(lines.contains(&"2.2\tThe JCA\u{a0}IMT2020 met three times and:"));
     // Follow-on paragraphs on their own lines, links as `text (url)`.
     assert!(lines.contains(
         &"More than 120 texts were approved (see the list (https://www.itu.int/itu-t/recommendations/))."
@@ -88,7 +90,7 @@ fn report_has_the_reference_shape() {
 
 #[test]
 fn body_lines_are_the_docx_paragraphs() {
-    let report = text_fixture::sample_report();
+    let report = sample_report::report();
     let body: Vec<String> = view::body(&report).into_iter().map(|p| p.line).collect();
     let out = report_text();
     let lines: Vec<&str> = out.lines().collect();
@@ -104,7 +106,7 @@ fn body_lines_are_the_docx_paragraphs() {
 
 #[test]
 fn optional_header_lines_and_footer_are_left_out() {
-    let mut report = text_fixture::sample_report();
+    let mut report = sample_report::report();
     report.meta.agenda_item = None;
     report.meta.source = None;
     report.meta.summary.action = None;
@@ -116,6 +118,7 @@ fn optional_header_lines_and_footer_are_left_out() {
     assert!(!out.contains("Action required"));
     assert!(!out.contains("• http"), "no footer line");
     assert!(out.contains("\n2\tActivities related"));
+    assert!(out.contains("\n4\tENUM\n"));
     assert!(out.ends_with("\n__________________\n"));
 }
 
@@ -129,24 +132,27 @@ fn digest_lists_groups_in_order() {
         .find("30 June to 2 July 2017: Regional training on IXPs, Lima, Peru (2.4)")
         .expect("Lima");
     let geneva = out.find("11 July 2017: ITU IMT-2020/5G").expect("Geneva");
+    let cable = out
+        .find("17 to 19 July 2017: Workshop on cable television")
+        .expect("cable");
     let thai = out
         .find("28 December 2017 to 3 January 2018: ITU ASP CoE")
         .expect("Nonthaburi");
-    assert!(cairo < lima && lima < geneva && geneva < thai);
+    assert!(cairo < lima && lima < geneva && geneva < cable && cable < thai);
     // Recommendations by status (approved, consented, revised, started), then sector.
     let approved = out.find("Approved (2)").expect("approved");
     let consented = out.find("Consented (1)").expect("consented");
     let revised = out.find("Revised (1)").expect("revised");
     assert!(approved < consented && consented < revised);
-    assert!(out.contains("ITU-T Y.3071 – Data Aware Networking (Information Centric Networking) – Requirements and capabilities (2.2)"));
-    assert!(out.contains("Resolution 180: 2.2, 3, 3.1"));
+    assert!(out.contains("ITU-T Y.3071 – Data Aware Networking (Information Centric Networking) – Requirements and capabilities (2.5)"));
+    assert!(out.contains("Resolution 180: 2.2, 2.5, 3, 3.1"));
     assert!(out.contains("Resolution 102: no entry"));
     assert!(out.contains("entries/2/2.2.toml:4:12: warning[W010]: two spaces in a row"));
 }
 
 #[test]
 fn wrap_option_wraps_long_lines_with_hanging_items() {
-    let report = text_fixture::sample_report();
+    let report = sample_report::report();
     let opts = Options { wrap: Some(40) };
     let out = text::render_report_with(&report, &Templates::embedded(), opts).expect("renders");
     for line in out.lines() {
@@ -181,7 +187,7 @@ fn a_folder_overrides_one_template_and_includes_files_inside_it() {
     )
     .expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let report = text_fixture::sample_report();
+    let report = sample_report::report();
     let out = render_report(&report, &templates).expect("renders");
     insta::assert_snapshot!("override_report", out);
     assert!(out.starts_with("C18/33-E of 22 March 2018\n1. Introduction\n"));
@@ -206,7 +212,7 @@ fn templates_cannot_read_outside_their_folder() {
         )
         .expect("write");
         let templates = Templates::load(Some(&dir)).expect("loads");
-        let err = render_report(&text_fixture::sample_report(), &templates).expect_err("refused");
+        let err = render_report(&sample_report::report(), &templates).expect_err("refused");
         let msg = err.to_string();
         assert!(!msg.contains("secret\n"), "{msg}");
         assert!(
@@ -220,7 +226,7 @@ fn templates_cannot_read_outside_their_folder() {
             .expect("symlink");
         fs::write(dir.join("report.txt.j2"), "{% include 'link.txt' %}\n").expect("write");
         let templates = Templates::load(Some(&dir)).expect("loads");
-        let err = render_report(&text_fixture::sample_report(), &templates).expect_err("refused");
+        let err = render_report(&sample_report::report(), &templates).expect_err("refused");
         assert!(
             err.to_string()
                 .contains("is not a file inside the templates folder"),
@@ -239,7 +245,7 @@ fn a_misspelt_variable_names_file_line_and_variable() {
     )
     .expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let err = render_report(&text_fixture::sample_report(), &templates).expect_err("strict");
+    let err = render_report(&sample_report::report(), &templates).expect_err("strict");
     let TemplateError::Template {
         template,
         line,
@@ -267,7 +273,7 @@ fn an_undefined_variable_in_a_condition_is_an_error_too() {
     )
     .expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let err = render_digest(&text_fixture::sample_report(), &templates).expect_err("strict");
+    let err = render_digest(&sample_report::report(), &templates).expect_err("strict");
     assert!(
         err.to_string()
             .ends_with("digest.txt.j2:2: undefined value `meta.agenda`"),
@@ -299,7 +305,7 @@ fn a_bad_filter_argument_is_an_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join("report.txt.j2"), "{{ meta.date | date }}\n").expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let err = render_report(&text_fixture::sample_report(), &templates).expect_err("not ISO");
+    let err = render_report(&sample_report::report(), &templates).expect_err("not ISO");
     assert!(
         err.to_string()
             .contains(":1: invalid operation: `22 March 2018` is not a date"),
@@ -341,7 +347,7 @@ fn discover_prefers_explicit_then_beside_entries() {
     let t = Templates::discover(&entries, None).expect("beside");
     assert_eq!(t.dir(), Some(beside.as_path()));
     assert_eq!(
-        render_digest(&text_fixture::sample_report(), &t).expect("renders"),
+        render_digest(&sample_report::report(), &t).expect("renders"),
         "beside\n"
     );
     let explicit = root.path().join("mine");
@@ -364,7 +370,7 @@ fn every_view_model_field_is_documented() {
             _ => {}
         }
     }
-    let view = view::ViewModel::new(&text_fixture::sample_report(), Some(72));
+    let view = view::ViewModel::new(&sample_report::report(), Some(72));
     let json = serde_json::to_value(&view).expect("serializes");
     let mut all = std::collections::BTreeSet::new();
     keys(&json, &mut all);
@@ -390,7 +396,7 @@ fn the_repository_folder_renders_like_the_built_in_templates() {
         "/templates"
     ))))
     .expect("loads");
-    let report = text_fixture::sample_report();
+    let report = sample_report::report();
     assert_eq!(
         render_report(&report, &folder).expect("renders"),
         report_text()
@@ -411,7 +417,7 @@ fn an_error_in_an_included_file_names_that_file() {
     .expect("write");
     fs::write(dir.path().join("part.j2"), "ok\n{{ entries[0].nmber }}\n").expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let err = render_report(&text_fixture::sample_report(), &templates).expect_err("strict");
+    let err = render_report(&sample_report::report(), &templates).expect_err("strict");
     assert_eq!(
         err.to_string(),
         format!(
@@ -430,6 +436,6 @@ fn a_template_saved_with_crlf_gives_lf_output() {
     )
     .expect("write");
     let templates = Templates::load(Some(dir.path())).expect("loads");
-    let out = render_digest(&text_fixture::sample_report(), &templates).expect("renders");
+    let out = render_digest(&sample_report::report(), &templates).expect("renders");
     assert_eq!(out, "Council 2018\nsource\nend\n");
 }

@@ -12,8 +12,9 @@ mod text;
 mod values;
 
 use crate::diag::{self, Diagnostic, Sources};
-use crate::load::Draft;
-use crate::model::Report;
+use crate::load::{Draft, Loaded};
+use crate::model::{Entry, Logo, Meta, Report};
+use crate::raw::{RawEntry, RawReport};
 
 pub use entry::recommendation_sector;
 
@@ -32,6 +33,11 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The report, letting go of everything else (diagnostics, file texts) at once.
+    pub fn into_report(self) -> Option<Report> {
+        self.report
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -63,25 +69,113 @@ pub fn check(draft: Draft) -> Checked {
     // Each entry is checked on its own (the cross-entry rules come after), so the work
     // splits over the cores; the results are merged in file order, as a loop would give.
     let converted = crate::parallel::map_owned(raw_entries, |loaded| {
-        let mut own = Vec::new();
-        let entry = entry::convert(&loaded, src(&loaded.file), meta.as_ref(), &mut own);
-        // The number rules need every well-formed number, even of entries with other errors.
-        let number = number_at(&loaded.raw.number, loaded.file);
-        (entry.map(|(entry, _)| entry), own, number)
+        check_entry(&loaded, src(&loaded.file), meta.as_ref())
     });
     let mut entries = Vec::with_capacity(converted.len());
     let mut numbers_at = Vec::with_capacity(converted.len());
-    for (entry, own, number) in converted {
-        entries.extend(entry);
-        diags.extend(own);
-        numbers_at.extend(number);
+    for checked in converted {
+        entries.extend(checked.entry);
+        diags.extend(checked.diagnostics);
+        numbers_at.extend(checked.number);
     }
-    for loaded in broken_numbers {
-        numbers_at.extend(number_at(&loaded.raw, loaded.file));
+    for loaded in &broken_numbers {
+        numbers_at.extend(broken_number(loaded));
     }
+    finish(
+        meta,
+        Parts {
+            diagnostics: diags,
+            entries,
+            numbers_at,
+        },
+        sources,
+        files,
+        entry_files,
+    )
+}
+
+/// What checking one entry file on its own gives: the entry (unless it has an error),
+/// its diagnostics, and its number for the rules across entries. `watch` keeps one per
+/// file and checks again only the files that changed.
+#[derive(Debug, Clone, Default)]
+pub struct EntryChecked {
+    pub entry: Option<Entry>,
+    pub diagnostics: Vec<Diagnostic>,
+    number: Option<numbers::NumberAt>,
+}
+
+/// The rules on one entry file.
+pub fn check_entry(loaded: &Loaded<RawEntry>, src: &str, meta: Option<&Meta>) -> EntryChecked {
+    let mut diagnostics = Vec::new();
+    let entry = entry::convert(loaded, src, meta, &mut diagnostics);
+    // The number rules need every well-formed number, even of entries with other errors.
+    let number = number_at(&loaded.raw.number, loaded.file.clone());
+    EntryChecked {
+        entry: entry.map(|(entry, _)| entry),
+        diagnostics,
+        number,
+    }
+}
+
+/// An entry file that did not deserialize but has a string `number`: that number, for
+/// the numbering rules.
+pub fn broken_number_checked(loaded: &Loaded<toml::Spanned<String>>) -> EntryChecked {
+    EntryChecked {
+        entry: None,
+        diagnostics: Vec::new(),
+        number: broken_number(loaded),
+    }
+}
+
+fn broken_number(loaded: &Loaded<toml::Spanned<String>>) -> Option<numbers::NumberAt> {
+    number_at(&loaded.raw, loaded.file.clone())
+}
+
+/// The rules on report.toml: its [`Meta`] unless it has an error, and its diagnostics.
+pub fn check_report(
+    loaded: &Loaded<RawReport>,
+    src: &str,
+    logo: Option<Logo>,
+) -> (Option<Meta>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let meta = report::convert(loaded, src, logo, &mut diagnostics);
+    (meta, diagnostics)
+}
+
+/// The results of every file, to be put together by [`finish`].
+#[derive(Default)]
+pub struct Parts {
+    /// Every diagnostic so far, in any order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every entry without an error, in any order.
+    pub entries: Vec<Entry>,
+    numbers_at: Vec<numbers::NumberAt>,
+}
+
+impl Parts {
+    /// Adds one entry file's results.
+    pub fn add(&mut self, checked: &EntryChecked) {
+        self.entries.extend(checked.entry.iter().cloned());
+        self.diagnostics.extend(checked.diagnostics.iter().cloned());
+        self.numbers_at.extend(checked.number.iter().cloned());
+    }
+}
+
+/// The rules across entries, then the report when nothing is an error.
+pub fn finish(
+    meta: Option<Meta>,
+    parts: Parts,
+    sources: Sources,
+    files: Vec<String>,
+    entry_files: usize,
+) -> Checked {
+    let Parts {
+        diagnostics: mut diags,
+        mut entries,
+        numbers_at,
+    } = parts;
     numbers::check(&numbers_at, &sources, &mut diags);
     diag::sort(&mut diags);
-
     let report = match meta {
         Some(meta) if !diags.iter().any(Diagnostic::is_error) => {
             entries.sort_by_key(|e| e.number);

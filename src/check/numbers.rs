@@ -8,6 +8,7 @@ use crate::diag::{Code, Diagnostic, Sources};
 use crate::number::SectionNumber;
 
 /// Where an entry's number is written.
+#[derive(Debug, Clone)]
 pub(super) struct NumberAt {
     pub number: SectionNumber,
     pub file: String,
@@ -54,13 +55,15 @@ fn duplicates(
         if others.is_empty() {
             continue;
         }
-        let places: Vec<String> = others
-            .iter()
-            .map(|o| match sources.line_col(&o.file, o.span.start) {
-                Some(p) => format!("{}:{}:{}", o.file, p.line, p.column),
-                None => o.file.clone(),
-            })
-            .collect();
+        let places = crate::diag::short_list(
+            others
+                .iter()
+                .map(|o| match sources.line_col(&o.file, o.span.start) {
+                    Some(p) => format!("{}:{}:{}", o.file, p.line, p.column),
+                    None => o.file.clone(),
+                }),
+            5,
+        );
         let times = match at.len() {
             2 => "twice".to_owned(),
             n => format!("{n} times"),
@@ -71,7 +74,7 @@ fn duplicates(
                 format!("section number {number} is used {times}"),
             )
             .at(first.file.as_str(), first.span.clone())
-            .label(format!("also used by {}", places.join(", ")))
+            .label(format!("also used by {places}"))
             .help(if at.len() == 2 {
                 "give one of them another number"
             } else {

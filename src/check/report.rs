@@ -189,6 +189,7 @@ pub(super) fn convert(
         summary,
         period,
         layout: layout?,
+        file: file.to_owned(),
     })
 }
 

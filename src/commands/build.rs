@@ -1,41 +1,71 @@
-//! `build`: check, then write the DOCX, the text report and the digest.
+//! `build`: check, then write the DOCX, the text report and the digest (and the HTML page
+//! and the PDF when asked).
 
 use anyhow::Context;
 
 use super::Outcome;
 use super::check::{outcome, report};
-use crate::build::{BuildError, BuildOptions, build};
-use crate::cli::BuildArgs;
+use crate::build::{BuildError, BuildOptions, Written, build};
+use crate::check::Checked;
+use crate::cli::{BuildArgs, DiagnosticArgs};
 use crate::diag::Format;
+use crate::pdf::Soffice;
+use crate::render::text::TemplateError;
 
 pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let entries = &args.entries.entries;
+    // Before checking: a missing LibreOffice is a usage error (exit 2), found at once.
+    let pdf = args.pdf.then(Soffice::find).transpose()?;
+    super::recover(entries)?;
+    let _reading = super::read_lock(entries)?;
     let checked = crate::load_and_check(entries)?;
-    report(&checked, Format::Human, &args.diagnostics)?;
-    if outcome(&checked, args.diagnostics.deny_warnings) == Outcome::Invalid {
+    if !accept(&checked, &args.diagnostics)? {
+        return Ok(Outcome::Invalid);
+    }
+    let options = options(args, pdf)?;
+    written(build(checked, entries, &options))
+}
+
+/// Prints the diagnostics; true when the outputs may be written (no error, and no
+/// warning under `--deny-warnings`), else says why nothing is written.
+pub(super) fn accept(checked: &Checked, diagnostics: &DiagnosticArgs) -> anyhow::Result<bool> {
+    report(checked, Format::Human, diagnostics)?;
+    if outcome(checked, diagnostics.deny_warnings) == Outcome::Invalid {
         if checked.errors() == 0 {
             crate::errln!("nothing written: warnings are denied (--deny-warnings)");
         } else {
             crate::errln!("nothing written: fix the errors above first");
         }
-        return Ok(Outcome::Invalid);
+        return Ok(false);
     }
-    let options = BuildOptions {
+    Ok(true)
+}
+
+/// The build options of the command line.
+pub(super) fn options(args: &BuildArgs, pdf: Option<Soffice>) -> anyhow::Result<BuildOptions> {
+    Ok(BuildOptions {
         out: args.out.clone(),
         templates: args.templates.clone(),
         source_date_epoch: source_date_epoch()?,
         wrap: args.wrap,
-    };
-    match build(checked, entries, &options) {
+        html: args.html,
+        pdf,
+    })
+}
+
+/// Prints what a build wrote, or why it wrote nothing.
+pub(super) fn written(result: Result<Option<Written>, BuildError>) -> anyhow::Result<Outcome> {
+    match result {
         Ok(Some(w)) => {
-            for path in [&w.docx, &w.text, &w.digest] {
+            for path in w.paths() {
                 crate::outln!("wrote {}", crate::load::display(path));
             }
             Ok(Outcome::Success)
         }
         Ok(None) => Ok(Outcome::Invalid),
-        // A broken user template is a problem with the input, like an invalid entry.
-        Err(BuildError::Template(e)) => {
+        // A broken user template is a problem with the input, like an invalid entry; a
+        // templates folder that is not there is a wrong argument (exit 2, below).
+        Err(BuildError::Template(e @ TemplateError::Template { .. })) => {
             crate::errln!("error: {e}");
             crate::errln!("nothing written: fix the template first");
             Ok(Outcome::Invalid)

@@ -6,6 +6,7 @@ use crate::cli::{CheckArgs, DiagnosticArgs};
 use crate::diag::{self, Format, RunSummary};
 
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
+    super::recover(&args.entries.entries)?;
     let checked = crate::load_and_check(&args.entries.entries)?;
     report(&checked, args.format.into(), &args.diagnostics)?;
     let outcome = outcome(&checked, args.diagnostics.deny_warnings);

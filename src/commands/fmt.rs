@@ -2,9 +2,11 @@
 
 use super::{Outcome, refused};
 use crate::cli::FmtArgs;
+use crate::diag::visible;
 use crate::edit::fmt;
 
 pub(super) fn run(args: &FmtArgs) -> anyhow::Result<Outcome> {
+    super::recover(&args.entries.entries)?;
     let changed = match fmt::run(&args.entries.entries, args.check) {
         Ok(changed) => changed,
         Err(e) => return refused(e, &args.color.diagnostics()),
@@ -14,7 +16,7 @@ pub(super) fn run(args: &FmtArgs) -> anyhow::Result<Outcome> {
     if args.check {
         // One path per line on stdout, for scripts; the verdict on stderr.
         for file in &changed {
-            crate::outln!("{file}");
+            crate::outln!("{}", visible(file, false));
         }
         if n > 0 {
             crate::errln!("{n} {files} not formatted: run `council-report fmt`");
@@ -24,7 +26,7 @@ pub(super) fn run(args: &FmtArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Success);
     }
     for file in &changed {
-        crate::errln!("formatted {file}");
+        crate::errln!("formatted {}", visible(file, false));
     }
     if n == 0 {
         crate::errln!("all files formatted already");

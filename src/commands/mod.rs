@@ -75,7 +75,37 @@ pub(crate) fn refused(e: EditError, args: &DiagnosticArgs) -> anyhow::Result<Out
             crate::errln!("error: {msg}; nothing was written");
             Ok(Outcome::Invalid)
         }
-        EditError::Load(_) | EditError::Parse { .. } | EditError::Io { .. } => Err(e.into()),
+        EditError::Load(_)
+        | EditError::Parse { .. }
+        | EditError::Io { .. }
+        | EditError::Locked(_)
+        | EditError::Changed { .. } => Err(e.into()),
+    }
+}
+
+/// Before a command reads the entries folder: completes or rolls back an edit that was
+/// interrupted there (a killed `renumber`), and says which.
+pub(crate) fn recover(entries: &std::path::Path) -> anyhow::Result<()> {
+    if let Some(done) = crate::edit::journal::recover_interrupted(entries)? {
+        crate::errln!("note: {done}");
+    }
+    Ok(())
+}
+
+/// A shared lock on the entries folder while a command reads it to write outputs, so
+/// that no edit rewrites it meanwhile. A folder that cannot hold the lock file (read
+/// only) cannot be edited either, and is read without.
+pub(crate) fn read_lock(
+    entries: &std::path::Path,
+) -> anyhow::Result<Option<crate::lock::FolderLock>> {
+    use crate::lock::{LockError, Mode};
+    if !entries.is_dir() {
+        return Ok(None);
+    }
+    match crate::lock::lock(entries, Mode::Shared) {
+        Ok(l) => Ok(Some(l)),
+        Err(LockError::Io { .. }) => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 

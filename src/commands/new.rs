@@ -11,10 +11,15 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<Outcome> {
         // clap requires one of the two.
         (None, None) => anyhow::bail!("give a number or --under NUMBER"),
     };
+    super::recover(&args.entries.entries)?;
     match new::run(&args.entries.entries, place, args.title.as_deref()) {
         Ok(created) => {
-            crate::outln!("{}", created.file);
-            crate::errln!("created entry {} in {}", created.number, created.file);
+            crate::outln!("{}", crate::diag::visible(&created.file, false));
+            crate::errln!(
+                "created entry {} in {}",
+                created.number,
+                crate::diag::visible(&created.file, false)
+            );
             Ok(Outcome::Success)
         }
         Err(e) => refused(e, &args.color.diagnostics()),

@@ -2,7 +2,7 @@
 
 use super::{Outcome, refused};
 use crate::cli::RenumberArgs;
-use crate::diag::Format;
+use crate::diag::{Format, visible};
 use crate::edit::renumber::{self, Moved, Op};
 
 pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
@@ -13,6 +13,7 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
         // clap requires exactly one operation, and --to with --move.
         _ => anyhow::bail!("give --insert NUMBER, --close-gaps, or --move NUMBER --to NUMBER"),
     };
+    super::recover(&args.entries.entries)?;
     let done = match renumber::run(&args.entries.entries, op, args.dry_run) {
         Ok(done) => done,
         Err(e) => return refused(e, &args.color.diagnostics()),
@@ -52,10 +53,11 @@ pub(crate) fn table(moves: &[Moved]) -> String {
         .max(3);
     let mut s = format!("{:old_w$}  {:new_w$}  file\n", "old", "new");
     for m in moves {
-        let file = if m.from_file == m.to_file {
-            m.from_file.clone()
+        let (from, to) = (visible(&m.from_file, false), visible(&m.to_file, false));
+        let file = if from == to {
+            from.into_owned()
         } else {
-            format!("{} -> {}", m.from_file, m.to_file)
+            format!("{from} -> {to}")
         };
         s.push_str(&format!(
             "{:old_w$}  {:new_w$}  {file}\n",

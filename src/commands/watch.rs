@@ -4,7 +4,10 @@
 //! notify-debouncer-mini: that one cannot tell a read from a write, and notify reports the
 //! reads of every rebuild, so each rebuild would trigger the next. A rebuild never stops
 //! the loop: errors in the entries are printed like `check` prints them, and the
-//! next save tries again. Each rebuild is exactly `build` with the same options.
+//! next save tries again. Each rebuild writes what `build` with the same options writes,
+//! but incrementally ([`crate::incremental`]): only the files that changed are read and
+//! checked again, and only the entries that changed are rendered again. With `--serve`,
+//! the HTML preview is served and reloaded in the browser ([`crate::serve`]).
 
 use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -15,6 +18,9 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::Outcome;
 use crate::cli::WatchArgs;
+use crate::incremental::{Changes, Outputs, Session};
+use crate::pdf::Soffice;
+use crate::serve::{Preview, status_json};
 
 /// What wakes the loop.
 enum Wake {
@@ -31,6 +37,28 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             crate::load::display(root)
         );
     }
+    super::recover(root)?;
+    let pdf = args.build.pdf.then(Soffice::find).transpose()?;
+    let preview = match &args.serve {
+        Some(addr) => {
+            let preview = Preview::start(crate::serve::address(addr)?)?;
+            if !preview.addr().ip().is_loopback() {
+                crate::errln!(
+                    "warning: serving on {}, which other machines can reach: anyone who can connect reads the preview",
+                    preview.addr()
+                );
+            }
+            crate::errln!("serving the preview at {} (Ctrl-C to stop)", preview.url());
+            Some(preview)
+        }
+        None => None,
+    };
+    let mut rebuilder = Rebuilder {
+        session: Session::new(root),
+        outputs: Outputs::default(),
+        preview,
+        pdf,
+    };
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     // Events name absolute paths; people read them as they named the folder.
@@ -48,6 +76,8 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
         let wake = match result {
             // Reads (ours included) change nothing.
             Ok(event) if matches!(event.kind, EventKind::Access(_)) => return,
+            // The system dropped events: what changed is unknown.
+            Ok(event) if event.need_rescan() => Wake::WatchFailed("events were lost".into()),
             Ok(event) => Wake::Changed(
                 event
                     .paths
@@ -69,8 +99,10 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
         "watching {} for changes (Ctrl-C to stop)",
         crate::load::display(root)
     );
-    rebuild(args);
+    rebuilder.rebuild(args, &Changes::All);
     let quiet = Duration::from_millis(args.debounce);
+    // After lost events, the next rebuild reads every file again.
+    let mut lost = false;
     'watch: while let Ok(wake) = rx.recv() {
         // Nobody can read what the rebuilds say any more (`watch 2>&1 | head`): stop.
         if crate::console::stderr_failed() {
@@ -80,6 +112,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             Wake::Changed(paths) => paths,
             Wake::WatchFailed(e) => {
                 crate::errln!("warning: watching failed: {e}");
+                lost = true;
                 continue;
             }
             Wake::Stop => break,
@@ -88,7 +121,10 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
         loop {
             match rx.recv_timeout(quiet) {
                 Ok(Wake::Changed(paths)) => changed.extend(paths),
-                Ok(Wake::WatchFailed(e)) => crate::errln!("warning: watching failed: {e}"),
+                Ok(Wake::WatchFailed(e)) => {
+                    crate::errln!("warning: watching failed: {e}");
+                    lost = true;
+                }
                 Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => break 'watch,
                 Err(RecvTimeoutError::Timeout) => break,
             }
@@ -103,19 +139,85 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
         };
-        crate::errln!("\nchanged: {first}{more}; rebuilding");
-        rebuild(args);
+        crate::errln!(
+            "\nchanged: {}{more}; rebuilding",
+            crate::diag::visible(first, false)
+        );
+        let changes = changes(&changed, std::mem::take(&mut lost));
+        rebuilder.rebuild(args, &changes);
     }
     crate::errln!("stopped watching");
     Ok(Outcome::Success)
 }
 
-/// One `build`: diagnostics and summary line, then the outputs written. Every failure is
-/// printed, never returned: invalid entries, a broken template, even an output folder that
-/// cannot be written or an entries folder that went away; the next change tries again.
-pub(crate) fn rebuild(args: &WatchArgs) {
-    if let Err(e) = super::build::run(&args.build) {
-        crate::errln!("error: {}", crate::output::chain_in_words(&e));
+/// What a rebuild must read again: the entry files named, or everything when a file that
+/// is not an entry changed (the logo, a folder) or events were lost.
+fn changes(changed: &[String], lost: bool) -> Changes {
+    let entries_only = changed
+        .iter()
+        .all(|p| Path::new(p).extension().is_some_and(|e| e == "toml"));
+    if lost || !entries_only {
+        Changes::All
+    } else {
+        Changes::Files(changed.iter().cloned().collect())
+    }
+}
+
+/// What `watch` keeps between rebuilds.
+struct Rebuilder {
+    session: Session,
+    outputs: Outputs,
+    preview: Option<Preview>,
+    pdf: Option<Soffice>,
+}
+
+impl Rebuilder {
+    /// One rebuild: diagnostics and summary line, then the outputs written. Every failure
+    /// is printed, never returned: invalid entries, a broken template, even an output
+    /// folder that cannot be written or an entries folder that went away; the next change
+    /// tries again.
+    fn rebuild(&mut self, args: &WatchArgs, changes: &Changes) {
+        if let Err(e) = self.try_rebuild(args, changes) {
+            let words = crate::output::chain_in_words(&e);
+            crate::errln!("error: {words}");
+            self.status("failed", None, Some(&words));
+        }
+    }
+
+    fn try_rebuild(&mut self, args: &WatchArgs, changes: &Changes) -> anyhow::Result<()> {
+        let Self {
+            session,
+            outputs,
+            preview,
+            pdf,
+        } = self;
+        let checked = session.update(changes)?;
+        let accepted = super::build::accept(checked, &args.build.diagnostics)?;
+        let state = if accepted { "ok" } else { "errors" };
+        if let Some(p) = preview.as_ref() {
+            p.publish_status(status_json(state, Some(checked), None));
+        }
+        let (true, Some(report)) = (accepted, &checked.report) else {
+            return Ok(());
+        };
+        let mut options = super::build::options(&args.build, pdf.clone())?;
+        options.html |= preview.is_some();
+        let result = outputs.build(report, &args.build.entries.entries, &options, |html, _| {
+            if let Some(p) = preview.as_ref() {
+                p.publish_page(html);
+            }
+        });
+        if let Err(crate::build::BuildError::Template(e)) = &result {
+            let message = format!("{e}");
+            self.status("failed", None, Some(&message));
+        }
+        super::build::written(result.map(Some)).map(|_| ())
+    }
+
+    fn status(&self, state: &str, checked: Option<&crate::check::Checked>, message: Option<&str>) {
+        if let Some(p) = &self.preview {
+            p.publish_status(status_json(state, checked, message));
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: each diagnostic becomes an annotation on the
 //! pull request's diff (`::error file=…,line=…,col=…,title=E012::…`).
 
-use super::{Diagnostic, RunSummary, Severity, Sources};
+use super::{Diagnostic, RunSummary, Severity, Sources, visible};
 
 pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSummary) -> String {
     let mut out = String::new();
@@ -13,7 +13,7 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
         };
         let mut props = Vec::new();
         if let Some(file) = &d.file {
-            props.push(format!("file={}", property(file)));
+            props.push(format!("file={}", property(&visible(file, false))));
             if let Some(span) = &d.span
                 && let (Some(a), Some(b)) = (
                     sources.line_col(file, span.start),
@@ -30,14 +30,14 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
             }
         }
         props.push(format!("title={}", d.code));
-        let mut message = d.message.clone();
+        let mut message = visible(&d.message, false).into_owned();
         if let Some(label) = &d.label {
             message.push_str(": ");
-            message.push_str(label);
+            message.push_str(&visible(label, false));
         }
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&visible(help, false));
         }
         out.push_str(&format!(
             "::{kind} {}::{}\n",

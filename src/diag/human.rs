@@ -2,7 +2,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{Diagnostic, Severity, Sources};
+use super::{Diagnostic, Severity, Sources, visible};
 
 pub(super) fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color {
@@ -24,6 +24,8 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
         Severity::Warning => Level::WARNING,
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    // annotate-snippets draws the controls of messages and quoted lines as pictures, but
+    // prints paths as they are.
     let mut group = match (&d.file, &d.span) {
         (Some(file), Some(span)) => match sources.get(file) {
             Some(text) => {
@@ -33,14 +35,14 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
                 }
                 title.element(
                     Snippet::source(text)
-                        .path(file.as_str())
+                        .path(Some(visible(file, false)))
                         .annotation(ann)
                         .fold(true),
                 )
             }
-            None => title.element(Origin::path(file.as_str())),
+            None => title.element(Origin::path(visible(file, false))),
         },
-        (Some(file), None) => title.element(Origin::path(file.as_str())),
+        (Some(file), None) => title.element(Origin::path(visible(file, false))),
         _ => Group::with_title(title),
     };
     if d.span.is_none()

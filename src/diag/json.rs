@@ -37,7 +37,16 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources) -> String {
             help: d.help.as_deref(),
         };
         // Serializing plain strings and numbers cannot fail.
-        out.push_str(&serde_json::to_string(&j).unwrap_or_default());
+        let line = serde_json::to_string(&j).unwrap_or_default();
+        // serde_json escapes C0 controls but writes C1 ones (U+009B, a terminal's CSI)
+        // raw: `\u009b` is the same JSON string, and safe to print.
+        for c in line.chars() {
+            if ('\u{80}'..='\u{9f}').contains(&c) {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
         out.push('\n');
     }
     out

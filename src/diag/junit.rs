@@ -81,8 +81,13 @@ fn esc(s: &str) -> String {
             '<' => o.push_str("&lt;"),
             '>' => o.push_str("&gt;"),
             '"' => o.push_str("&quot;"),
-            // XML 1.0 cannot carry most control characters, even escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => o.push('\u{FFFD}'),
+            // XML 1.0 cannot carry most C0 controls, even escaped: drawn as pictures
+            // (`␛`), as in the human format. C1 controls are valid XML, but raw they
+            // are a terminal's CSI: written as references, the same text.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {
+                o.push_str(&super::visible(c.encode_utf8(&mut [0; 4]), false))
+            }
+            c if ('\u{7f}'..='\u{9f}').contains(&c) => o.push_str(&format!("&#x{:X};", c as u32)),
             c => o.push(c),
         }
     }

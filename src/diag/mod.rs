@@ -135,6 +135,41 @@ pub fn render(
     }
 }
 
+/// `s` with its control characters made visible, for a terminal or a CI log: a file name
+/// or a key can hold an escape sequence (`\x1b[2J`) that would otherwise recolour or
+/// clear the screen of whoever reads the output. C0 controls and DEL become their Unicode
+/// pictures (`␛`, as annotate-snippets draws them in quoted lines), C1 controls `\u{9b}`.
+/// Line breaks stay when `keep_lines`.
+pub fn visible(s: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
+    let is_control = |c: char| c.is_control() && !(keep_lines && matches!(c, '\n' | '\t'));
+    if !s.chars().any(is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !is_control(c) => out.push(c),
+            '\u{7F}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
+            }
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The first items of a list, joined with commas, and how many more there are: one E012
+/// for a number 5,000 files share names five, not 5,000 on one line.
+pub fn short_list(items: impl ExactSizeIterator<Item = String>, first: usize) -> String {
+    let more = items.len().saturating_sub(first);
+    let mut s = items.take(first).collect::<Vec<_>>().join(", ");
+    if more > 0 {
+        s.push_str(&format!(" and {more} more"));
+    }
+    s
+}
+
 /// `checked 54 entries: 1 error, 2 warnings`
 pub fn summary_line(diags: &[Diagnostic], entries: usize) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();

@@ -22,6 +22,16 @@ impl Sources {
         self.files.insert(path.into(), text.into());
     }
 
+    /// The size of every text together, in bytes.
+    pub fn total_bytes(&self) -> usize {
+        self.files.values().map(String::len).sum()
+    }
+
+    /// Forgets a file (`watch`, when it is deleted or can no longer be read).
+    pub fn remove(&mut self, path: &str) {
+        self.files.remove(path);
+    }
+
     pub fn get(&self, path: &str) -> Option<&str> {
         self.files.get(path).map(String::as_str)
     }

@@ -50,6 +50,7 @@ pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
             plan.changes.push(Change {
                 from: Some(rel.clone()),
                 to: rel,
+                original: Some(text.to_owned()),
                 text: formatted,
             });
         }
@@ -60,6 +61,7 @@ pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
 /// Formats the folder; with `check_only`, writes nothing. Returns the files that change
 /// (or would), as diagnostics name them.
 pub fn run(root: &Path, check_only: bool) -> Result<Vec<String>, EditError> {
+    let _lock = super::session(root)?;
     let (plan, before) = plan(root)?;
     let changed: Vec<String> = plan.changes.iter().map(|c| plan.display(&c.to)).collect();
     if check_only || changed.is_empty() {
@@ -76,7 +78,7 @@ pub fn run(root: &Path, check_only: bool) -> Result<Vec<String>, EditError> {
             "formatting would change the report's content (a bug: please report it)".into(),
         ));
     }
-    plan.apply()?;
+    plan.apply("fmt")?;
     Ok(changed)
 }
 

@@ -7,11 +7,11 @@
 //! in the same folder, then a rename). A refused edit changes nothing.
 
 pub mod fmt;
+pub mod journal;
 pub mod names;
 pub mod new;
 pub mod renumber;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
@@ -33,7 +33,13 @@ pub enum EditError {
     InvalidAfter(Box<Checked>),
     #[error("cannot edit `{file}`: {message}")]
     Parse { file: String, message: String },
-    #[error("cannot write `{path}`: {source}")]
+    /// Another council-report holds the folder.
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
+    /// A file changed on disk after the edit read it (someone saved it meanwhile).
+    #[error("`{file}` changed while this command ran (saved by someone meanwhile?): {}", if *written { "it was kept as saved, so the edit is incomplete; run `council-report check`" } else { "nothing was written; run the command again" })]
+    Changed { file: String, written: bool },
+    #[error("cannot write `{path}`")]
     Io {
         path: String,
         source: std::io::Error,
@@ -48,6 +54,9 @@ pub struct Change {
     pub from: Option<String>,
     /// Its path relative to the entries folder after the edit.
     pub to: String,
+    /// The text of `from` as the edit read it: the file must still hold it when the edit
+    /// writes (a save meanwhile is never overwritten).
+    pub original: Option<String>,
     pub text: String,
 }
 
@@ -129,54 +138,25 @@ impl Plan {
         Ok(())
     }
 
-    /// Writes every change, all or nothing as far as a file system allows: every new text
-    /// goes to a temporary file beside its target first, so a failure there (a full disk, a
-    /// read-only folder) leaves the entries untouched; then each is renamed into place, and
-    /// last the files that moved away are removed.
-    pub fn apply(&self) -> Result<(), EditError> {
-        let io = |path: &Path| {
-            let path = load::display(path);
-            move |source: std::io::Error| EditError::Io { path, source }
-        };
-        let mut staged = Vec::with_capacity(self.changes.len());
-        for c in &self.changes {
-            let target = self.path(&c.to);
-            let dir = target.parent().unwrap_or(&self.root);
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".council-report-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(io(dir))?;
-            tmp.write_all(c.text.as_bytes())
-                .and_then(|()| tmp.as_file().sync_all())
-                .map_err(io(&target))?;
-            staged.push((tmp, target));
-        }
-        for (tmp, target) in staged {
-            tmp.persist(&target).map_err(|e| EditError::Io {
-                path: load::display(&target),
-                source: e.error,
-            })?;
-        }
-        let targets: Vec<&str> = self.changes.iter().map(|c| c.to.as_str()).collect();
-        for c in &self.changes {
-            if let Some(from) = &c.from
-                && !targets.contains(&from.as_str())
-            {
-                let path = self.path(from);
-                std::fs::remove_file(&path).map_err(io(&path))?;
-                // A folder renamed with its section is left empty: remove it. One that
-                // still holds something (an image, notes) stays, so this may fail.
-                if let Some(dir) = path.parent()
-                    && dir != self.root
-                {
-                    let _ = std::fs::remove_dir(dir);
-                }
-            }
-        }
-        Ok(())
+    /// Writes every change through a journal ([`journal`]): all or nothing, even if the
+    /// process is killed, and never over a file saved since it was read.
+    pub fn apply(&self, command: &str) -> Result<(), EditError> {
+        journal::apply(self, command)
     }
+}
+
+/// Holds the entries folder for an edit: its exclusive lock, after completing or rolling
+/// back an edit that was interrupted there and removing temporary files such edits left.
+pub fn session(root: &Path) -> Result<crate::lock::FolderLock, EditError> {
+    match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(LoadError::NotADirectory(load::display(root)).into()),
+        Err(_) => return Err(LoadError::Missing(load::display(root)).into()),
+    }
+    let lock = crate::lock::lock(root, crate::lock::Mode::Exclusive)?;
+    journal::recover_locked(root)?;
+    journal::sweep_temporaries(root);
+    Ok(lock)
 }
 
 /// `entries/2/2.07-x.toml` for `2/2.07-x.toml` in `entries`.

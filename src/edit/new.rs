@@ -99,6 +99,7 @@ pub fn plan(
     plan.changes.push(Change {
         from: None,
         to: rel,
+        original: None,
         text,
     });
     Ok((plan, number))
@@ -106,9 +107,11 @@ pub fn plan(
 
 /// Writes the new entry after checking the folder with it.
 pub fn run(root: &Path, place: Place, title: Option<&str>) -> Result<Created, EditError> {
+    // Under the lock: two `new --under 2.9` at once get 2.9.3 and 2.9.4.
+    let _lock = super::session(root)?;
     let (plan, number) = plan(root, place, title)?;
     let checked = plan.verify()?;
-    plan.apply()?;
+    plan.apply("new")?;
     // `plan` pushed exactly one change, the new file, before returning.
     let file = plan.display(&plan.changes[0].to);
     Ok(Created {

@@ -49,6 +49,7 @@ pub struct Renumbered {
 
 /// Computes, checks and (unless `dry_run`) writes the renumbering.
 pub fn run(root: &Path, op: Op, dry_run: bool) -> Result<Renumbered, EditError> {
+    let _lock = super::session(root)?;
     let (plan, moves) = plan(root, op)?;
     if moves.is_empty() {
         return Ok(Renumbered {
@@ -58,7 +59,7 @@ pub fn run(root: &Path, op: Op, dry_run: bool) -> Result<Renumbered, EditError> 
     }
     let checked = plan.verify()?;
     if !dry_run {
-        plan.apply()?;
+        plan.apply("renumber")?;
     }
     Ok(Renumbered {
         moves,
@@ -119,6 +120,7 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
         plan.changes.push(Change {
             from: Some(rel),
             to,
+            original: Some(text.to_owned()),
             text: doc.to_string(),
         });
     }

@@ -26,6 +26,45 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 /// A document.xml larger than this is not a report (and would exhaust memory).
 const MAX_XML: u64 = 64 * 1024 * 1024;
 
+/// All the parts read together: a small archive can unpack to far more than its size
+/// (40 footers of 60 MB each in a 3.4 MB file), and each part alone would pass.
+const MAX_TOTAL_XML: u64 = 2 * MAX_XML;
+
+/// How deep elements may nest. Word nests a paragraph's runs within a dozen levels; the
+/// readers below descend recursively, and 20,000 nested `<w:sdt>` overflowed the stack.
+const MAX_DEPTH: usize = 256;
+
+/// What is left of [`MAX_TOTAL_XML`].
+struct Budget(u64);
+
+/// Parses a part, refusing elements nested deeper than [`MAX_DEPTH`]. The depth is
+/// measured first with quick-xml's streaming reader, which keeps no stack: roxmltree's
+/// own parser recurses once a level, and so do the readers below.
+fn parse<'x>(name: &str, xml: &'x str) -> Result<Document<'x>, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let at = usize::try_from(reader.buffer_position()).unwrap_or(0);
+                    let line = xml.get(..at).map_or(1, |s| s.matches('\n').count() + 1);
+                    return Err(format!(
+                        "{name}, line {line}: elements nested more than {MAX_DEPTH} deep, which no report has"
+                    ));
+                }
+            }
+            Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(quick_xml::events::Event::Eof) => break,
+            // Malformed XML: roxmltree says where, below.
+            Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    Document::parse(xml).map_err(|e| format!("{name}: {e}"))
+}
+
 /// A zip file, or a file named `.docx`.
 pub fn looks_like_docx(path: &Path, bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
@@ -37,13 +76,14 @@ pub fn looks_like_docx(path: &Path, bytes: &[u8]) -> bool {
 /// The cleaned, non-empty paragraphs of the DOCX in `bytes`.
 pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let xml = part(&mut zip, "word/document.xml")?
+    let mut budget = Budget(MAX_TOTAL_XML);
+    let xml = part(&mut zip, "word/document.xml", &mut budget)?
         .ok_or_else(|| "the archive has no word/document.xml".to_owned())?;
     // Hyperlink targets live in the relationships part; without it links keep their words.
-    let rels = part(&mut zip, "word/_rels/document.xml.rels")?
+    let rels = part(&mut zip, "word/_rels/document.xml.rels", &mut budget)?
         .map(|x| links(&x))
         .unwrap_or_default();
-    let doc = Document::parse(&xml).map_err(|e| format!("word/document.xml: {e}"))?;
+    let doc = parse("word/document.xml", &xml)?;
     let body = doc
         .root_element()
         .children()
@@ -57,13 +97,16 @@ pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, Stri
     };
     reader.block_children(body, false);
     let mut out = reader.out;
-    out.extend(footer_links(&mut zip)?);
+    out.extend(footer_links(&mut zip, &mut budget)?);
     Ok(out)
 }
 
 /// The `• http://www.itu.int/council •` line of the page footers, if any: the footer
 /// link of report.toml's `[layout]`.
-fn footer_links(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Vec<Para>, String> {
+fn footer_links(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    budget: &mut Budget,
+) -> Result<Vec<Para>, String> {
     let mut names: Vec<String> = zip
         .file_names()
         .filter(|n| n.starts_with("word/footer") && n.ends_with(".xml"))
@@ -72,10 +115,10 @@ fn footer_links(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Vec<Para>, S
     names.sort();
     let mut out = Vec::new();
     for name in names {
-        let Some(xml) = part(zip, &name)? else {
+        let Some(xml) = part(zip, &name, budget)? else {
             continue;
         };
-        let Ok(doc) = Document::parse(&xml) else {
+        let Ok(doc) = parse(&name, &xml) else {
             continue;
         };
         for p in doc.descendants().filter(|n| is_w(n, "p")) {
@@ -97,28 +140,37 @@ fn footer_links(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Vec<Para>, S
 }
 
 /// A part of the package as text; `None` when the archive lacks it.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+fn part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut Budget,
+) -> Result<Option<String>, String> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(format!("{name}: {e}")),
     };
-    if file.size() > MAX_XML {
-        return Err(format!(
-            "{name} is {} bytes, more than a report has",
-            file.size()
-        ));
+    let too_large = || format!("{name} unpacks to more than a report holds");
+    // The declared size may lie: the reads are capped as well.
+    let cap = MAX_XML.min(budget.0);
+    if file.size() > cap {
+        return Err(too_large());
     }
     let mut xml = String::new();
-    file.take(MAX_XML)
+    file.take(cap + 1)
         .read_to_string(&mut xml)
         .map_err(|e| format!("{name}: {e}"))?;
+    let read = xml.len() as u64;
+    if read > cap {
+        return Err(too_large());
+    }
+    budget.0 -= read;
     Ok(Some(xml))
 }
 
 /// External hyperlink targets by relationship id.
 fn links(xml: &str) -> HashMap<String, String> {
-    let Ok(doc) = Document::parse(xml) else {
+    let Ok(doc) = parse("word/_rels/document.xml.rels", xml) else {
         return HashMap::new();
     };
     doc.descendants()

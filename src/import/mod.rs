@@ -26,12 +26,16 @@ use crate::number::SectionNumber;
 /// What can stop an import.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+    #[error("{} {reason}", path.display())]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{} is a symbolic link: import writes only inside the folder, never through a link (remove the link, or import into a new folder)", path.display())]
+    Link { path: PathBuf },
     #[error("{}: not a readable DOCX file: {reason}", path.display())]
     Docx { path: PathBuf, reason: String },
     #[error(
@@ -45,7 +49,7 @@ pub enum ImportError {
     NotEmpty { path: PathBuf },
     #[error("{} is the input file: import into another folder", path.display())]
     WouldOverwriteInput { path: PathBuf },
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}", path.display())]
     Write {
         path: PathBuf,
         #[source]
@@ -220,9 +224,16 @@ pub struct Summary {
 
 /// Reads `input` (a text export or a `.docx`) and recognises the report in it.
 pub fn read(input: &Path) -> Result<Imported, ImportError> {
-    let bytes = fs::read(input).map_err(|source| ImportError::Read {
-        path: input.to_owned(),
-        source,
+    // A regular file only (a named pipe would block), and at most MAX_INPUT_BYTES.
+    let bytes = crate::input::read_capped(input, MAX_INPUT_BYTES).map_err(|e| match e {
+        crate::input::ReadError::Io(source) => ImportError::Read {
+            path: input.to_owned(),
+            source,
+        },
+        other => ImportError::Unreadable {
+            path: input.to_owned(),
+            reason: other.to_string(),
+        },
     })?;
     let mut notes = Vec::new();
     let paras = if docx::looks_like_docx(input, &bytes) {
@@ -279,6 +290,11 @@ pub fn run(input: &Path, into: &Path, force: bool) -> Result<Summary, ImportErro
             return Err(ImportError::WouldOverwriteInput { path: target });
         }
     }
+    // `--force` writes into a folder that holds files already: never through a symbolic
+    // link there (a link named `2` or `report.toml` would send the files elsewhere).
+    for f in &files {
+        refuse_links(into, &f.path)?;
+    }
     for f in &files {
         write::verify(f).map_err(|message| ImportError::Verify {
             path: into.join(&f.path),
@@ -318,6 +334,25 @@ pub fn run(input: &Path, into: &Path, force: bool) -> Result<Summary, ImportErro
             .count(),
         notes: imported.notes,
     })
+}
+
+/// The largest file `import` reads: a report's DOCX is a few MB, its text export less.
+const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Refuses a symbolic link at any step from `into` down to `into/rel` (the folder `into`
+/// itself is the user's choice and may be a link).
+fn refuse_links(into: &Path, rel: &Path) -> Result<(), ImportError> {
+    let mut path = into.to_path_buf();
+    for part in rel.components() {
+        path.push(part);
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => return Err(ImportError::Link { path }),
+            Ok(_) => {}
+            // Not there yet: nothing below it is either.
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
 }
 
 /// Whether `dir` exists and holds anything (a missing folder is fine: it is created).

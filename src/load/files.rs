@@ -3,10 +3,10 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic};
+use crate::input::ReadError;
 
 /// The largest entry file read: far above any real entry (a 1 MB paragraph fits), low
 /// enough that a hostile file cannot exhaust memory.
@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// How deep folders may nest; deeper is surely a mistake or a symlink trick.
 const MAX_DEPTH: usize = 16;
 
-pub(super) struct FoundFile {
+pub(crate) struct FoundFile {
     pub path: PathBuf,
     pub display: String,
 }
@@ -106,7 +106,7 @@ impl Walk<'_> {
                 continue;
             }
             let display = format!("{display_dir}/{name}");
-            let is_toml = name.ends_with(".toml");
+            let is_toml = is_toml_name(&name);
             // The listing's own file type saves the `stat` and `realpath` calls for plain
             // files and folders: with thousands of entries those calls were a tenth of
             // `check`. Only links (and file systems that give no type) take the long way.
@@ -123,6 +123,13 @@ impl Walk<'_> {
                         None => fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
                     };
                     self.enter(path, real, display, is_toml, depth);
+                    continue;
+                }
+                Some(k) if !k.is_symlink() => {
+                    // A named pipe, socket or device: opening a pipe would wait forever.
+                    if is_toml && let Ok(meta) = fs::symlink_metadata(&path) {
+                        self.not_regular(display, &meta);
+                    }
                     continue;
                 }
                 _ => {}
@@ -149,6 +156,7 @@ impl Walk<'_> {
                     let real = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
                     self.enter(path, real, display, is_toml, depth);
                 }
+                Ok(meta) if is_toml && !meta.is_file() => self.not_regular(display, &meta),
                 Ok(_) if is_toml => (self.sink)(FoundFile { path, display }),
                 Ok(_) => {}
                 Err(e) if is_toml => self.diagnostics.push(
@@ -161,6 +169,20 @@ impl Walk<'_> {
                 Err(_) => {}
             }
         }
+    }
+
+    fn not_regular(&mut self, display: String, meta: &fs::Metadata) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::Unreadable,
+                format!(
+                    "`{display}` is {}, not a regular file",
+                    crate::input::kind(meta)
+                ),
+            )
+            .in_file(display)
+            .help("entries are plain text files; remove it, or rename it so that its name does not end in .toml"),
+        );
     }
 
     /// Walks into the folder `path` (real path `real`), once: a link back to a folder
@@ -228,6 +250,16 @@ impl Walk<'_> {
     }
 }
 
+/// Entry files end in `.toml`, in any case (`2.9.TOML` saved by a Windows tool), and with
+/// any spaces an upload left after it (`2.9.toml `): such a file is read, not skipped, so
+/// no entry vanishes from the report without a word.
+fn is_toml_name(name: &str) -> bool {
+    let name = name.trim_end();
+    name.len() > 5
+        && name.is_char_boundary(name.len() - 5)
+        && name[name.len() - 5..].eq_ignore_ascii_case(".toml")
+}
+
 /// A file that could not be turned into text: the diagnostic, and the text to quote in it
 /// (for invalid UTF-8, the lossy text).
 pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
@@ -289,20 +321,13 @@ fn read_into(f: &FoundFile, bytes: &mut Vec<u8>) -> Result<String, ReadFailure> 
             None,
         ))
     };
-    let file = fs::File::open(&f.path)
-        .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(bytes)
-        .map_err(|e| unreadable(format!("cannot read `{}`: {e}", f.display)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let mut d = unreadable(format!(
-            "`{}` is larger than {} MiB",
-            f.display,
-            MAX_FILE_BYTES / 1024 / 1024
-        ));
-        d.0.help = Some(
-            "an entry is one numbered paragraph; split very long texts into several entries".into(),
-        );
+    if let Err(e) = crate::input::read_capped_into(&f.path, MAX_FILE_BYTES, bytes) {
+        let mut d = unreadable(e.about(&format!("`{}`", f.display)));
+        d.0.help = Some(match e {
+            ReadError::TooLarge { .. } => "an entry is one numbered paragraph; split very long texts into several entries".into(),
+            ReadError::NotRegular(_) => "entries are plain text files; remove it or give it a name that does not end in .toml".into(),
+            ReadError::Io(_) => "a file removed while the folder was read, or one you may not read".into(),
+        });
         return Err(d);
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -22,6 +22,10 @@ pub(super) fn read(
 ) -> Result<Logo, Box<Diagnostic>> {
     let at =
         |code: Code, msg: String| Box::new(Diagnostic::new(code, msg).at(report_file, path.span()));
+    if path.get_ref().trim().is_empty() {
+        return Err(at(Code::WrongType, "`logo` is empty".into())
+            .map_help("give the image's path relative to the entries folder (`logo = \"logo.png\"`), or remove the key"));
+    }
     let rel = Path::new(path.get_ref().as_str());
     let escapes = rel.is_absolute()
         || path.get_ref().starts_with('/')
@@ -29,7 +33,7 @@ pub(super) fn read(
         || rel
             .components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-    if escapes || path.get_ref().is_empty() {
+    if escapes {
         return Err(at(Code::UnsafePath, "the logo path must stay inside the entries folder".into())
             .map_label("an absolute path or `..` is not allowed here")
             .map_help("put the image in the entries folder and give its path relative to it: `logo = \"logo.png\"`"));
@@ -40,7 +44,11 @@ pub(super) fn read(
         (Err(e), _) | (_, Err(e)) => {
             return Err(at(
                 Code::BadLogo,
-                format!("cannot read the logo `{}`: {e}", path.get_ref()),
+                format!(
+                    "cannot read the logo `{}`: {}",
+                    path.get_ref(),
+                    crate::output::in_words(&e)
+                ),
             )
             .map_help("the path is relative to the entries folder"));
         }
@@ -53,21 +61,15 @@ pub(super) fn read(
         .map_label("a symbolic link out of the folder")
         .map_help("copy the image into the entries folder"));
     }
-    let bytes = std::fs::read(&full).map_err(|e| {
+    // The size comes from the metadata before a byte is read: a 2 GB (sparse) file or
+    // `/dev/zero` is refused at once, not read into memory.
+    let bytes = crate::input::read_capped(&full, MAX_LOGO_BYTES).map_err(|e| {
         at(
             Code::BadLogo,
-            format!("cannot read the logo `{}`: {e}", path.get_ref()),
+            e.about(&format!("the logo `{}`", path.get_ref())),
         )
+        .map_help("save the logo as a PNG or JPEG file of at most 4 MiB")
     })?;
-    if bytes.len() as u64 > MAX_LOGO_BYTES {
-        return Err(at(
-            Code::BadLogo,
-            format!(
-                "the logo is larger than {} MiB",
-                MAX_LOGO_BYTES / 1024 / 1024
-            ),
-        ));
-    }
     let Some((format, width_px, height_px)) = sniff(&bytes) else {
         return Err(at(
             Code::BadLogo,
@@ -106,31 +108,15 @@ impl BoxedDiag for Box<Diagnostic> {
 
 /// The format and pixel size of a PNG or JPEG, from its header.
 fn sniff(b: &[u8]) -> Option<(ImageFormat, u32, u32)> {
-    if b.starts_with(b"\x89PNG\r\n\x1a\n") && b.get(12..16) == Some(b"IHDR") {
-        let w = u32::from_be_bytes(b.get(16..20)?.try_into().ok()?);
-        let h = u32::from_be_bytes(b.get(20..24)?.try_into().ok()?);
-        return (w > 0 && h > 0).then_some((ImageFormat::Png, w, h));
-    }
-    if b.starts_with(&[0xFF, 0xD8]) {
-        // Walk the JPEG segments to the first start-of-frame marker.
-        let mut i = 2;
-        // Every index below is at most `i + 8`, inside the slice while `i + 9 < b.len()`;
-        // `i` grows by at least 2 a segment, so the walk ends.
-        while i + 9 < b.len() {
-            if b[i] != 0xFF {
-                return None;
-            }
-            let marker = b[i + 1];
-            let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
-            if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
-                let h = u32::from(u16::from_be_bytes([b[i + 5], b[i + 6]]));
-                let w = u32::from(u16::from_be_bytes([b[i + 7], b[i + 8]]));
-                return (w > 0 && h > 0).then_some((ImageFormat::Jpeg, w, h));
-            }
-            i += 2 + len;
-        }
-    }
-    None
+    let format = match imagesize::image_type(b).ok()? {
+        imagesize::ImageType::Png => ImageFormat::Png,
+        imagesize::ImageType::Jpeg => ImageFormat::Jpeg,
+        _ => return None,
+    };
+    let size = imagesize::blob_size(b).ok()?;
+    let w = u32::try_from(size.width).ok()?;
+    let h = u32::try_from(size.height).ok()?;
+    (w > 0 && h > 0).then_some((format, w, h))
 }
 
 #[cfg(test)]

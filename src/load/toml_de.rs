@@ -24,7 +24,7 @@ const MAX_ERRORS_PER_FILE: usize = 32;
 /// What an entry file yields: the raw entry when it deserializes; otherwise, if it has a
 /// string `number`, that number alone, so the numbering rules still see it and do not
 /// report a gap where the broken file sits.
-pub(super) enum EntryParse {
+pub(crate) enum EntryParse {
     Entry(Box<RawEntry>),
     NumberOnly(Spanned<String>),
     Nothing,
@@ -126,7 +126,16 @@ fn parse_table<'a>(
 
 fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_owned();
-    let span = e.span().unwrap_or(0..0);
+    // The parser's recursion limit comes without a place: point at the line whose key
+    // or table header has the most dotted parts, the one that nests too deep.
+    let span = e
+        .span()
+        .or_else(|| {
+            message
+                .contains("recursion")
+                .then(|| deepest_key_line(text))
+        })
+        .unwrap_or(0..0);
     // toml rejects impossible dates at parse time; they belong to the date rule.
     let is_date = message.contains("day between") || message.contains("month between");
     let mut d = if is_date {
@@ -146,6 +155,21 @@ fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
         }
     }
     d
+}
+
+/// The byte range of the line whose key (before `=`) or table header has the most dots.
+fn deepest_key_line(text: &str) -> Range<usize> {
+    let mut best = (0, 0..0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let key = line.split('=').next().unwrap_or("");
+        let dots = key.matches('.').count();
+        if dots > best.0 {
+            best = (dots, start..start + line.trim_end().len());
+        }
+        start += line.len();
+    }
+    best.1
 }
 
 /// Deserializes `T`, reporting each serde error and working round it until the rest

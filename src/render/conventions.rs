@@ -1,8 +1,16 @@
-//! What both renderers print the same way, so the DOCX and the text report agree
-//! paragraph for paragraph: the rules of underscores, the bullets and how a section
-//! number is printed.
+//! What the renderers print the same way, so the DOCX, the HTML preview and the text
+//! report agree paragraph for paragraph: the page size, the rules of underscores, the
+//! bullets and how a section number is printed.
 
 use crate::number::SectionNumber;
+
+/// A4 in twips (1/20 pt): the page of every Council document.
+pub const PAGE_WIDTH: u32 = 11907;
+pub const PAGE_HEIGHT: u32 = 16840;
+
+/// The right column of the first page's header block, in twips (6 cm); the left one
+/// takes the rest of the text width (6237 twips with the default margins).
+pub const MASTHEAD_RIGHT: u32 = 3402;
 
 /// The short centred rule between Action required and References in the Summary box.
 pub const SUMMARY_RULE: &str = "____________";

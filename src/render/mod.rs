@@ -2,4 +2,6 @@
 
 pub mod conventions;
 pub mod docx;
+pub mod html;
+pub mod memo;
 pub mod text;

@@ -18,6 +18,18 @@ pub fn run(args: &[&str]) -> Output {
     run_in(&root(), args)
 }
 
+/// [`run`] with environment variables set.
+pub fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::cargo_bin("council-report").expect("the binary is built");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.args(args).output().expect("the binary runs")
+}
+
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::cargo_bin("council-report")
         .expect("the binary is built for integration tests")
@@ -139,19 +151,107 @@ pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
     })
 }
 
-/// Whether `program` runs (`program arg` exits 0); under CI (`CI` set) its absence fails
-/// the test, elsewhere the test says it skipped.
-pub fn have(program: &str, arg: &str) -> bool {
-    let found = Process::new(program)
-        .arg(arg)
+/// A command-line tool a test needs (`tidy`, `pdftotext`, `chromium`), if it runs with
+/// `version_arg`; under CI (`CI` set) its absence fails the test, elsewhere it is skipped.
+pub fn tool(name: &str, version_arg: &str) -> Option<String> {
+    let found = Process::new(name)
+        .arg(version_arg)
         .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| name.to_owned());
+    if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
-            "{program} is required under CI"
+            "{name} is required under CI (.ci/install-tools.sh installs it)"
         );
-        eprintln!("skipped: {program} is not installed");
+        eprintln!("skipped: {name} is not installed");
     }
     found
+}
+
+/// The checked sample report of `entries/`.
+pub fn sample() -> council_report::model::Report {
+    council_report::load_and_check(&root().join("entries"))
+        .expect("entries")
+        .report
+        .expect("the sample entries check")
+}
+
+/// A long-running `council-report` (`watch`): its stdout and stderr lines arrive on one
+/// channel; it is killed when dropped, so no watcher outlives a failed test.
+pub struct Spawned {
+    pub child: std::process::Child,
+    pub lines: std::sync::mpsc::Receiver<String>,
+}
+
+/// How long a test waits for a line before failing.
+pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl Spawned {
+    pub fn start(dir: &Path, args: &[&str]) -> Self {
+        use std::io::BufRead;
+        let mut child = Process::new(env!("CARGO_BIN_EXE_council-report"))
+            .current_dir(dir)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let (tx, lines) = std::sync::mpsc::channel();
+        let forward = |stream: Box<dyn Read + Send>, tx: std::sync::mpsc::Sender<String>| {
+            std::thread::spawn(move || {
+                for line in std::io::BufReader::new(stream)
+                    .lines()
+                    .map_while(Result::ok)
+                {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        };
+        forward(Box::new(child.stderr.take().expect("stderr")), tx.clone());
+        forward(Box::new(child.stdout.take().expect("stdout")), tx);
+        Self { child, lines }
+    }
+
+    /// Reads lines until one satisfies `want`; returns everything read, or panics at the
+    /// deadline with what was seen.
+    pub fn wait_for(&self, want: impl Fn(&str) -> bool) -> String {
+        let end = std::time::Instant::now() + DEADLINE;
+        let mut seen = String::new();
+        loop {
+            let left = end.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    seen.push_str(&line);
+                    seen.push('\n');
+                    if want(&line) {
+                        return seen;
+                    }
+                }
+                Err(e) => panic!("{e:?} waiting; output so far:\n{seen}"),
+            }
+        }
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Saves `text` into `file` as editors do, whole: a hidden temporary file beside it (which
+/// `watch` ignores, like editors' swap files) renamed over it, so that a rebuild never
+/// reads half a file.
+pub fn save(file: &Path, text: &str) {
+    let name = file.file_name().expect("a file").to_string_lossy();
+    let tmp = file.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&tmp, text).expect("write");
+    std::fs::rename(&tmp, file).expect("rename");
 }

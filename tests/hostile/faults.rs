@@ -214,6 +214,8 @@ fn entries_folder_removed_between_check_and_build() {
         templates: None,
         source_date_epoch: None,
         wrap: None,
+        html: false,
+        pdf: None,
     };
     // Everything needed is in memory: the build goes on with the built-in templates.
     let written = council_report::build::build(checked, &entries, &options)

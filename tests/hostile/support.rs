@@ -81,12 +81,13 @@ pub fn temporaries(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// The names in `dir`, sorted.
+/// The names in `dir`, sorted, without the lock file every writer of a folder keeps there.
 pub fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
         .expect("read the folder")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != council_report::lock::LOCK_FILE)
         .collect();
     v.sort();
     v
@@ -171,4 +172,49 @@ pub fn docx_paragraphs(docx: &[u8]) -> Vec<String> {
         .filter(|n| n.has_tag_name((common::W, "p")))
         .map(common::paragraph_text)
         .collect()
+}
+
+/// Runs `council-report ARGS` with stdin closed, killing it if it has not ended within
+/// `limit`: `None` means it hung.
+pub fn run_within(args: &[&Path], limit: Duration) -> Option<Output> {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("council-report"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if child.try_wait().expect("wait").is_some() {
+            return Some(child.wait_with_output().expect("output"));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+/// Makes a named pipe at `path` (`mkfifo`).
+pub fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// A temporary folder in memory (`/dev/shm`) where there is one: the tests that rewrite a
+/// thousand files many times need no disk, whose syncs would cost them most of their time
+/// (a killed process loses nothing the page cache holds, so they test the same).
+pub fn memory_tempdir() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir()
+        && let Ok(t) = tempfile::tempdir_in(shm)
+    {
+        return t;
+    }
+    tempfile::tempdir().expect("tempdir")
 }

@@ -22,7 +22,7 @@ fn outside(tmp: &Path) -> std::path::PathBuf {
     .expect("write");
     fs::write(dir.join("secret.txt"), SECRET).expect("write");
     fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/docx/testdata/logo.png"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logo.png"),
         dir.join("logo.png"),
     )
     .expect("copy the logo");

@@ -3,115 +3,111 @@
 //! its text un-numbered below it; an untitled entry is a Normal paragraph
 //! `number<TAB>first paragraph`, its further paragraphs and lists un-numbered.
 
-use docx_rs::{AlignmentType, BuildXML, HyperlinkData, Paragraph, ParagraphChild, Run};
+use std::convert::Infallible;
+use std::io::Write;
 
-use super::xml::{self, Node};
-use super::{DocxError, inline, package, styles};
+use rayon::prelude::*;
+
+use super::paragraph::{Align, Paragraph, Run};
+use super::story::{self, Block, Ids, Piece, Story};
+use super::{inline, styles};
 use crate::model::{Entry, Layout};
 use crate::render::conventions::{CLOSING_RULE, number_label};
+use crate::render::memo::Memo;
 
-/// The number as printed: `2.` at level 1 when `top_level_period`, `2.9` below.
-pub(crate) fn printed_number(entry: &Entry, layout: &Layout) -> String {
-    number_label(&entry.number, layout.top_level_period)
+/// Entries per batch: the next batch is built and written while this one is deflated.
+/// At the sample's density a batch is about 250 KB of XML, so the two batches alive at
+/// a time are little memory beside the 5 MB of the whole document, and a batch is still
+/// hundreds of entries to spread over the cores.
+const BATCH: usize = 256;
+
+/// Writes the entries into `out` after what `story` holds, and makes `story` follow
+/// them. Each entry is a [`Piece`] written from the ids of the entries before it, on all
+/// cores; with `kept` (`watch`), pieces made before from the same entry and the same
+/// ids are used again.
+pub(crate) fn write<W: Write + Send>(
+    entries: &[Entry],
+    layout: &Layout,
+    story: &mut Story,
+    kept: Option<&mut Memo<Piece, Ids>>,
+    out: &mut W,
+) -> std::io::Result<()> {
+    if let Some(memo) = kept {
+        let (starts, _) = story::starts(story.ids(), &build(entries, layout));
+        let Ok(pieces) = memo.render_keyed(entries, starts, layout, |e, start| {
+            Ok::<_, Infallible>(Piece::write(&entry(e, layout), *start))
+        });
+        for piece in pieces {
+            out.write_all(piece.xml.as_bytes())?;
+            story.follow(piece);
+        }
+        return Ok(());
+    }
+    let mut batches = entries.chunks(BATCH);
+    let mut next = batches.next().map(|b| write_batch(b, layout, story.ids()));
+    while let Some(current) = next.take() {
+        let taken = current.last().map_or(story.ids(), |p| p.end);
+        let following = batches.next();
+        let (written, made) = rayon::join(
+            || {
+                current
+                    .iter()
+                    .try_for_each(|p| out.write_all(p.xml.as_bytes()))
+            },
+            || following.map(|b| write_batch(b, layout, taken)),
+        );
+        written?;
+        for piece in &current {
+            story.follow(piece);
+        }
+        next = made;
+    }
+    Ok(())
+}
+
+/// The blocks of each entry, built on all cores.
+fn build<'a>(entries: &'a [Entry], layout: &Layout) -> Vec<Vec<Block<'a>>> {
+    entries.par_iter().map(|e| entry(e, layout)).collect()
+}
+
+/// A batch of entries built and written on all cores, the first from the ids `taken`.
+fn write_batch(entries: &[Entry], layout: &Layout, taken: Ids) -> Vec<Piece> {
+    let groups = build(entries, layout);
+    let (starts, _) = story::starts(taken, &groups);
+    groups
+        .par_iter()
+        .zip(starts)
+        .map(|(group, start)| Piece::write(group, start))
+        .collect()
 }
 
 /// The paragraphs of one entry.
-pub(crate) fn entry(entry: &Entry, layout: &Layout) -> Vec<Paragraph> {
-    let prefix = Run::new().add_text(printed_number(entry, layout)).add_tab();
-    match &entry.title {
+pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout) -> Vec<Block<'a>> {
+    let prefix = Run::text(format!(
+        "{}\t",
+        number_label(&entry.number, layout.top_level_period)
+    ));
+    let paragraphs = match &entry.title {
         Some(title) => {
             let level = entry.number.depth().clamp(1, styles::HEADING.len());
-            let heading = Paragraph::new()
-                .style(styles::HEADING[level - 1])
-                .add_run(prefix)
-                .add_run(inline::text_run(title));
+            let heading = Paragraph::styled(styles::HEADING[level - 1])
+                .run(prefix)
+                .run(Run::text(title.as_str()));
             let mut out = vec![heading];
             out.extend(inline::paragraphs(&entry.text, None, false));
             out
         }
         None => {
-            let first = Paragraph::new().style(styles::NORMAL).add_run(prefix);
+            let first = Paragraph::styled(styles::NORMAL).run(prefix);
             inline::paragraphs(&entry.text, Some(first), false)
         }
-    }
+    };
+    paragraphs.into_iter().map(Block::from).collect()
 }
 
 /// The last paragraph of the document.
-pub(crate) fn closing_line() -> Paragraph {
-    Paragraph::new()
-        .style(styles::NORMAL)
-        .align(AlignmentType::Center)
-        .add_run(Run::new().add_text(CLOSING_RULE))
-}
-
-/// The style id of the paragraph that holds the body's place in the document until the
-/// body is spliced in. A style id, not a text, so that no entry can imitate it.
-const PLACEHOLDER_STYLE: &str = "CouncilReportBodyPlaceholder";
-
-/// The paragraph that stands where the body goes.
-pub(crate) fn placeholder() -> Paragraph {
-    Paragraph::new().style(PLACEHOLDER_STYLE)
-}
-
-/// True for the placeholder paragraph.
-pub(crate) fn is_placeholder(node: &Node) -> bool {
-    node.name() == Some(b"w:p")
-        && node
-            .children_named(b"w:pPr")
-            .flat_map(|ppr| ppr.children_named(b"w:pStyle"))
-            .any(|style| match style {
-                Node::Element { start, .. } => {
-                    xml::attr(start, "w:val").as_deref() == Some(PLACEHOLDER_STYLE)
-                }
-                Node::Leaf(_) => false,
-            })
-}
-
-/// The body as written XML, tidied, and the hyperlinks it uses: (id, raw URL).
-pub(crate) struct Body {
-    pub xml: String,
-    pub links: Vec<(String, String)>,
-}
-
-/// Builds the body, entry by entry on every core (it is nearly all of the document):
-/// docx-rs paragraphs, their XML, then the same tidying as the rest of the document.
-pub(crate) fn render(entries: &[Entry], layout: &Layout) -> Result<Body, DocxError> {
-    let pieces = crate::parallel::map(entries, |e| fragment(e, layout));
-    let mut body = Body {
-        xml: String::new(),
-        links: Vec::new(),
-    };
-    for piece in pieces {
-        let (xml, links) = piece?;
-        body.xml.push_str(&xml);
-        body.links.extend(links);
-    }
-    Ok(body)
-}
-
-/// One entry's XML and links. docx-rs's hyperlink ids come from a counter that threads
-/// can race on, so each link gets an id made from its entry's (unique) number instead;
-/// the final ids are given in document order later, by [`super::ids`].
-fn fragment(e: &Entry, layout: &Layout) -> Result<(String, Vec<(String, String)>), DocxError> {
-    let mut links = Vec::new();
-    let mut raw = Vec::new();
-    for mut p in entry(e, layout) {
-        for child in &mut p.children {
-            if let ParagraphChild::Hyperlink(h) = child
-                && let HyperlinkData::External { rid, path } = &mut h.link
-            {
-                *rid = format!("rIdEntry{}_{}", e.number, links.len() + 1);
-                links.push((rid.clone(), path.clone()));
-            }
-        }
-        raw.extend(p.build());
-    }
-    let err = |message: String| DocxError::Xml {
-        part: format!("word/document.xml (entry {})", e.number),
-        message,
-    };
-    let mut nodes = xml::parse(&raw).map_err(|e| err(e.0))?;
-    package::tidy(&mut nodes);
-    let xml = String::from_utf8(xml::write(&nodes)).map_err(|e| err(e.to_string()))?;
-    Ok((xml, links))
+pub(crate) fn closing_line() -> Paragraph<'static> {
+    Paragraph::styled(styles::NORMAL)
+        .align(Align::Center)
+        .run(Run::text(CLOSING_RULE))
 }

@@ -2,132 +2,115 @@
 //! agenda item, document number, date, language line, optional logo), the source line,
 //! the title in capitals and the bordered Summary box.
 
-use docx_rs::{
-    AlignmentType, BorderType, Paragraph, Pic, Run, Table, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
-};
+use docx_rs::{BuildXML, Drawing, Pic};
 
+use super::paragraph::{Align, Content, Paragraph, Run};
+use super::story::Block;
+use super::table::{Cell, Table};
 use super::{inline, styles};
 use crate::model::{Logo, Meta};
 use crate::render::conventions::SUMMARY_RULE;
 
-/// The right column of the header block (the left one takes the rest of the text width:
-/// 6237 twips with the default margins).
-const RIGHT: usize = 3402;
+/// The right column of the header block (the left one takes the rest of the text width).
+const RIGHT: u32 = crate::render::conventions::MASTHEAD_RIGHT;
 /// The logo's width: 1.8 cm in EMU (360 000 per cm).
 const LOGO_WIDTH_EMU: u32 = 648_000;
-/// The relationship id of the logo (fixed, so that output does not depend on
-/// docx-rs's process-global picture counter).
+/// The relationship id of the logo, from the document part to the image part.
 pub(crate) const LOGO_RID: &str = "rIdLogo";
 
-/// The header block table.
-pub(crate) fn header_block(meta: &Meta, text_width: usize) -> Table {
-    let right_width = RIGHT.min(text_width);
-    let left_width = text_width.saturating_sub(right_width);
-    let left = |paragraphs: Vec<Paragraph>| cell(paragraphs, left_width);
-    let right = |paragraphs: Vec<Paragraph>| cell(paragraphs, right_width);
-    let right_text = |run: Run, bold: bool| {
-        tight(Paragraph::new())
-            .align(AlignmentType::Right)
-            .add_run(if bold { run.bold() } else { run })
-    };
-
-    let meeting =
-        tight(Paragraph::new()).add_run(inline::filled_run(&meta.meeting).bold().size(28));
-    let place = tight(Paragraph::new()).add_run(inline::filled_run(&meta.place_and_dates).bold());
-    let document = format!("Document {}", meta.full_number());
-    let document = if meta.number.is_placeholder() || meta.language.is_placeholder() {
-        inline::placeholder_run(&document)
-    } else {
-        inline::text_run(&document)
-    };
-    let logo = match &meta.layout.logo {
-        Some(logo) => tight(Paragraph::new())
-            .align(AlignmentType::Right)
-            .add_run(Run::new().add_image(pic(logo))),
-        None => tight(Paragraph::new()),
-    };
-    let agenda = match &meta.agenda_item {
-        Some(item) => tight(Paragraph::new())
-            .add_run(inline::text_run(&format!("Agenda item: {item}")).bold()),
-        None => tight(Paragraph::new()),
-    };
-    let rows = vec![
-        TableRow::new(vec![left(vec![meeting, place]), right(vec![logo])]),
-        TableRow::new(vec![
-            left(vec![agenda]),
-            right(vec![right_text(document, true)]),
-        ]),
-        TableRow::new(vec![
-            left(vec![tight(Paragraph::new())]),
-            right(vec![right_text(inline::filled_run(&meta.date), false)]),
-        ]),
-        TableRow::new(vec![
-            left(vec![tight(Paragraph::new())]),
-            right(vec![right_text(
-                inline::filled_run(&meta.language_line),
-                false,
-            )]),
-        ]),
-    ];
-    Table::without_borders(rows)
-        .set_grid(vec![left_width, right_width])
-        .width(text_width, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(
-            TableCellMargins::new()
-                .margin_left(57, WidthType::Dxa)
-                .margin_right(57, WidthType::Dxa),
-        )
+/// Everything above the body, in order.
+pub(crate) fn blocks(meta: &Meta, text_width: u32) -> Vec<Block<'_>> {
+    let mut out = vec![Block::from(header_block(meta, text_width))];
+    if let Some(source) = &meta.source {
+        out.push(
+            Paragraph::styled(styles::SOURCE)
+                .run(Run::text(source.as_str()))
+                .into(),
+        );
+    }
+    out.push(title(meta).into());
+    out.push(summary_box(meta, text_width).into());
+    out
 }
 
-fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
-    paragraphs.into_iter().fold(
-        TableCell::new().width(width, WidthType::Dxa),
-        TableCell::add_paragraph,
-    )
+/// The header block table.
+fn header_block<'a>(meta: &'a Meta, text_width: u32) -> Table<'a> {
+    let right_width = RIGHT.min(text_width);
+    let left_width = text_width.saturating_sub(right_width);
+    let right_text = |run: Run<'a>| tight().align(Align::Right).run(run);
+
+    let meeting = tight().run(inline::filled_run(&meta.meeting).bold().size(28));
+    let place = tight().run(inline::filled_run(&meta.place_and_dates).bold());
+    let document = format!("Document {}", meta.full_number());
+    let document = if meta.number.is_placeholder() || meta.language.is_placeholder() {
+        inline::placeholder_run(document)
+    } else {
+        Run::text(document)
+    };
+    let logo = match &meta.layout.logo {
+        Some(logo) => tight().align(Align::Right).run(Run {
+            content: Content::Drawing(drawing(logo)),
+            ..Run::default()
+        }),
+        None => tight(),
+    };
+    let agenda = match &meta.agenda_item {
+        Some(item) => tight().run(Run::text(format!("Agenda item: {item}")).bold()),
+        None => tight(),
+    };
+    let cell = |p: Paragraph<'a>| Cell(vec![p]);
+    Table {
+        columns: vec![left_width, right_width],
+        boxed: false,
+        margins: [0, 57, 0, 57],
+        rows: vec![
+            vec![Cell(vec![meeting, place]), cell(logo)],
+            vec![cell(agenda), cell(right_text(document.bold()))],
+            vec![
+                cell(tight()),
+                cell(right_text(inline::filled_run(&meta.date))),
+            ],
+            vec![
+                cell(tight()),
+                cell(right_text(inline::filled_run(&meta.language_line))),
+            ],
+        ],
+    }
 }
 
 /// A paragraph of the header block: Normal without the space before.
-fn tight(p: Paragraph) -> Paragraph {
-    p.style(styles::NORMAL)
-        .line_spacing(docx_rs::LineSpacing::new().before(0))
+fn tight<'a>() -> Paragraph<'a> {
+    Paragraph::styled(styles::NORMAL).space_before(0)
 }
 
-fn pic(logo: &Logo) -> Pic {
+/// The logo's `w:drawing`, 1.8 cm wide with the image's aspect ratio, as docx-rs writes it:
+/// its DrawingML (inline picture, frame locks, blip, shape properties) is schema-valid and
+/// deterministic once the relationship id is given, and holds only numbers and our ids.
+fn drawing(logo: &Logo) -> String {
     let (w, h) = (logo.width_px.max(1), logo.height_px.max(1));
     let height = (u64::from(LOGO_WIDTH_EMU) * u64::from(h) / u64::from(w)).min(u64::from(u32::MAX));
-    Pic::new_with_dimensions(logo.bytes.clone(), w, h)
+    // The image bytes go into the package separately; docx-rs needs none for the XML.
+    let pic = Pic::new_with_dimensions(Vec::new(), w, h)
         .size(LOGO_WIDTH_EMU, height as u32)
-        .id(LOGO_RID)
-}
-
-/// `Report by the Secretary-General` (style Source).
-pub(crate) fn source(text: &str) -> Paragraph {
-    Paragraph::new()
-        .style(styles::SOURCE)
-        .add_run(inline::text_run(text))
+        .id(LOGO_RID);
+    String::from_utf8_lossy(&Drawing::new().pic(pic).build()).into_owned()
 }
 
 /// The title, in literal capitals (style Title 1).
-pub(crate) fn title(meta: &Meta) -> Paragraph {
+fn title(meta: &Meta) -> Paragraph<'static> {
     let printed = meta.printed_title();
     let run = if meta.title.is_placeholder() {
-        inline::placeholder_run(&printed)
+        inline::placeholder_run(printed)
     } else {
-        inline::text_run(&printed)
+        Run::text(printed)
     };
-    Paragraph::new().style(styles::TITLE).add_run(run)
+    Paragraph::styled(styles::TITLE).run(run)
 }
 
 /// The Summary box: Summary, Action required, a short rule, References.
-pub(crate) fn summary_box(meta: &Meta, text_width: usize) -> Table {
+fn summary_box(meta: &Meta, text_width: u32) -> Table<'_> {
     let summary = &meta.summary;
-    let label = |text: &str| {
-        Paragraph::new()
-            .style(styles::HEADING_B)
-            .add_run(Run::new().add_text(text))
-    };
+    let label = |text: &'static str| Paragraph::styled(styles::HEADING_B).run(Run::text(text));
     let mut paragraphs = vec![label("Summary")];
     paragraphs.extend(inline::filled_paragraphs(&summary.text, false));
     if let Some(action) = &summary.action {
@@ -135,36 +118,19 @@ pub(crate) fn summary_box(meta: &Meta, text_width: usize) -> Table {
         paragraphs.extend(inline::paragraphs(action, None, false));
     }
     paragraphs.push(
-        Paragraph::new()
-            .style(styles::NORMAL)
-            .align(AlignmentType::Center)
-            .add_run(Run::new().add_text(SUMMARY_RULE)),
+        Paragraph::styled(styles::NORMAL)
+            .align(Align::Center)
+            .run(Run::text(SUMMARY_RULE)),
     );
     paragraphs.push(label("References"));
     paragraphs.extend(inline::filled_paragraphs(
         &summary.references,
         meta.layout.references_italic,
     ));
-    let border = |pos| {
-        TableBorder::new(pos)
-            .border_type(BorderType::Single)
-            .size(4)
-            .color("000000")
-    };
-    let borders = TableBorders::with_empty()
-        .set(border(TableBorderPosition::Top))
-        .set(border(TableBorderPosition::Left))
-        .set(border(TableBorderPosition::Bottom))
-        .set(border(TableBorderPosition::Right));
-    Table::new(vec![TableRow::new(vec![cell(paragraphs, text_width)])])
-        .set_grid(vec![text_width])
-        .width(text_width, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(borders)
-        .margins(
-            TableCellMargins::new()
-                .margin_left(113, WidthType::Dxa)
-                .margin_bottom(113, WidthType::Dxa)
-                .margin_right(113, WidthType::Dxa),
-        )
+    Table {
+        columns: vec![text_width],
+        boxed: true,
+        margins: [0, 113, 113, 113],
+        rows: vec![vec![Cell(paragraphs)]],
+    }
 }

@@ -2,117 +2,90 @@
 //! properties, links real hyperlinks in the Hyperlink style, bullet items enumlev
 //! paragraphs with a typed "–" or "•" and a tab (no Word numbering).
 
-use docx_rs::{Hyperlink, HyperlinkType, Paragraph, Run};
+use std::borrow::Cow;
 
+use super::paragraph::{Child, Paragraph, Run, Target};
 use super::styles;
 use crate::markup::{Block, Inline, Markup, Styled};
 use crate::model::Filled;
 use crate::render::conventions::bullet;
 
-/// A run of text as typed; tabs in the text become real tabs.
-pub(crate) fn text_run(text: &str) -> Run {
-    let mut run = Run::new();
-    for (i, piece) in text.split('\t').enumerate() {
-        if i > 0 {
-            run = run.add_tab();
-        }
-        if !piece.is_empty() {
-            run = run.add_text(piece);
-        }
-    }
-    run
-}
-
 /// A placeholder's run, highlighted as a reviewer marks text still to be written, so a
 /// draft cannot pass for the finished document.
-pub(crate) fn placeholder_run(text: &str) -> Run {
-    text_run(text).highlight("yellow")
+pub(crate) fn placeholder_run<'a>(text: impl Into<Cow<'a, str>>) -> Run<'a> {
+    Run::text(text).highlight("yellow")
 }
 
 /// The run of a required value: its text, or its placeholder highlighted.
-pub(crate) fn filled_run<T: std::fmt::Display>(value: &Filled<T>) -> Run {
+pub(crate) fn filled_run<T: std::fmt::Display>(value: &Filled<T>) -> Run<'_> {
     match value {
-        Filled::Value(v) => text_run(&v.to_string()),
-        Filled::Placeholder(p) => placeholder_run(p),
+        Filled::Value(v) => Run::text(v.to_string()),
+        Filled::Placeholder(p) => placeholder_run(p.as_str()),
     }
 }
 
 /// The paragraphs of a required text (Summary, References); a placeholder is one
 /// Normal paragraph, highlighted.
-pub(crate) fn filled_paragraphs(value: &Filled<Markup>, italic: bool) -> Vec<Paragraph> {
+pub(crate) fn filled_paragraphs(value: &Filled<Markup>, italic: bool) -> Vec<Paragraph<'_>> {
     match value {
         Filled::Value(m) => paragraphs(m, None, italic),
         Filled::Placeholder(p) => {
-            let run = placeholder_run(p);
-            vec![Paragraph::new().style(styles::NORMAL).add_run(if italic {
-                run.italic()
-            } else {
-                run
-            })]
+            let run = placeholder_run(p.as_str());
+            vec![Paragraph::styled(styles::NORMAL).run(if italic { run.italic() } else { run })]
         }
     }
 }
 
-fn styled_run(s: &Styled) -> Run {
-    let mut run = text_run(&s.text);
-    if s.bold {
-        run = run.bold();
-    }
-    if s.italic {
-        run = run.italic();
-    }
+fn styled_run(s: &Styled, italic: bool) -> Run<'_> {
+    let mut run = Run::text(s.text.as_str());
+    run.props.bold = s.bold;
+    run.props.italic = s.italic || italic;
     run
 }
 
 /// Appends inlines to a paragraph; `italic` forces italics on every run (References).
-pub(crate) fn add_inlines(mut p: Paragraph, inlines: &[Inline], italic: bool) -> Paragraph {
+pub(crate) fn add_inlines<'a>(p: &mut Paragraph<'a>, inlines: &'a [Inline], italic: bool) {
     for inline in inlines {
-        match inline {
-            Inline::Text(s) => {
-                let run = styled_run(s);
-                p = p.add_run(if italic { run.italic() } else { run });
-            }
-            Inline::Link { url, parts } => {
-                let mut link = Hyperlink::new(url.as_str(), HyperlinkType::External);
-                for part in parts {
-                    let run = styled_run(part).style(styles::HYPERLINK);
-                    link = link.add_run(if italic { run.italic() } else { run });
-                }
-                p = p.add_hyperlink(link);
-            }
-        }
+        p.push(match inline {
+            Inline::Text(s) => Child::Run(styled_run(s, italic)),
+            Inline::Link { url, parts } => Child::Link {
+                target: Target::Url(Cow::Borrowed(url)),
+                runs: parts
+                    .iter()
+                    .map(|part| styled_run(part, italic).style(styles::HYPERLINK))
+                    .collect(),
+            },
+        });
     }
-    p
 }
 
 /// A list item: the bullet of its level, a tab, the text.
-pub(crate) fn list_item(level: u8, inlines: &[Inline]) -> Paragraph {
-    let p = Paragraph::new()
-        .style(styles::ENUMLEV[usize::from(level).min(styles::ENUMLEV.len() - 1)])
-        .add_run(Run::new().add_text(bullet(level)).add_tab());
-    add_inlines(p, inlines, false)
+pub(crate) fn list_item(level: u8, inlines: &[Inline]) -> Paragraph<'_> {
+    let style = styles::ENUMLEV[usize::from(level).min(styles::ENUMLEV.len() - 1)];
+    let mut p = Paragraph::styled(style).run(Run::text(format!("{}\t", bullet(level))));
+    add_inlines(&mut p, inlines, false);
+    p
 }
 
 /// The paragraphs of a text. The first paragraph may take a prefix (`2.9<TAB>`): `first`
-/// builds the paragraph it starts in. Lists always stand on their own.
-pub(crate) fn paragraphs(
-    markup: &Markup,
-    mut first: Option<Paragraph>,
+/// is the paragraph it starts in. Lists always stand on their own.
+pub(crate) fn paragraphs<'a>(
+    markup: &'a Markup,
+    mut first: Option<Paragraph<'a>>,
     italic: bool,
-) -> Vec<Paragraph> {
+) -> Vec<Paragraph<'a>> {
     let mut out = Vec::new();
     for block in &markup.blocks {
         match block {
             Block::Paragraph { inlines } => {
-                let p = first
+                let mut p = first
                     .take()
-                    .unwrap_or_else(|| Paragraph::new().style(styles::NORMAL));
-                out.push(add_inlines(p, inlines, italic));
+                    .unwrap_or_else(|| Paragraph::styled(styles::NORMAL));
+                add_inlines(&mut p, inlines, italic);
+                out.push(p);
             }
             Block::List { items } => {
-                if let Some(p) = first.take() {
-                    out.push(p);
-                }
+                out.extend(first.take());
                 out.extend(
                     items
                         .iter()
@@ -121,8 +94,6 @@ pub(crate) fn paragraphs(
             }
         }
     }
-    if let Some(p) = first {
-        out.push(p);
-    }
+    out.extend(first);
     out
 }

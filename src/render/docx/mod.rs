@@ -1,32 +1,94 @@
-//! The Council DOCX: a checked [`Report`] laid out as COUNCIL-FORMAT.md describes.
+//! The Council DOCX: a checked [`Report`] laid out as COUNCIL-FORMAT.md describes, written
+//! in one pass.
 //!
-//! docx-rs builds the document, its headers and footers; [`package`] then post-processes
-//! the XML parts (deterministic relationship and paragraph ids, `w:noBreakHyphen`, schema
-//! order, our own `styles.xml`, theme and `docProps/core.xml`) and packs the zip itself, so the
-//! same report always gives the same bytes.
+//! # The writer
+//!
+//! Every part is written once, front to back, in schema order, and never read back:
+//!
+//! - the layout code ([`first_page`], [`body`], [`inline`], [`header_footer`]) builds a
+//!   small model of WordprocessingML — [`paragraph::Paragraph`]s of [`paragraph::Run`]s and
+//!   links, [`table::Table`]s — borrowing the report's strings;
+//! - a [`story::Story`] writes the model of one part (document body, header, footer): each
+//!   type writes its own element, its properties in the order of the schema's sequence
+//!   (CT_PPr, CT_RPr, CT_TblPr, CT_SectPr…), and takes its ids as it goes — paragraph ids
+//!   and annotation ids (revisions, bookmarks) running on across the parts, `rIdLink1`, …
+//!   for each part's hyperlinks. The entries, nearly all of the document, are built and
+//!   written on all cores (rayon): a block knows beforehand how many ids it takes
+//!   ([`story::Block::ids`]), so every entry starts from the ids of those before it and the
+//!   XML is the same whatever the number of threads;
+//! - every string from the report reaches XML through one function, [`xml::escape_into`],
+//!   which is XML-1.0-safe by construction (what XML 1.0 cannot hold is written as U+FFFD
+//!   and stops a debug build: `check` lets none through);
+//! - [`package`] lists the parts with the relationships that reference them and their
+//!   content types, and zips them in a fixed order with fixed times: the same report
+//!   gives the same bytes, on any machine and any number of threads.
+//!
+//! The document is never held whole: it goes into the zip's deflate as it is written, the
+//! entries in batches, the next batch built and written on the other cores while the
+//! current one is deflated. `watch` keeps each entry's XML between builds
+//! ([`render_kept`]) and writes again only the entries that changed or moved to other ids.
+//!
+//! # docx-rs, and where the writer is ours
+//!
+//! docx-rs (the document library the project was specified with) writes what it writes
+//! correctly: the package's `[Content_Types].xml` and `_rels/.rels`, and the DrawingML of
+//! the logo. The rest is ours, because docx-rs 0.4.22 cannot write what a Council document
+//! needs: it puts properties out of schema order (`rPr` before `jc`, `headerReference`
+//! after `pgSz`, …), numbers paragraph and hyperlink ids from thread-local and
+//! process-global counters, writes no relationship for a header or footer hyperlink, has no
+//! `w:noBreakHyphen`, `w:lang` with East Asian and complex-script languages, or paragraph
+//! mark revisions, and always writes East Asian compatibility settings and a fixed font
+//! table. Correcting that used to take a second and third pass that parsed its XML back
+//! (about 1,170 lines); writing those parts directly is shorter than correcting them. The
+//! writer is a string buffer rather than quick-xml's `Writer`: see [`xml`].
+//!
+//! # Adding to the model
+//!
+//! The model already carries what the next features need; the layout code sets it:
+//!
+//! - **tracked changes** (revisions between two reports): set [`paragraph::Run::revision`]
+//!   to a [`paragraph::Revision`] (inserted or deleted, author, date) — the run is written
+//!   inside `w:ins` or `w:del`, its text as `w:delText` when deleted — and
+//!   [`paragraph::ParagraphProps::mark`] for an inserted or deleted paragraph mark;
+//! - **right to left** (Arabic): [`paragraph::ParagraphProps::bidi`] and
+//!   [`paragraph::RunProps::rtl`]; [`paragraph::RunProps::lang`] gives a run its Latin,
+//!   East Asian and complex-script languages (`w:lang`). Styles and fonts per language go
+//!   in [`styles`] (the document defaults) and [`styles::fonts`] (the font table lists
+//!   what it returns); a right-to-left section adds `w:bidi` to [`document`]'s section
+//!   properties;
+//! - **cross-references**: [`paragraph::Paragraph::bookmark`] names a paragraph, and a
+//!   [`paragraph::Child::Link`] to [`paragraph::Target::Anchor`] points at it
+//!   (`w:hyperlink w:anchor`);
+//! - **a new part** (such as a customXml part with the report's data): write it with
+//!   [`xml::Xml`], add it to [`package::parts`] with its content type and the
+//!   relationship that references it.
+//!
+//! A new element goes where the schema's sequence puts it in its parent's `write`. The
+//! validator `docx-check.sh` runs on the built DOCX in CI (openxml-audit) also checks the
+//! seams above in `cargo test` (`paragraph`'s tests), and `tests/docx_xml.rs` reads every
+//! part of the rendered sample report back.
 
 mod body;
-mod core_props;
+mod doc_props;
+mod document;
 mod first_page;
+mod fonts;
 mod header_footer;
-mod ids;
 mod inline;
 mod package;
-mod schema_order;
+mod paragraph;
+mod settings;
+mod story;
 mod styles;
+mod table;
 mod theme;
 mod xml;
 
-#[cfg(test)]
-mod tests;
-
-use docx_rs::{Docx, PageMargin};
+use story::{Ids, Piece};
 
 use crate::model::Report;
-
-/// A4 in twips.
-const PAGE_WIDTH: u32 = 11907;
-const PAGE_HEIGHT: u32 = 16840;
+use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};
+use crate::render::memo::Memo;
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
@@ -38,55 +100,31 @@ pub struct DocxOptions {
 /// Why no DOCX could be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
-    #[error("docx-rs wrote a part that cannot be read back ({part}): {message}")]
-    Xml { part: String, message: String },
     #[error("cannot write the DOCX archive: {0}")]
     Zip(#[from] zip::result::ZipError),
     #[error("cannot write the DOCX archive: {0}")]
     Io(#[from] std::io::Error),
+    /// A bug: the parts written are not the parts planned (and declared in
+    /// `[Content_Types].xml`).
+    #[error("the DOCX parts written differ from those planned: {0}")]
+    Plan(String),
 }
 
 /// Renders the report as DOCX bytes.
 pub fn render(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
-    // Entries are nearly all of the document: they are built on every core, the rest
-    // (first page, headers, footers) once, and the body is then spliced in.
-    let body = body::render(&report.entries, &report.meta.layout)?;
-    let parts = package::parts(build(report).build(), body, report, options.timestamp)?;
-    package::zip(parts, options.timestamp)
+    package::render(report, options.timestamp, None)
 }
 
-/// The document as docx-rs builds it.
-fn build(report: &Report) -> Docx {
-    let meta = &report.meta;
-    let layout = &meta.layout;
-    let m = &layout.margins;
-    let text_width = PAGE_WIDTH.saturating_sub(m.left + m.right) as usize;
-    let twips = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
+/// Each entry's written XML, kept between renders by `watch` ([`render_kept`]).
+#[derive(Default)]
+pub struct BodyCache(Memo<Piece, Ids>);
 
-    let mut docx = Docx::new()
-        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
-        .page_margin(PageMargin {
-            top: twips(m.top),
-            left: twips(m.left),
-            bottom: twips(m.bottom),
-            right: twips(m.right),
-            header: twips(layout.header_distance),
-            footer: twips(layout.footer_distance),
-            gutter: 0,
-        })
-        .header(header_footer::running_header(&meta.full_number()))
-        .first_header(header_footer::first_header());
-    if let Some(url) = &layout.footer {
-        docx = docx.first_footer(header_footer::first_footer(url));
-    }
-
-    docx = docx.add_table(first_page::header_block(meta, text_width));
-    if let Some(source) = &meta.source {
-        docx = docx.add_paragraph(first_page::source(source));
-    }
-    docx = docx
-        .add_paragraph(first_page::title(meta))
-        .add_table(first_page::summary_box(meta, text_width));
-    docx.add_paragraph(body::placeholder())
-        .add_paragraph(body::closing_line())
+/// [`render`], writing again only the entries that changed since the last call with the
+/// same `cache` (or that now start from other ids); the bytes are the same as [`render`]'s.
+pub fn render_kept(
+    report: &Report,
+    options: &DocxOptions,
+    cache: &mut BodyCache,
+) -> Result<Vec<u8>, DocxError> {
+    package::render(report, options.timestamp, Some(&mut cache.0))
 }

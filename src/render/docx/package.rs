@@ -1,419 +1,211 @@
-//! From docx-rs's XML parts to the DOCX bytes: the post-processing that makes the output
-//! deterministic and schema-valid, and the zip writer.
+//! The package: the parts in a fixed order, each with the relationship that references it
+//! and its content type, zipped deterministically.
 //!
-//! docx-rs 0.4.22 numbers hyperlink relationships with a process-global counter and
-//! orders them through a HashMap, writes no relationship at all for a hyperlink in a
-//! header or footer, numbers paragraph ids with a thread-local counter, writes no
-//! `w:noBreakHyphen` and packs without compression. Here every content part (document,
-//! headers, footers) is parsed once and tidied ([`tidy`]: U+2011 inside `w:t` becomes
-//! `<w:noBreakHyphen/>`, children are put into schema order by [`super::schema_order`]);
-//! the body, built and tidied entry by entry on every core ([`super::body::render`]),
-//! takes the place of its placeholder paragraph; then [`super::ids`] renumbers, in
-//! document order, the paragraph ids across parts and each part's hyperlink
-//! relationships (`rIdLink1`, …), which go into that part's own relationships.
-//!
-//! `styles.xml`, `docProps/core.xml` and a theme part are ours; the logo is stored as
-//! `word/media/logo.png` or `.jpeg` whatever docx-rs called it.
-//!
-//! The zip has a fixed entry order, deflate at a level chosen by measurement, fixed times
-//! and permissions.
+//! Only parts something references are written: the document and its styles, settings,
+//! font table, theme, headers, footer (when the layout has one) and logo (when it has
+//! one); the core and app properties from the package relationships. `[Content_Types].xml`
+//! is made from the list of parts itself, so no part lacks its content type, and written
+//! by docx-rs, as are the package relationships (`_rels/.rels`): both are fixed
+//! boilerplate it writes correctly.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::io::{Cursor, Write};
 
-use docx_rs::XMLDocx;
-use quick_xml::events::{BytesText, Event};
+use docx_rs::{BuildXML, ContentTypes, Rels};
+use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-use super::body::{self, Body};
-use super::xml::{self, Node, attr, walk_mut};
-use super::{DocxError, core_props, first_page, header_footer, ids, schema_order, styles, theme};
+use super::document::{self, DEFAULT_HEADER_RID, FIRST_FOOTER_RID, FIRST_HEADER_RID};
+use super::first_page::LOGO_RID;
+use super::story::{Ids, Piece};
+use super::xml::Xml;
+use super::{DocxError, doc_props, fonts, settings, styles, theme};
 use crate::model::{ImageFormat, Report};
+use crate::render::memo::Memo;
 
-const HYPERLINK_TYPE: &str =
+const DOCUMENT_PATH: &str = "word/document.xml";
+const DOCUMENT_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const DOCUMENT_REL_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const HEADER_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+const HEADER_REL_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+const FOOTER_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+const FOOTER_REL_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
+const IMAGE_REL_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+const HYPERLINK_REL_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
-/// One file of the package.
-pub(crate) struct Part {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
 /// One relationship of a `.rels` part.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Rel {
-    id: String,
-    kind: String,
-    target: String,
+struct Rel<'a> {
+    id: Cow<'a, str>,
+    kind: &'static str,
+    target: Cow<'a, str>,
     external: bool,
 }
 
-/// A content part and the path of its relationships.
-struct Content {
-    path: String,
-    rels_path: String,
-    nodes: Vec<Node>,
-    rels: Vec<Rel>,
+impl<'a> Rel<'a> {
+    fn internal(id: &'static str, kind: &'static str, target: impl Into<Cow<'a, str>>) -> Self {
+        Rel {
+            id: Cow::Borrowed(id),
+            kind,
+            target: target.into(),
+            external: false,
+        }
+    }
+
+    /// `rIdLink1`, `rIdLink2`, … for a part's hyperlinks, in the order the story gave them.
+    fn links(urls: &'a [String]) -> impl Iterator<Item = Rel<'a>> {
+        urls.iter().enumerate().map(|(i, url)| Rel {
+            id: Cow::Owned(format!("rIdLink{}", i + 1)),
+            kind: HYPERLINK_REL_TYPE,
+            target: Cow::Borrowed(url),
+            external: true,
+        })
+    }
 }
 
-/// Post-processes docx-rs's parts into the final package parts, in zip order.
-pub(crate) fn parts(
-    xml: XMLDocx,
-    body: Body,
+/// The report's DOCX; with `kept` (`watch`), entries written by an earlier call with the
+/// same memo are used again.
+pub(crate) fn render(
     report: &Report,
     timestamp: i64,
-) -> Result<Vec<Part>, DocxError> {
+    kept: Option<&mut Memo<Piece, Ids>>,
+) -> Result<Vec<u8>, DocxError> {
     let meta = &report.meta;
-    let logo = meta.layout.logo.as_ref().map(|l| match l.format {
-        ImageFormat::Png => ("png", "image/png"),
-        ImageFormat::Jpeg => ("jpeg", "image/jpeg"),
+    let layout = &meta.layout;
+    let logo = layout.logo.as_ref().map(|logo| {
+        let ext = match logo.format {
+            ImageFormat::Png => "png",
+            ImageFormat::Jpeg => "jpeg",
+        };
+        (format!("media/logo.{ext}"), &logo.bytes)
     });
 
-    let mut doc_rels = parse_rels("word/_rels/document.xml.rels", &xml.document_rels)?;
-    // Every hyperlink docx-rs collected, wherever it is used: old id → URL.
-    let mut links: BTreeMap<String, String> = doc_rels
-        .iter()
-        .filter(|r| r.kind == HYPERLINK_TYPE)
-        .map(|r| (r.id.clone(), r.target.clone()))
-        .collect();
-    links.extend(body.links);
-    if let Some(url) = &meta.layout.footer {
-        links.insert(
-            header_footer::FOOTER_LINK_RID.into(),
-            styles::escape_attr(url),
-        );
-    }
-    doc_rels.retain(|r| r.kind != HYPERLINK_TYPE);
-    if let Some((ext, _)) = logo {
-        for rel in &mut doc_rels {
-            if rel.id == first_page::LOGO_RID {
-                rel.target = format!("media/logo.{ext}");
-            }
-        }
-    }
-
-    doc_rels.push(Rel {
-        id: "rIdTheme".into(),
-        kind: theme::REL_TYPE.into(),
-        target: "theme/theme1.xml".into(),
-        external: false,
-    });
-
-    let mut contents = vec![Content {
-        path: "word/document.xml".into(),
-        rels_path: "word/_rels/document.xml.rels".into(),
-        nodes: parse_part("word/document.xml", &xml.document)?,
-        rels: doc_rels,
-    }];
-    for (kind, parts, rels) in [
-        ("header", &xml.headers, &xml.header_rels),
-        ("footer", &xml.footers, &xml.footer_rels),
-    ] {
-        for (i, bytes) in parts.iter().enumerate() {
-            let path = format!("word/{kind}{}.xml", i + 1);
-            let rels_path = format!("word/_rels/{kind}{}.xml.rels", i + 1);
-            let mut own = match rels.get(i) {
-                Some(r) => parse_rels(&rels_path, r)?,
-                None => Vec::new(),
-            };
-            own.retain(|r| r.kind != HYPERLINK_TYPE);
-            contents.push(Content {
-                nodes: parse_part(&path, bytes)?,
-                path,
-                rels_path,
-                rels: own,
-            });
-        }
-    }
-
-    let mut body_xml = Some(body.xml);
-    for content in &mut contents {
-        tidy(&mut content.nodes);
-        if let Some(xml) = body_xml.take_if(|_| content.path == "word/document.xml") {
-            splice_body(&mut content.nodes, xml);
-        }
-    }
-
-    let mut out = vec![
-        Part {
-            path: "[Content_Types].xml".into(),
-            bytes: content_types(&xml.content_type, logo)?,
-        },
-        Part {
-            path: "_rels/.rels".into(),
-            bytes: xml.rels,
-        },
-        Part {
-            path: "docProps/app.xml".into(),
-            bytes: xml.doc_props.app,
-        },
-        Part {
-            path: "docProps/core.xml".into(),
-            bytes: core_props::core_xml(meta, timestamp),
-        },
-        Part {
-            path: "docProps/custom.xml".into(),
-            bytes: xml.doc_props.custom,
-        },
+    // Every part, in zip order, with its content type (`None`: the default for its
+    // extension, `.rels` or an image's): [Content_Types].xml is made from this list and
+    // every part is written against it.
+    let mut plan: Vec<(String, Option<&'static str>)> = vec![
+        ("[Content_Types].xml".into(), None),
+        ("_rels/.rels".into(), None),
+        (
+            doc_props::APP_PATH.into(),
+            Some(doc_props::APP_CONTENT_TYPE),
+        ),
+        (
+            doc_props::CORE_PATH.into(),
+            Some(doc_props::CORE_CONTENT_TYPE),
+        ),
+        (DOCUMENT_PATH.into(), Some(DOCUMENT_CONTENT_TYPE)),
+        ("word/header1.xml".into(), Some(HEADER_CONTENT_TYPE)),
+        ("word/header2.xml".into(), Some(HEADER_CONTENT_TYPE)),
     ];
-    let mut rels_parts = Vec::new();
-    let mut para_id = 0u32;
-    for mut content in contents {
-        let numbered =
-            ids::number(&xml::write(&content.nodes), &links, &mut para_id).map_err(|e| {
-                DocxError::Xml {
-                    part: content.path.clone(),
-                    message: e.0,
-                }
-            })?;
-        content
-            .rels
-            .extend(numbered.links.into_iter().map(|(id, target)| Rel {
-                id,
-                kind: HYPERLINK_TYPE.into(),
-                target,
-                external: true,
-            }));
-        if content.path == "word/document.xml" || !content.rels.is_empty() {
-            rels_parts.push(Part {
-                path: content.rels_path,
-                bytes: write_rels(&content.rels),
-            });
-        }
-        out.push(Part {
-            path: content.path,
-            bytes: numbered.xml,
-        });
+    if layout.footer.is_some() {
+        plan.push(("word/footer1.xml".into(), Some(FOOTER_CONTENT_TYPE)));
+        plan.push(("word/_rels/footer1.xml.rels".into(), None));
     }
-    out.extend(rels_parts);
-    out.push(Part {
-        path: "word/styles.xml".into(),
-        bytes: styles::styles_xml(&meta.layout),
-    });
-    out.push(Part {
-        path: theme::PATH.into(),
-        bytes: theme::theme_xml(&meta.layout.font),
-    });
-    for (path, bytes) in [
-        ("word/settings.xml", xml.settings),
-        ("word/fontTable.xml", xml.font_table),
-        ("word/comments.xml", xml.comments),
-        ("word/numbering.xml", xml.numberings),
-        ("word/commentsExtended.xml", xml.comments_extended),
-        ("word/footnotes.xml", xml.footnotes),
-    ] {
-        let mut nodes = parse_part(path, &bytes)?;
-        schema_order::conform(&mut nodes);
-        out.push(Part {
-            path: path.into(),
-            bytes: xml::write(&nodes),
-        });
+    plan.extend([
+        ("word/_rels/document.xml.rels".into(), None),
+        (styles::PATH.into(), Some(styles::CONTENT_TYPE)),
+        (settings::PATH.into(), Some(settings::CONTENT_TYPE)),
+        (fonts::PATH.into(), Some(fonts::CONTENT_TYPE)),
+        (theme::PATH.into(), Some(theme::CONTENT_TYPE)),
+    ]);
+    if let Some((target, _)) = &logo {
+        plan.push((format!("word/{target}"), None));
     }
-    if let Some((ext, _)) = logo
-        && let Some((_, bytes)) = xml.media.into_iter().next()
-    {
-        out.push(Part {
-            path: format!("word/media/logo.{ext}"),
-            bytes,
-        });
+
+    let mut zip = Zip::new(timestamp, &plan);
+    zip.part(&content_types(&plan))?;
+    zip.part(
+        &Rels::new()
+            .add_rel(doc_props::CORE_REL_TYPE, doc_props::CORE_PATH)
+            .add_rel(doc_props::APP_REL_TYPE, doc_props::APP_PATH)
+            .add_rel(DOCUMENT_REL_TYPE, DOCUMENT_PATH)
+            .build(),
+    )?;
+    zip.part(&doc_props::app_xml())?;
+    zip.part(&doc_props::core_xml(meta, timestamp))?;
+    zip.start()?;
+    let document = document::write_document(report, kept, &mut zip.writer)?;
+
+    // Headers and footer go on with the document's paragraph and annotation ids.
+    let mut taken = document.ids;
+    let (header, _) = document::default_header(report, &mut taken);
+    zip.part(&header)?;
+    let (header, _) = document::first_header(&mut taken);
+    zip.part(&header)?;
+    if let Some((footer, written)) = document::first_footer(report, &mut taken) {
+        zip.part(&footer)?;
+        zip.part(&rels_xml(Rel::links(&written.links)))?;
     }
-    Ok(out)
-}
 
-fn parse_part(path: &str, bytes: &[u8]) -> Result<Vec<Node>, DocxError> {
-    xml::parse(bytes).map_err(|e| DocxError::Xml {
-        part: path.into(),
-        message: e.0,
-    })
-}
-
-fn parse_rels(path: &str, bytes: &[u8]) -> Result<Vec<Rel>, DocxError> {
-    let mut rels = Vec::new();
-    let mut nodes = parse_part(path, bytes)?;
-    walk_mut(&mut nodes, &mut |node| {
-        if let Node::Element { start, .. } = node
-            && start.name().into_inner() == b"Relationship"
-        {
-            rels.push(Rel {
-                id: attr(start, "Id").unwrap_or_default(),
-                kind: attr(start, "Type").unwrap_or_default(),
-                // Raw (still escaped) value: written back as is.
-                target: attr(start, "Target").unwrap_or_default(),
-                external: attr(start, "TargetMode").as_deref() == Some("External"),
-            });
-        }
-    });
-    Ok(rels)
-}
-
-fn write_rels(rels: &[Rel]) -> Vec<u8> {
-    let mut s = String::from(concat!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-        r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-    ));
-    for r in rels {
-        // Id and Type are ours or docx-rs's (plain ASCII); Target is the raw value read.
-        s.push_str(&format!(
-            r#"<Relationship Id="{}" Type="{}" Target="{}""#,
-            r.id, r.kind, r.target
+    let mut doc_rels = vec![
+        Rel::internal("rIdStyles", styles::REL_TYPE, "styles.xml"),
+        Rel::internal("rIdSettings", settings::REL_TYPE, "settings.xml"),
+        Rel::internal("rIdFontTable", fonts::REL_TYPE, "fontTable.xml"),
+        Rel::internal("rIdTheme", theme::REL_TYPE, "theme/theme1.xml"),
+        Rel::internal(DEFAULT_HEADER_RID, HEADER_REL_TYPE, "header1.xml"),
+        Rel::internal(FIRST_HEADER_RID, HEADER_REL_TYPE, "header2.xml"),
+    ];
+    if layout.footer.is_some() {
+        doc_rels.push(Rel::internal(
+            FIRST_FOOTER_RID,
+            FOOTER_REL_TYPE,
+            "footer1.xml",
         ));
-        if r.external {
-            s.push_str(r#" TargetMode="External""#);
-        }
-        s.push_str("/>");
     }
-    s.push_str("</Relationships>");
-    s.into_bytes()
-}
-
-/// The fixes every content part needs: non-breaking hyphens as Word writes them, children
-/// in schema order. The body's entries get them one by one, the rest of a part at once.
-pub(crate) fn tidy(nodes: &mut [Node]) {
-    no_break_hyphens(nodes);
-    schema_order::conform(nodes);
-}
-
-/// Puts the body's XML (written, tidied) where the placeholder paragraph stands. The XML
-/// is carried as a raw leaf, which the writer copies out as it is.
-fn splice_body(nodes: &mut [Node], body: String) {
-    let mut body = Some(body);
-    walk_mut(nodes, &mut |node| {
-        if body::is_placeholder(node)
-            && let Some(xml) = body.take()
-        {
-            *node = Node::Leaf(Event::Text(BytesText::from_escaped(xml)));
-        }
-    });
-}
-
-/// Splits every `w:t` that holds U+2011 around `<w:noBreakHyphen/>`s (Word's own form of
-/// the non-breaking hyphen).
-fn no_break_hyphens(nodes: &mut [Node]) {
-    walk_mut(nodes, &mut |node| {
-        let Node::Element { start, children } = node else {
-            return;
-        };
-        if start.name().into_inner() != b"w:r" || !children.iter().any(has_nb_hyphen) {
-            return;
-        }
-        let old = std::mem::take(children);
-        for child in old {
-            if has_nb_hyphen(&child) {
-                children.extend(split_text(child));
-            } else {
-                children.push(child);
-            }
-        }
-    });
-}
-
-const NB_HYPHEN: &str = "\u{2011}";
-
-fn has_nb_hyphen(node: &Node) -> bool {
-    match node {
-        Node::Element { start, children } if start.name().into_inner() == b"w:t" => children
-            .iter()
-            .any(|c| matches!(c, Node::Leaf(Event::Text(t)) if contains(t, NB_HYPHEN))),
-        _ => false,
+    if let Some((target, _)) = &logo {
+        doc_rels.push(Rel::internal(LOGO_RID, IMAGE_REL_TYPE, target.as_str()));
     }
-}
-
-fn contains(t: &BytesText<'_>, needle: &str) -> bool {
-    (**t).windows(needle.len()).any(|w| w == needle.as_bytes())
-}
-
-/// `<w:t>ITU‑T</w:t>` → `<w:t>ITU</w:t><w:noBreakHyphen/><w:t>T</w:t>`.
-fn split_text(t: Node) -> Vec<Node> {
-    let Node::Element { start, children } = t else {
-        return vec![t];
-    };
-    let mut start = start;
-    if attr(&start, "xml:space").is_none() {
-        start.push_attribute(("xml:space", "preserve"));
+    doc_rels.extend(Rel::links(&document.links));
+    zip.part(&rels_xml(doc_rels))?;
+    zip.part(&styles::styles_xml(layout))?;
+    zip.part(&settings::settings_xml())?;
+    zip.part(&fonts::font_table_xml(&styles::fonts(layout)))?;
+    zip.part(&theme::theme_xml(&layout.font))?;
+    if let Some((_, bytes)) = logo {
+        zip.part(bytes)?;
     }
-    let mut out = Vec::new();
-    let mut current: Vec<Node> = Vec::new();
-    let flush = |current: &mut Vec<Node>, out: &mut Vec<Node>| {
-        if !current.is_empty() {
-            out.push(Node::Element {
-                start: start.clone(),
-                children: std::mem::take(current),
-            });
-        }
-    };
-    for child in children {
-        match child {
-            Node::Leaf(Event::Text(text)) if contains(&text, NB_HYPHEN) => {
-                let raw = String::from_utf8_lossy(&text[..]).into_owned();
-                for (i, piece) in raw.split(NB_HYPHEN).enumerate() {
-                    if i > 0 {
-                        flush(&mut current, &mut out);
-                        out.push(Node::element("w:noBreakHyphen"));
-                    }
-                    if !piece.is_empty() {
-                        current.push(Node::Leaf(Event::Text(BytesText::from_escaped(
-                            piece.to_owned(),
-                        ))));
-                    }
+    zip.finish()
+}
+
+/// `[Content_Types].xml` of the planned parts, written by docx-rs: the defaults by
+/// extension (images, `.rels`, `.xml`) and an override for every part that has a type.
+fn content_types(plan: &[(String, Option<&'static str>)]) -> Vec<u8> {
+    plan.iter()
+        .filter_map(|(path, ty)| Some((format!("/{path}"), (*ty)?)))
+        .fold(ContentTypes::new(), |ct, (name, ty)| {
+            ct.add_content(name, ty)
+        })
+        .build()
+}
+
+/// A `.rels` part. Ids and types are ours; targets (URLs among them) are escaped.
+fn rels_xml<'a>(rels: impl IntoIterator<Item = Rel<'a>>) -> Vec<u8> {
+    let mut x = Xml::part();
+    x.element(
+        "Relationships",
+        &[(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/relationships",
+        )],
+        |x| {
+            for r in rels {
+                let mut attrs = vec![("Id", &*r.id), ("Type", r.kind), ("Target", &*r.target)];
+                if r.external {
+                    attrs.push(("TargetMode", "External"));
                 }
+                x.empty("Relationship", &attrs);
             }
-            other => current.push(other),
-        }
-    }
-    flush(&mut current, &mut out);
-    out
-}
-
-/// docx-rs's content types, with the theme part and the logo's image type declared.
-fn content_types(bytes: &[u8], logo: Option<(&str, &str)>) -> Result<Vec<u8>, DocxError> {
-    let mut nodes = parse_part("[Content_Types].xml", bytes)?;
-    for node in &mut nodes {
-        let Node::Element { start, children } = node else {
-            continue;
-        };
-        if start.name().into_inner() != b"Types" {
-            continue;
-        }
-        let has = |children: &[Node], tag: &[u8], key: &str, value: &str| {
-            children.iter().any(|c| match c {
-                Node::Element { start, .. } => {
-                    start.name().into_inner() == tag
-                        && attr(start, key).is_some_and(|v| v.eq_ignore_ascii_case(value))
-                }
-                Node::Leaf(_) => false,
-            })
-        };
-        let element = |tag: &str, attrs: [(&str, &str); 2]| {
-            let mut start = quick_xml::events::BytesStart::new(tag.to_owned());
-            for a in attrs {
-                start.push_attribute(a);
-            }
-            Node::Element {
-                start,
-                children: Vec::new(),
-            }
-        };
-        if let Some((ext, mime)) = logo
-            && !has(children, b"Default", "Extension", ext)
-        {
-            // Defaults come before Overrides.
-            children.insert(
-                0,
-                element("Default", [("Extension", ext), ("ContentType", mime)]),
-            );
-        }
-        let theme_name = format!("/{}", theme::PATH);
-        if !has(children, b"Override", "PartName", &theme_name) {
-            children.push(element(
-                "Override",
-                [
-                    ("PartName", &theme_name),
-                    ("ContentType", theme::CONTENT_TYPE),
-                ],
-            ));
-        }
-    }
-    Ok(xml::write(&nodes))
+        },
+    );
+    x.into_bytes()
 }
 
 /// Measured on the document.xml of 100× the sample (6 MB, zlib-rs): level 5 takes about
@@ -421,62 +213,108 @@ fn content_types(bytes: &[u8], logo: Option<(&str, &str)>) -> Result<Vec<u8>, Do
 /// faster still but give a DOCX larger than pandoc's for the same content.
 const DEFLATE_LEVEL: i64 = 5;
 
-/// Packs the parts: deflate, entries in the given order, every entry with the same time
-/// (the timestamp, or 1980-01-01 outside the zip range) and permissions.
-pub(crate) fn zip(parts: Vec<Part>, timestamp: i64) -> Result<Vec<u8>, DocxError> {
-    let time = core_props::civil(timestamp)
-        .and_then(|(d, h, m, s)| {
-            zip::DateTime::from_date_and_time(
-                d.year(),
-                d.month(),
-                d.day(),
-                h as u8,
-                m as u8,
-                s as u8,
-            )
-            .ok()
-        })
-        .unwrap_or_default();
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL))
-        .last_modified_time(time)
-        .unix_permissions(0o644);
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for part in parts {
-        zip.start_file(part.path, options)?;
-        zip.write_all(&part.bytes)?;
+/// The zip being written: deflate, entries in the planned order, every entry with the
+/// same time (the timestamp, or 1980-01-01 outside the zip range) and permissions.
+struct Zip<'p> {
+    writer: ZipWriter<Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+    plan: std::slice::Iter<'p, (String, Option<&'static str>)>,
+}
+
+impl<'p> Zip<'p> {
+    fn new(timestamp: i64, plan: &'p [(String, Option<&'static str>)]) -> Self {
+        let time = crate::dates::civil(timestamp)
+            .and_then(|(d, h, m, s)| {
+                zip::DateTime::from_date_and_time(
+                    d.year(),
+                    d.month(),
+                    d.day(),
+                    h as u8,
+                    m as u8,
+                    s as u8,
+                )
+                .ok()
+            })
+            .unwrap_or_default();
+        Zip {
+            writer: ZipWriter::new(Cursor::new(Vec::new())),
+            options: SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(DEFLATE_LEVEL))
+                .last_modified_time(time)
+                .unix_permissions(0o644),
+            plan: plan.iter(),
+        }
     }
-    Ok(zip.finish()?.into_inner())
+
+    /// Starts the next planned part, to be written through `writer`.
+    fn start(&mut self) -> Result<(), DocxError> {
+        let (path, _) = self
+            .plan
+            .next()
+            .ok_or_else(|| DocxError::Plan("a part beyond the plan".into()))?;
+        self.writer.start_file(path.as_str(), self.options)?;
+        Ok(())
+    }
+
+    /// The next planned part, whole.
+    fn part(&mut self, bytes: &[u8]) -> Result<(), DocxError> {
+        self.start()?;
+        self.writer.write_all(bytes)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Vec<u8>, DocxError> {
+        if let Some((path, _)) = self.plan.next() {
+            return Err(DocxError::Plan(format!(
+                "{path} was planned but not written"
+            )));
+        }
+        Ok(self.writer.finish()?.into_inner())
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::model::Layout;
 
-    fn run_text(xml: &str) -> String {
-        let mut nodes = xml::parse(xml.as_bytes()).unwrap();
-        no_break_hyphens(&mut nodes);
-        String::from_utf8(xml::write(&nodes)).unwrap()
-    }
-
-    #[test]
-    fn non_breaking_hyphens_become_elements() {
-        assert_eq!(
-            run_text(
-                "<w:r><w:t xml:space=\"preserve\">ITU\u{2011}T &amp; PP\u{2011}14</w:t></w:r>"
-            ),
-            concat!(
-                r#"<w:r><w:t xml:space="preserve">ITU</w:t><w:noBreakHyphen/>"#,
-                r#"<w:t xml:space="preserve">T &amp; PP</w:t><w:noBreakHyphen/>"#,
-                r#"<w:t xml:space="preserve">14</w:t></w:r>"#
-            )
-        );
-        assert_eq!(
-            run_text("<w:r><w:t>\u{2011}</w:t></w:r>"),
-            r#"<w:r><w:noBreakHyphen/></w:r>"#
-        );
-        let plain = r#"<w:r><w:t>ITU-T</w:t></w:r>"#;
-        assert_eq!(run_text(plain), plain);
+    /// A package of `document` and the parts Word requires beside it (styles, settings,
+    /// font table, theme): enough for a validator to check the document part.
+    pub(crate) fn package_of(document: &[u8]) -> Vec<u8> {
+        let layout = Layout::default();
+        let plan: Vec<(String, Option<&'static str>)> = vec![
+            ("[Content_Types].xml".into(), None),
+            ("_rels/.rels".into(), None),
+            (DOCUMENT_PATH.into(), Some(DOCUMENT_CONTENT_TYPE)),
+            ("word/_rels/document.xml.rels".into(), None),
+            (styles::PATH.into(), Some(styles::CONTENT_TYPE)),
+            (settings::PATH.into(), Some(settings::CONTENT_TYPE)),
+            (fonts::PATH.into(), Some(fonts::CONTENT_TYPE)),
+            (theme::PATH.into(), Some(theme::CONTENT_TYPE)),
+        ];
+        let rels = [
+            Rel::internal("rIdStyles", styles::REL_TYPE, "styles.xml"),
+            Rel::internal("rIdSettings", settings::REL_TYPE, "settings.xml"),
+            Rel::internal("rIdFontTable", fonts::REL_TYPE, "fontTable.xml"),
+            Rel::internal("rIdTheme", theme::REL_TYPE, "theme/theme1.xml"),
+        ];
+        let mut zip = Zip::new(0, &plan);
+        let parts = [
+            content_types(&plan),
+            Rels::new()
+                .add_rel(DOCUMENT_REL_TYPE, DOCUMENT_PATH)
+                .build(),
+            document.to_vec(),
+            rels_xml(rels),
+            styles::styles_xml(&layout),
+            settings::settings_xml(),
+            fonts::font_table_xml(&styles::fonts(&layout)),
+            theme::theme_xml(&layout.font),
+        ];
+        for part in parts {
+            zip.part(&part).expect("zips in memory");
+        }
+        zip.finish().expect("zips in memory")
     }
 }

@@ -2,7 +2,14 @@
 //! here rather than through docx-rs, which has no `w:lang` or `w:caps` on styles. Every
 //! style is a real named style, so a secretariat can restyle the document in Word.
 
+use super::xml::escape;
 use crate::model::Layout;
+
+pub(crate) const PATH: &str = "word/styles.xml";
+pub(crate) const CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+pub(crate) const REL_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 
 /// Style ids, as paragraphs and runs refer to them.
 pub(crate) const NORMAL: &str = "Normal";
@@ -15,6 +22,12 @@ pub(crate) const HEADER: &str = "Header";
 pub(crate) const FOOTER: &str = "Footer";
 pub(crate) const HYPERLINK: &str = "Hyperlink";
 
+/// The fonts the styles name, for the font table (one today: the layout's font is every
+/// script's font).
+pub(crate) fn fonts(layout: &Layout) -> Vec<&str> {
+    vec![layout.font.as_str()]
+}
+
 /// The first and second tab stops: the hanging indent of headings and list levels.
 pub(crate) fn indents(layout: &Layout) -> (u32, u32) {
     let first = layout.tab_stops.first().copied().unwrap_or(567);
@@ -24,7 +37,7 @@ pub(crate) fn indents(layout: &Layout) -> (u32, u32) {
 
 /// The whole styles part.
 pub(crate) fn styles_xml(layout: &Layout) -> Vec<u8> {
-    let font = escape_attr(&layout.font);
+    let font = escape(&layout.font);
     let sz = layout.font_size_pt * 2;
     let (t1, t2) = indents(layout);
     let tabs: String = layout
@@ -38,7 +51,7 @@ pub(crate) fn styles_xml(layout: &Layout) -> Vec<u8> {
         format!("<w:tabs>{tabs}</w:tabs>")
     };
     let mut s = String::with_capacity(8192);
-    s.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
+    s.push_str(super::xml::DECLARATION);
     s.push_str(
         r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     );
@@ -177,9 +190,4 @@ fn style_p(
     format!(
         r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/>{based_on}{next}<w:qFormat/><w:pPr>{p_pr}</w:pPr>{r_pr}</w:style>"#
     )
-}
-
-/// Escapes a value for a double-quoted attribute.
-pub(crate) fn escape_attr(s: &str) -> String {
-    quick_xml::escape::escape(s).into_owned()
 }

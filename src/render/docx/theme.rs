@@ -2,7 +2,7 @@
 //! fonts, the three-of-each format scheme the schema requires). docx-rs writes none; Word
 //! documents always have one, and validators expect it.
 
-use super::styles::escape_attr;
+use super::xml::{DECLARATION, escape};
 
 pub(crate) const PATH: &str = "word/theme/theme1.xml";
 pub(crate) const CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
@@ -11,7 +11,7 @@ pub(crate) const REL_TYPE: &str =
 
 /// The theme part.
 pub(crate) fn theme_xml(font: &str) -> Vec<u8> {
-    let font = escape_attr(font);
+    let font = escape(font);
     let colours: String = [
         ("accent1", "4F81BD"),
         ("accent2", "C0504D"),
@@ -30,7 +30,7 @@ pub(crate) fn theme_xml(font: &str) -> Vec<u8> {
     let effect = "<a:effectStyle><a:effectLst/></a:effectStyle>";
     format!(
         concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "{declaration}",
             r#"<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Council">"#,
             r#"<a:themeElements><a:clrScheme name="Council">"#,
             r#"<a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>"#,
@@ -47,6 +47,7 @@ pub(crate) fn theme_xml(font: &str) -> Vec<u8> {
             "<a:bgFillStyleLst>{fill}{fill}{fill}</a:bgFillStyleLst>",
             "</a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
         ),
+        declaration = DECLARATION,
         colours = colours,
         font = font,
         fill = fill,

@@ -1,0 +1,156 @@
+//! The content parts: `word/document.xml` (first page, entries, closing line, section
+//! properties), streamed into the zip as it is written, and the header and footer parts,
+//! each written once, in order, as [`Story`]s continuing each other's paragraph and
+//! annotation ids.
+
+use std::io::Write;
+
+use super::story::{Block, Ids, Piece, Story};
+use super::xml::Xml;
+use super::{PAGE_HEIGHT, PAGE_WIDTH, body, first_page, header_footer};
+use crate::model::{Layout, Report};
+use crate::render::memo::Memo;
+
+/// The namespaces of the content parts: WordprocessingML, relationships, DrawingML's
+/// word-processing drawing (the logo) and Word 2010's paragraph ids, which older clients
+/// may ignore.
+pub(crate) const NAMESPACES: [(&str, &str); 6] = [
+    (
+        "xmlns:w",
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        "xmlns:r",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        "xmlns:wp",
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        "xmlns:w14",
+        "http://schemas.microsoft.com/office/word/2010/wordml",
+    ),
+    (
+        "xmlns:mc",
+        "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    ),
+    ("mc:Ignorable", "w14"),
+];
+
+/// The relationship ids the document part gives its headers and footer.
+pub(crate) const DEFAULT_HEADER_RID: &str = "rIdHeader1";
+pub(crate) const FIRST_HEADER_RID: &str = "rIdHeader2";
+pub(crate) const FIRST_FOOTER_RID: &str = "rIdFooter1";
+
+/// A written part's hyperlinks (their URLs, `rIdLink1` first) and the ids taken up to
+/// its end.
+pub(crate) struct Written {
+    pub links: Vec<String>,
+    pub ids: Ids,
+}
+
+/// Writes `word/document.xml` into `out` as it goes: the first page, the entries (kept
+/// from an earlier build where `kept` has them), the closing line, the section properties.
+pub(crate) fn write_document<W: Write + Send>(
+    report: &Report,
+    kept: Option<&mut Memo<Piece, Ids>>,
+    out: &mut W,
+) -> std::io::Result<Written> {
+    let meta = &report.meta;
+    let layout = &meta.layout;
+    let text_width = PAGE_WIDTH.saturating_sub(layout.margins.left + layout.margins.right);
+
+    let mut story = Story::new(Xml::part(), Ids::default());
+    story.xml.open("w:document", &NAMESPACES);
+    story.xml.open("w:body", &[]);
+    story.write_all(&first_page::blocks(meta, text_width));
+    out.write_all(&story.take_xml().into_bytes())?;
+    body::write(&report.entries, layout, &mut story, kept, out)?;
+    body::closing_line().write(&mut story);
+    section_properties(&mut story.xml, layout);
+    story.xml.close("w:body");
+    story.xml.close("w:document");
+    let (xml, links, ids) = story.finish();
+    out.write_all(&xml.into_bytes())?;
+    Ok(Written { links, ids })
+}
+
+/// The running header's part, its ids following `taken`.
+pub(crate) fn default_header(report: &Report, taken: &mut Ids) -> (Vec<u8>, Written) {
+    story_part(
+        "w:hdr",
+        &header_footer::running_header(report.meta.full_number()),
+        taken,
+    )
+}
+
+/// The first page's header part.
+pub(crate) fn first_header(taken: &mut Ids) -> (Vec<u8>, Written) {
+    story_part("w:hdr", &header_footer::first_header(), taken)
+}
+
+/// The first page's footer part, when the layout has a footer.
+pub(crate) fn first_footer(report: &Report, taken: &mut Ids) -> Option<(Vec<u8>, Written)> {
+    let url = report.meta.layout.footer.as_deref()?;
+    Some(story_part(
+        "w:ftr",
+        &header_footer::first_footer(url),
+        taken,
+    ))
+}
+
+/// A header or footer part: its ids (paragraphs, annotations) follow `taken`, its
+/// hyperlinks are its own.
+fn story_part(root: &'static str, blocks: &[Block<'_>], taken: &mut Ids) -> (Vec<u8>, Written) {
+    let mut story = Story::new(Xml::part(), Ids { links: 0, ..*taken });
+    story.xml.open(root, &NAMESPACES);
+    story.write_all(blocks);
+    story.xml.close(root);
+    let (xml, links, ids) = story.finish();
+    *taken = ids;
+    (xml.into_bytes(), Written { links, ids })
+}
+
+/// CT_SectPr: header and footer references, page size, margins, columns, a first page
+/// of its own (`w:titlePg`).
+fn section_properties(x: &mut Xml, layout: &Layout) {
+    let m = &layout.margins;
+    x.element("w:sectPr", &[], |x| {
+        x.empty(
+            "w:headerReference",
+            &[("w:type", "default"), ("r:id", DEFAULT_HEADER_RID)],
+        );
+        x.empty(
+            "w:headerReference",
+            &[("w:type", "first"), ("r:id", FIRST_HEADER_RID)],
+        );
+        if layout.footer.is_some() {
+            x.empty(
+                "w:footerReference",
+                &[("w:type", "first"), ("r:id", FIRST_FOOTER_RID)],
+            );
+        }
+        x.empty(
+            "w:pgSz",
+            &[
+                ("w:w", &PAGE_WIDTH.to_string()),
+                ("w:h", &PAGE_HEIGHT.to_string()),
+            ],
+        );
+        x.empty(
+            "w:pgMar",
+            &[
+                ("w:top", &m.top.to_string()),
+                ("w:right", &m.right.to_string()),
+                ("w:bottom", &m.bottom.to_string()),
+                ("w:left", &m.left.to_string()),
+                ("w:header", &layout.header_distance.to_string()),
+                ("w:footer", &layout.footer_distance.to_string()),
+                ("w:gutter", "0"),
+            ],
+        );
+        x.empty("w:cols", &[("w:space", "425")]);
+        x.empty("w:titlePg", &[]);
+    });
+}
