@@ -91,18 +91,24 @@ python3 -c 'import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).get
 ls "$work/clone/out/"*.docx >/dev/null || fail "the GitLab job built no DOCX"
 
 phase "pre-commit try-repo, every hook"
+# try-repo installs a hook's environment afresh on every call: a `language: rust` hook is
+# a `cargo install` of council-report each time (its dependencies come from target/). So
+# the rust hooks are run once each, on the case that shows they work (check stops an
+# error, fmt fixes a file); the -system hooks, with the same entries, on all the cases.
 export PRE_COMMIT_HOME="$work/pre-commit-home"
 mkdir "$work/user"
 cp -r entries "$work/user/entries"
 (cd "$work/user" && git init -q && git add -A &&
   git -c user.name=ci -c user.email=ci@example.invalid commit -qm entries)
 try() { (cd "$work/user" && pre-commit try-repo "$repo" "$@" --all-files) >"$work/try.log" 2>&1; }
+entry="$work/user/entries/2/2.09-itu-t-sg13.toml"
+cp "$entry" "$work/entry.orig"
 hooks="$(python3 -c 'import yaml; print(" ".join(h["id"] for h in yaml.safe_load(open(".pre-commit-hooks.yaml"))))')"
 for hook in $hooks; do
   echo "   $hook"
-  try "$hook" || { cat "$work/try.log"; fail "$hook failed on the sample entries"; }
-  entry="$work/user/entries/2/2.09-itu-t-sg13.toml"
-  cp "$entry" "$work/entry.orig"
+  if [[ "$hook" == *-system ]]; then
+    try "$hook" || { cat "$work/try.log"; fail "$hook failed on the sample entries"; }
+  fi
   case "$hook" in
     council-report-check*)
       sed -i 's/^sector = "ITU-T"/sector = "ITU-X"/' "$entry"
@@ -115,8 +121,11 @@ for hook in $hooks; do
       if try "$hook"; then fail "$hook passed a file out of layout"; fi
       grep -q 'files were modified by this hook' "$work/try.log" || { cat "$work/try.log"; fail "$hook did not fix"; }
       cmp "$entry" "$work/entry.orig" || fail "$hook did not restore the canonical layout"
-      try "$hook" || { cat "$work/try.log"; fail "$hook failed after fixing"; }
+      if [[ "$hook" == *-system ]]; then
+        try "$hook" || { cat "$work/try.log"; fail "$hook failed after fixing"; }
+      fi
       ;;
+    *) fail "no test for the hook $hook" ;;
   esac
   cp "$work/entry.orig" "$entry"
 done
