@@ -37,8 +37,8 @@ impl ReadError {
     }
 }
 
-/// Opens `path` if it is a regular file, without ever blocking on a pipe.
-pub fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
+/// Opens `path` for reading without ever blocking on a pipe.
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -47,8 +47,13 @@ pub fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
     // On Windows a pipe or device has no path in the folder to open, and opening a file
-    // does not block: only the kind check below is needed there.
-    let file = options.open(path)?;
+    // does not block: only the kind check of `open_regular` is needed there.
+    options.open(path)
+}
+
+/// Opens `path` if it is a regular file, without ever blocking on a pipe.
+pub fn open_regular(path: &Path) -> Result<(File, fs::Metadata), ReadError> {
+    let file = open_nonblocking(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular(kind(&meta)));
@@ -71,6 +76,19 @@ pub fn read_capped_into(path: &Path, cap: u64, bytes: &mut Vec<u8>) -> Result<()
         return Err(ReadError::TooLarge { cap });
     }
     file.take(cap + 1).read_to_end(bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(ReadError::TooLarge { cap });
+    }
+    Ok(())
+}
+
+/// [`read_capped_into`] for a file the folder listing has just shown to be a regular one
+/// (the entries): no `fstat` to ask again, which was a twentieth of `check` on 5,400
+/// files. Still opened without blocking and read at most `cap + 1` bytes, so a pipe or
+/// a device swapped in meanwhile reads as empty or too large, never hangs.
+pub fn read_listed_into(path: &Path, cap: u64, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+    bytes.clear();
+    open_nonblocking(path)?.take(cap + 1).read_to_end(bytes)?;
     if bytes.len() as u64 > cap {
         return Err(ReadError::TooLarge { cap });
     }

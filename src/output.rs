@@ -6,6 +6,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 /// Temporary files carry this prefix, so a later run can remove those a killed build left,
 /// and only those: an edit's temporary files (`.council-report-edit-…`) are another
 /// command's, perhaps running now in the same folder.
@@ -30,10 +32,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// and only then are they renamed into place. A failure while writing (a full disk)
 /// leaves every target as it was; on error the path at fault comes back with it.
 pub fn write_all_atomic<'a>(files: &[(&'a Path, &[u8])]) -> Result<(), (&'a Path, io::Error)> {
-    let mut staged = Vec::with_capacity(files.len());
-    for &(path, bytes) in files {
-        staged.push((path, stage(path, bytes).map_err(|e| (path, e))?));
-    }
+    // Staged side by side: each is flushed to disk, and the flushes overlap (at 100× the
+    // sample, 26 ms for the three outputs one after the other).
+    let staged: Vec<io::Result<tempfile::NamedTempFile>> = files
+        .par_iter()
+        .map(|&(path, bytes)| stage(path, bytes))
+        .collect();
+    // The first failure in the order given; every staged file is removed when dropped.
+    let staged = files
+        .iter()
+        .zip(staged)
+        .map(|(&(path, _), tmp)| tmp.map(|t| (path, t)).map_err(|e| (path, e)))
+        .collect::<Result<Vec<_>, _>>()?;
     // A target that cannot be replaced (open in Word, on Windows) is found before the
     // first rename, so that such a build replaces none of the outputs rather than some.
     for &(path, _) in files {

@@ -398,3 +398,151 @@ fn io(root: &Path, rel: &str) -> impl FnOnce(std::io::Error) -> EditError {
     let path = super::display_in(root, rel);
     move |source| EditError::Io { path, source }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Change;
+
+    /// A folder with `a.toml` (moving to `b.toml`) and `c.toml` (rewritten in place).
+    fn plan() -> (tempfile::TempDir, Plan) {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.toml"), "a old").unwrap();
+        fs::write(dir.path().join("c.toml"), "c old").unwrap();
+        let mut plan = Plan::new(dir.path());
+        for (from, to) in [("a.toml", "b.toml"), ("c.toml", "c.toml")] {
+            plan.changes.push(Change {
+                from: Some(from.into()),
+                to: to.into(),
+                original: Some(format!("{} old", &from[..1])),
+                text: format!("{} new", &from[..1]),
+            });
+        }
+        (dir, plan)
+    }
+
+    fn files(dir: &Path) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, fs::read_to_string(e.path()).unwrap_or_default())
+            })
+            .filter(|(n, _)| n != crate::lock::LOCK_FILE)
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn applies_and_leaves_no_journal() {
+        let (dir, plan) = plan();
+        apply(&plan, "renumber").unwrap();
+        assert_eq!(
+            files(dir.path()),
+            [pair("b.toml", "a new"), pair("c.toml", "c new")]
+        );
+    }
+
+    #[test]
+    fn a_file_saved_meanwhile_stops_the_edit_before_anything_is_written() {
+        let (dir, plan) = plan();
+        fs::write(dir.path().join("c.toml"), "c saved by hand").unwrap();
+        let e = apply(&plan, "renumber").unwrap_err();
+        assert!(
+            matches!(&e, EditError::Changed { written: false, .. }),
+            "{e}"
+        );
+        assert!(
+            e.to_string()
+                .contains("c.toml` changed while this command ran"),
+            "{e}"
+        );
+        assert_eq!(
+            files(dir.path()),
+            [pair("a.toml", "a old"), pair("c.toml", "c saved by hand")]
+        );
+    }
+
+    /// The journal of a run killed in each phase, as it left the folder.
+    fn killed(state: State, renamed: usize) -> (tempfile::TempDir, Plan) {
+        let (dir, plan) = plan();
+        let journal = Journal {
+            command: "renumber".into(),
+            state,
+            steps: plan
+                .changes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Step {
+                    tmp: format!("{TEMP_PREFIX}1-{i}.tmp"),
+                    to: c.to.clone(),
+                    from: c.from.clone(),
+                    original: c.original.clone(),
+                })
+                .collect(),
+        };
+        write_journal(dir.path(), &journal).unwrap();
+        stage(&plan, &journal).unwrap();
+        for step in journal.steps.iter().take(renamed) {
+            fs::rename(plan.path(&step.tmp), plan.path(&step.to)).unwrap();
+        }
+        (dir, plan)
+    }
+
+    #[test]
+    fn a_kill_while_staging_is_rolled_back() {
+        let (dir, _plan) = killed(State::Staging, 0);
+        let done = recover_interrupted(dir.path()).unwrap();
+        assert_eq!(
+            done,
+            Some(Recovered::RolledBack {
+                command: "renumber".into()
+            })
+        );
+        assert_eq!(
+            files(dir.path()),
+            [pair("a.toml", "a old"), pair("c.toml", "c old")]
+        );
+    }
+
+    #[test]
+    fn a_kill_while_renaming_is_completed() {
+        let (dir, _plan) = killed(State::Applying, 1);
+        let done = recover_interrupted(dir.path()).unwrap();
+        assert_eq!(
+            done,
+            Some(Recovered::Completed {
+                command: "renumber".into(),
+                files: 2
+            })
+        );
+        assert_eq!(
+            files(dir.path()),
+            [pair("b.toml", "a new"), pair("c.toml", "c new")]
+        );
+        assert_eq!(recover_interrupted(dir.path()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_file_changed_by_hand_after_the_kill_keeps_the_journal() {
+        let (dir, _plan) = killed(State::Applying, 1);
+        fs::write(dir.path().join("c.toml"), "c edited after the kill").unwrap();
+        let e = recover_interrupted(dir.path()).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("cannot complete the interrupted edit"),
+            "{e}"
+        );
+        assert!(dir.path().join(JOURNAL).exists());
+        assert_eq!(
+            fs::read_to_string(dir.path().join("c.toml")).unwrap(),
+            "c edited after the kill"
+        );
+    }
+}

@@ -15,6 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// How deep folders may nest; deeper is surely a mistake or a symlink trick.
 const MAX_DEPTH: usize = 16;
 
+#[derive(Debug, Clone)]
 pub(crate) struct FoundFile {
     pub path: PathBuf,
     pub display: String,
@@ -321,7 +322,7 @@ fn read_into(f: &FoundFile, bytes: &mut Vec<u8>) -> Result<String, ReadFailure> 
             None,
         ))
     };
-    if let Err(e) = crate::input::read_capped_into(&f.path, MAX_FILE_BYTES, bytes) {
+    if let Err(e) = crate::input::read_listed_into(&f.path, MAX_FILE_BYTES, bytes) {
         let mut d = unreadable(e.about(&format!("`{}`", f.display)));
         d.0.help = Some(match e {
             ReadError::TooLarge { .. } => "an entry is one numbered paragraph; split very long texts into several entries".into(),

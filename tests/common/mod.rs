@@ -188,16 +188,23 @@ pub struct Spawned {
 /// How long a test waits for a line before failing.
 pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// `council-report ARGS` with colour off, stdin closed, stdout and stderr piped.
+pub fn piped<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Process {
+    let mut command = Process::new(env!("CARGO_BIN_EXE_council-report"));
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    command
+}
+
 impl Spawned {
     pub fn start(dir: &Path, args: &[&str]) -> Self {
         use std::io::BufRead;
-        let mut child = Process::new(env!("CARGO_BIN_EXE_council-report"))
+        let mut child = piped(args)
             .current_dir(dir)
-            .args(args)
-            .env("NO_COLOR", "1")
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("the binary starts");
         let (tx, lines) = std::sync::mpsc::channel();

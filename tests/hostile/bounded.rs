@@ -11,12 +11,7 @@ use crate::hostile::support;
 #[test]
 fn a_2_gb_logo_is_refused_before_it_is_read() {
     let (_tmp, entries) = support::small_report_in_temp();
-    let report = fs::read_to_string(entries.join("report.toml")).expect("report.toml");
-    fs::write(
-        entries.join("report.toml"),
-        format!("{report}\n[layout]\nlogo = \"logo.png\"\n"),
-    )
-    .expect("report.toml with a logo");
+    support::with_logo(&entries, "logo.png");
     let logo = fs::File::create(entries.join("logo.png")).expect("create the logo");
     logo.set_len(2 * 1024 * 1024 * 1024)
         .expect("a sparse 2 GB file");

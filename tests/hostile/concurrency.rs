@@ -7,24 +7,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use crate::common::{code, stderr};
-use crate::hostile::{harness, support};
+use crate::hostile::harness;
+use crate::hostile::support::{self, spawn};
 
 const ROUNDS: usize = 20;
-
-fn spawn(args: &[&Path]) -> Child {
-    Command::new(assert_cmd::cargo::cargo_bin("council-report"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts")
-}
 
 fn p(s: &str) -> &Path {
     Path::new(s)

@@ -83,12 +83,7 @@ fn control_characters_in_file_names_and_keys_are_escaped_in_every_format() {
 #[test]
 fn an_empty_logo_is_e004() {
     let (_tmp, entries) = support::small_report_in_temp();
-    let report = fs::read_to_string(entries.join("report.toml")).expect("read");
-    fs::write(
-        entries.join("report.toml"),
-        format!("{report}\n[layout]\nlogo = \"\"\n"),
-    )
-    .expect("write");
+    support::with_logo(&entries, "");
     let o = check(&entries, &[]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(

@@ -71,12 +71,7 @@ fn a_named_pipe_as_report_toml_is_e010_not_a_hang() {
 #[test]
 fn a_named_pipe_or_a_device_as_the_logo_is_e025_not_a_hang() {
     let (_tmp, entries) = support::small_report_in_temp();
-    let report = fs::read_to_string(entries.join("report.toml")).expect("report.toml");
-    fs::write(
-        entries.join("report.toml"),
-        format!("{report}\n[layout]\nlogo = \"logo.png\"\n"),
-    )
-    .expect("report.toml with a logo");
+    support::with_logo(&entries, "logo.png");
     mkfifo(&entries.join("logo.png"));
     let o = run_within(&[p("check"), p("--entries"), &entries], LIMIT).expect("check hung");
     assert_eq!(code(&o), 1, "{}", stderr(&o));

@@ -38,6 +38,19 @@ pub fn small_report(dir: &Path) {
     fs::write(dir.join("1.toml"), harness::ENTRY).expect("write the entry");
 }
 
+/// Gives the report in `entries` the logo path `logo` (`[layout] logo = …`).
+pub fn with_logo(entries: &Path, logo: &str) {
+    fs::write(
+        entries.join("report.toml"),
+        format!(
+            "{}\n[layout]\nlogo = {}\n",
+            harness::REPORT,
+            harness::toml_string(logo)
+        ),
+    )
+    .expect("write report.toml");
+}
+
 /// A temporary folder holding the small report in `entries/`; the folder lives as long
 /// as the returned guard.
 pub fn small_report_in_temp() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -177,14 +190,7 @@ pub fn docx_paragraphs(docx: &[u8]) -> Vec<String> {
 /// Runs `council-report ARGS` with stdin closed, killing it if it has not ended within
 /// `limit`: `None` means it hung.
 pub fn run_within(args: &[&Path], limit: Duration) -> Option<Output> {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("council-report"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
+    let mut child = spawn(args);
     let deadline = Instant::now() + limit;
     while Instant::now() < deadline {
         if child.try_wait().expect("wait").is_some() {
@@ -195,6 +201,11 @@ pub fn run_within(args: &[&Path], limit: Duration) -> Option<Output> {
     let _ = child.kill();
     let _ = child.wait();
     None
+}
+
+/// Starts `council-report ARGS` with stdin closed and stdout and stderr piped.
+pub fn spawn(args: &[&Path]) -> std::process::Child {
+    common::piped(args).spawn().expect("the binary starts")
 }
 
 /// Makes a named pipe at `path` (`mkfifo`).

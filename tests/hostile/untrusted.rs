@@ -33,18 +33,6 @@ fn check(entries: &Path) -> std::process::Output {
     support::run(&[Path::new("check"), Path::new("--entries"), entries])
 }
 
-fn with_logo(entries: &Path, logo: &str) {
-    fs::write(
-        entries.join("report.toml"),
-        format!(
-            "{}\n[layout]\nlogo = {}\n",
-            harness::REPORT,
-            crate::hostile::harness::toml_string(logo)
-        ),
-    )
-    .expect("write report.toml");
-}
-
 #[test]
 fn logo_paths_that_leave_the_folder_are_refused() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -57,7 +45,7 @@ fn logo_paths_that_leave_the_folder_are_refused() {
         absolute.as_str(),
         "a/../../outside/logo.png",
     ] {
-        with_logo(&entries, logo);
+        support::with_logo(&entries, logo);
         let o = check(&entries);
         assert_eq!(code(&o), 1, "{logo}: {}", stderr(&o));
         assert!(stderr(&o).contains("error[E024]"), "{logo}: {}", stderr(&o));
@@ -76,7 +64,7 @@ fn a_logo_symlink_out_of_the_folder_is_refused() {
     fs::create_dir(entries.join("img")).expect("mkdir");
     symlink(&outside, entries.join("img/out")).expect("symlink");
     for logo in ["logo.png", "img/out/logo.png"] {
-        with_logo(&entries, logo);
+        support::with_logo(&entries, logo);
         let o = check(&entries);
         assert_eq!(code(&o), 1, "{logo}: {}", stderr(&o));
         assert!(stderr(&o).contains("error[E024]"), "{logo}: {}", stderr(&o));
@@ -85,7 +73,7 @@ fn a_logo_symlink_out_of_the_folder_is_refused() {
     fs::remove_file(entries.join("logo.png")).expect("rm");
     fs::remove_file(entries.join("img/out")).expect("rm");
     fs::copy(outside.join("logo.png"), entries.join("logo.png")).expect("copy");
-    with_logo(&entries, "logo.png");
+    support::with_logo(&entries, "logo.png");
     let o = check(&entries);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 }

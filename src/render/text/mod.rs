@@ -10,6 +10,7 @@
 //! (see [`view::body`]), no wrapping unless a width is asked for. Output is deterministic
 //! and ends with exactly one newline.
 
+mod context;
 mod digest;
 mod filters;
 mod templates;
@@ -19,7 +20,6 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use minijinja::Value;
-use minijinja::value::Serde;
 
 use crate::model::Report;
 
@@ -103,40 +103,9 @@ pub fn render_both(
     ))
 }
 
-/// What templates see (documented in docs/template-fields.md): the view model converted
-/// field by field, the entries one by one, each part of the view dropped as soon as it is
-/// converted, so that the view and its conversion are never both whole in memory (at 100×
-/// the sample, `build`'s peak RSS went from 66 to 60 MB).
+/// What templates see (documented in docs/template-fields.md).
 fn context(report: &Report, options: Options) -> Value {
-    let ViewModel {
-        meta,
-        summary,
-        layout,
-        entries,
-        sections,
-        sectors,
-        recommendations,
-        recommendation_count,
-        events,
-        resolutions,
-        warnings,
-        wrap,
-    } = ViewModel::new(report, options.wrap);
-    let entries: Vec<Value> = entries.into_iter().map(|e| Value::from(Serde(e))).collect();
-    Value::from_pairs([
-        ("meta", Value::from(Serde(meta))),
-        ("summary", Value::from(Serde(summary))),
-        ("layout", Value::from(Serde(layout))),
-        ("entries", Value::from(entries)),
-        ("sections", Value::from(Serde(sections))),
-        ("sectors", Value::from(Serde(sectors))),
-        ("recommendations", Value::from(Serde(recommendations))),
-        ("recommendation_count", Value::from(recommendation_count)),
-        ("events", Value::from(Serde(events))),
-        ("resolutions", Value::from(Serde(resolutions))),
-        ("warnings", Value::from(Serde(warnings))),
-        ("wrap", Value::from(Serde(wrap))),
-    ])
+    context::context(ViewModel::new(report, options.wrap))
 }
 
 fn render(name: &str, context: &Value, templates: &Templates) -> Result<String, TemplateError> {
