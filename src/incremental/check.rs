@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::check::{self, Checked, EntryChecked, Parts};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, FileId};
 use crate::load::toml_de::EntryParse;
 use crate::load::{self, FoundFile, LoadError, Loaded, Overlay, Parsed};
 use crate::model::Meta;
@@ -61,7 +61,7 @@ pub enum Changes {
 /// The entries folder, loaded and checked, kept up to date.
 pub struct Session {
     root: PathBuf,
-    entries: HashMap<String, EntrySlot>,
+    entries: HashMap<FileId, EntrySlot>,
     report: ReportSlot,
     /// The latest result; its `sources` are the file texts, kept here between updates.
     checked: Option<Checked>,
@@ -89,21 +89,26 @@ impl Session {
     pub fn update(&mut self, changes: &Changes) -> Result<&Checked, LoadError> {
         let display_root = load::folder(&self.root)?;
         let report_name = load::report_name(&display_root);
-        let (files, walk_diagnostics) = load::listing(&self.root, &display_root)?;
+        // The texts are kept between updates; the ids of files seen before stay theirs.
         let mut sources = self.checked.take().map(|c| c.sources).unwrap_or_default();
+        let (files, walk_diagnostics) = load::listing(&self.root, &display_root, &mut sources)?;
 
         // Forget the files that are gone.
-        let listed: BTreeSet<&str> = files.iter().map(|f| f.display.as_str()).collect();
-        self.entries.retain(|name, _| {
-            let keep = listed.contains(name.as_str());
+        let listed: BTreeSet<FileId> = files.iter().map(|f| f.id).collect();
+        self.entries.retain(|&id, _| {
+            let keep = listed.contains(&id);
             if !keep {
-                sources.remove(name);
+                sources.forget(id);
             }
             keep
         });
         let mut report_changed = false;
-        if self.report.present && !listed.contains(report_name.as_str()) {
-            sources.remove(&report_name);
+        if let Some(raw) = &self.report.raw
+            && !listed.contains(&raw.file)
+        {
+            sources.forget(raw.file);
+        }
+        if self.report.present && !files.iter().any(|f| f.display == report_name) {
             self.report = ReportSlot::default();
             report_changed = true;
         }
@@ -114,9 +119,9 @@ impl Session {
             .filter(|f| match changes {
                 Changes::All => true,
                 Changes::Files(changed) => {
-                    changed.contains(&f.display)
+                    changed.contains(f.display.as_str())
                         || (f.display == report_name && !self.report.present)
-                        || (f.display != report_name && !self.entries.contains_key(&f.display))
+                        || (f.display != report_name && !self.entries.contains_key(&f.id))
                 }
             })
             .collect();
@@ -127,24 +132,18 @@ impl Session {
         self.last_read = stale.len();
         for (file, p) in stale.iter().zip(processed) {
             match p.text {
-                Some(text) => sources.insert(file.display.clone(), text),
-                None => {
-                    sources.remove(&file.display);
-                }
+                Some(text) => sources.set_text(file.id, text),
+                None => sources.forget(file.id),
             }
+            let file = file.id;
             match p.parsed {
                 Parsed::Report(raw) => {
                     self.report.present = true;
                     self.report.load = p.diagnostics;
-                    self.report.raw = raw.map(|r| Loaded {
-                        file: file.display.clone(),
-                        raw: *r,
-                    });
+                    self.report.raw = raw.map(|r| Loaded { file, raw: *r });
                     report_changed = true;
                 }
                 Parsed::Entry(parsed) => {
-                    let name = file.display.clone();
-                    let file = name.clone();
                     let parsed = match parsed {
                         EntryParse::Entry(raw) => Entry::Raw(Box::new(Loaded { file, raw: *raw })),
                         EntryParse::NumberOnly(raw) => Entry::Number(Loaded { file, raw }),
@@ -155,7 +154,7 @@ impl Session {
                         parsed,
                         checked: None,
                     };
-                    self.entries.insert(name, slot);
+                    self.entries.insert(file, slot);
                 }
             }
         }
@@ -171,8 +170,7 @@ impl Session {
                         None
                     }
                 };
-                let src = sources.get(&raw.file).unwrap_or_default();
-                let (meta, diagnostics) = check::check_report(raw, src, logo);
+                let (meta, diagnostics) = check::check_report(raw, &sources, logo);
                 self.report.meta = meta;
                 self.report.diagnostics.extend(diagnostics);
             }
@@ -186,23 +184,20 @@ impl Session {
         }
 
         // Check the entries not checked yet.
-        let unchecked: Vec<(&String, &EntrySlot)> = self
+        let unchecked: Vec<(&FileId, &EntrySlot)> = self
             .entries
             .iter()
             .filter(|(_, slot)| slot.checked.is_none())
             .collect();
         let meta = self.report.meta.as_ref();
-        let results = crate::parallel::map(&unchecked, |(name, slot)| {
-            let src = sources.get(name).unwrap_or_default();
-            match &slot.parsed {
-                Entry::Raw(loaded) => check::check_entry(loaded, src, meta),
-                Entry::Number(loaded) => check::broken_number_checked(loaded),
-                Entry::Nothing => EntryChecked::default(),
-            }
+        let results = crate::parallel::map(&unchecked, |(_, slot)| match &slot.parsed {
+            Entry::Raw(loaded) => check::check_entry(loaded, &sources, meta),
+            Entry::Number(loaded) => check::broken_number_checked(loaded),
+            Entry::Nothing => EntryChecked::default(),
         });
-        let names: Vec<String> = unchecked.iter().map(|(n, _)| (*n).clone()).collect();
-        for (name, result) in names.into_iter().zip(results) {
-            if let Some(slot) = self.entries.get_mut(&name) {
+        let ids: Vec<FileId> = unchecked.iter().map(|(id, _)| **id).collect();
+        for (id, result) in ids.into_iter().zip(results) {
+            if let Some(slot) = self.entries.get_mut(&id) {
                 slot.checked = Some(result);
             }
         }
@@ -215,7 +210,7 @@ impl Session {
         parts
             .diagnostics
             .extend(self.report.diagnostics.iter().cloned());
-        let in_order = || files.iter().filter_map(|f| self.entries.get(&f.display));
+        let in_order = || files.iter().filter_map(|f| self.entries.get(&f.id));
         for slot in in_order() {
             parts.diagnostics.extend(slot.load.iter().cloned());
             if let (Entry::Raw(_), Some(checked)) = (&slot.parsed, &slot.checked) {
@@ -236,7 +231,7 @@ impl Session {
             self.report.meta.clone(),
             parts,
             sources,
-            files.into_iter().map(|f| f.display).collect(),
+            files.into_iter().map(|f| f.id).collect(),
             self.entries.len(),
         );
         Ok(self.checked.insert(checked))
