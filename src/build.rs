@@ -83,24 +83,11 @@ pub fn render(
     timestamp: i64,
     text_options: &Options,
 ) -> Result<Rendered, BuildError> {
-    render_with(report, templates, text_options, |r| {
-        docx::render(r, &DocxOptions { timestamp })
-    })
-}
-
-/// [`render`] with the DOCX made by `docx` (`watch` keeps the entries' DOCX between
-/// rebuilds).
-pub fn render_with(
-    report: &Report,
-    templates: &Templates,
-    text_options: &Options,
-    docx: impl FnOnce(&Report) -> Result<Vec<u8>, docx::DocxError>,
-) -> Result<Rendered, BuildError> {
     // The text outputs do not wait for the DOCX: they are rendered on a second thread
     // while the DOCX is packed.
     let (docx, texts) = std::thread::scope(|scope| {
         let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
-        let docx = docx(report);
+        let docx = docx::render(report, &DocxOptions { timestamp });
         // Rendering never panics; if it did, the panic goes on in this thread.
         let texts = texts
             .join()
@@ -143,14 +130,19 @@ pub fn write_one(out: &Path, path: &Path, bytes: &[u8]) -> Result<(), BuildError
     output::write_atomic(path, bytes).map_err(write_error(path))
 }
 
-/// Writes the rendered outputs into `out` (created if needed), each atomically.
-pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
-    let err = write_error;
-    std::fs::create_dir_all(out).map_err(err(out))?;
+/// Writes files into `out` (created if needed) as one step ([`output::write_all_atomic`]),
+/// after removing the temporary files an interrupted build left there.
+pub fn write_set(out: &Path, files: &[(&Path, &[u8])]) -> Result<(), BuildError> {
+    std::fs::create_dir_all(out).map_err(write_error(out))?;
     // One writer at a time: two builds into one folder (`watch` and a `build` by hand)
     // never leave a mixed set, nor delete each other's temporary files.
     let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
-    output::remove_stale_temporaries(out).map_err(err(out))?;
+    output::remove_stale_temporaries(out).map_err(write_error(out))?;
+    output::write_all_atomic(files).map_err(|(path, source)| write_error(path)(source))
+}
+
+/// Writes the rendered outputs into `out` (created if needed), each atomically.
+pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
     let stem = &rendered.stem;
     let written = Written {
         docx: out.join(format!("{stem}.docx")),
@@ -176,7 +168,7 @@ pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
     if let (Some(path), Some(pdf)) = (&written.pdf, &rendered.pdf) {
         files.push((path.as_path(), pdf.as_slice()));
     }
-    output::write_all_atomic(&files).map_err(|(path, source)| err(path)(source))?;
+    write_set(out, &files)?;
     Ok(written)
 }
 

@@ -219,7 +219,7 @@ pub struct WatchArgs {
 
     /// How long the folder must be quiet before a rebuild, in milliseconds (an editor's
     /// save comes as a few events within a millisecond or two).
-    #[arg(long, value_name = "MS", default_value_t = 50)]
+    #[arg(long, value_name = "MS", default_value_t = 30)]
     pub debounce: u64,
 
     /// Serve the HTML preview at ADDR (default: 127.0.0.1 and a free port, printed) and

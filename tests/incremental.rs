@@ -1,7 +1,8 @@
 //! `watch`'s incremental rebuilds give what a full build gives: after every kind of edit
 //! (a text, an error, a duplicate number, a file added, removed or broken, report.toml
 //! changed), the kept session's diagnostics and report equal a fresh `check`'s, and the
-//! kept renderings (HTML page, DOCX bytes) equal fresh ones.
+//! kept renderings (HTML page, DOCX bytes) equal fresh ones. Each update is told the files
+//! a watcher would report, as `watch` tells it.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -111,8 +112,25 @@ fn kept_results_equal_a_full_check_after_every_kind_of_edit() {
     std::fs::remove_file(&removed).expect("remove");
     same_as_a_full_check(&mut session, &entries, &[]);
     check_outputs(&mut session, &mut outputs, &mut cache);
+    // Undone, with the events a watcher sees (the file back, the other one gone).
     edit(&removed, &igf);
     std::fs::remove_file(&added).expect("remove");
+    same_as_a_full_check(&mut session, &entries, &[&removed, &added]);
+    check_outputs(&mut session, &mut outputs, &mut cache);
+
+    // An editor's backup file and a new folder holding an entry: the folder is listed
+    // again, the backup ignored as a full check ignores it.
+    let backup = entries.join("2/2.09-itu-t-sg13.toml~");
+    edit(&backup, &good);
+    let folder = entries.join("8");
+    std::fs::create_dir(&folder).expect("mkdir");
+    edit(
+        &folder.join("8-new.toml"),
+        "number = \"8\"\ntitle = \"New\"\n",
+    );
+    same_as_a_full_check(&mut session, &entries, &[&backup, &folder]);
+    std::fs::remove_dir_all(&folder).expect("rmdir");
+    same_as_a_full_check(&mut session, &entries, &[&folder]);
 
     // report.toml: a resolution taken away makes entries that cite it wrong.
     let report_toml = entries.join("report.toml");

@@ -7,7 +7,8 @@
 //!   with insta snapshots of what they print;
 //! - `docx_xml`, `render_text*`, `schema`: the renderers and schemas through the library;
 //! - `hostile`, `check_never_panics`, `import_properties`: property tests and hostile input;
-//! - `libreoffice`: the built DOCX opened by the real client.
+//! - `libreoffice`: the built DOCX opened by the real client; `preview_browser`: the live
+//!   preview in headless Chromium.
 
 mod common;
 mod sample_report;
@@ -24,6 +25,7 @@ mod import_properties;
 mod incremental;
 mod libreoffice;
 mod pdf_cli;
+mod preview_browser;
 mod render_text;
 mod render_text_sample;
 mod schema;

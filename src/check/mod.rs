@@ -163,9 +163,8 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// Adds one entry file's results.
+    /// Adds one entry file's diagnostics and number, not its entry (see [`Parts::entries`]).
     pub fn add(&mut self, checked: &EntryChecked) {
-        self.entries.extend(checked.entry.iter().cloned());
         self.diagnostics.extend(checked.diagnostics.iter().cloned());
         self.numbers_at.extend(checked.number.iter().cloned());
     }

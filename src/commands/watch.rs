@@ -150,13 +150,11 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// What a rebuild must read again: the entry files named, or everything when a file that
-/// is not an entry changed (the logo, a folder) or events were lost.
+/// What a rebuild must look at again: the paths named (the session reads again the entry
+/// files among them, the logo with report.toml, and lists the folder for any other), or
+/// everything after lost events.
 fn changes(changed: &[String], lost: bool) -> Changes {
-    let entries_only = changed
-        .iter()
-        .all(|p| Path::new(p).extension().is_some_and(|e| e == "toml"));
-    if lost || !entries_only {
+    if lost {
         Changes::All
     } else {
         Changes::Files(changed.iter().cloned().collect())

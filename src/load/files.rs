@@ -16,6 +16,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 const MAX_DEPTH: usize = 16;
 
 /// A `*.toml` file the walk found: where it is, its id and how it is shown.
+#[derive(Debug, Clone)]
 pub(crate) struct FoundFile {
     pub path: PathBuf,
     pub id: FileId,

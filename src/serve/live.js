@@ -47,7 +47,14 @@
       var note = node("div", "live-diag " + d.severity, describe(d));
       note.setAttribute("role", "note");
       note.setAttribute("data-code", d.code);
-      if (target) target.appendChild(note);
+      // Under the entry's first paragraph (its number), where the eye looks for it, in
+      // the order of the diagnostics.
+      var after = target && target.firstElementChild;
+      while (after && after.nextElementSibling && after.nextElementSibling.classList.contains("live-diag")) {
+        after = after.nextElementSibling;
+      }
+      if (after) target.insertBefore(note, after.nextSibling);
+      else if (target) target.appendChild(note);
       else unplaced.push(d);
     });
     if (status.state === "ok") {

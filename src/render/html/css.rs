@@ -64,48 +64,45 @@ pub(super) fn stylesheet(meta: &Meta) -> String {
     let right = MASTHEAD_RIGHT.min(text_width);
     let tab = layout.tab_stops.first().copied().unwrap_or(567);
     let font = font_stack(&layout.font);
+    let [mt, mr, mb, ml] = [m.top, m.right, m.bottom, m.left].map(pt);
+    let (width, height) = (pt(PAGE_WIDTH), pt(PAGE_HEIGHT));
+    let header = pt(layout.header_distance);
     let mut css = String::with_capacity(STYLE_CSS.len() + 1024);
-    let _ = write!(
+    let _ = writeln!(
         css,
-        concat!(
-            ":root {{ --font: {font}; --size: {size}pt; --page-width: {pw}; --page-height: {ph}; ",
-            "--mt: {mt}; --mr: {mr}; --mb: {mb}; --ml: {ml}; --header: {hd}; --footer: {fd}; ",
-            "--tab: {tab}; --mh-left: {left}; --mh-right: {right}; }}\n",
-        ),
-        font = font,
-        size = layout.font_size_pt,
-        pw = pt(PAGE_WIDTH),
-        ph = pt(PAGE_HEIGHT),
-        mt = pt(m.top),
-        mr = pt(m.right),
-        mb = pt(m.bottom),
-        ml = pt(m.left),
-        hd = pt(layout.header_distance),
-        fd = pt(layout.footer_distance),
-        tab = pt(tab),
-        left = pt(text_width - right),
-        right = pt(right),
+        ":root {{ --font: {font}; --size: {}pt; --page-width: {width}; --page-height: {height}; \
+         --mt: {mt}; --mr: {mr}; --mb: {mb}; --ml: {ml}; --header: {header}; --footer: {}; \
+         --tab: {}; --mh-left: {}; --mh-right: {}; }}",
+        layout.font_size_pt,
+        pt(layout.footer_distance),
+        pt(tab),
+        pt(text_width - right),
+        pt(right),
     );
     css.push_str(STYLE_CSS);
+    // The footer's line (8 pt, single spacing: 1.2207 em) ends at the footer distance.
+    let footer_top =
+        (f64::from(PAGE_HEIGHT) - f64::from(layout.footer_distance)) / 20.0 - 8.0 * 1.2207;
+    let _ = writeln!(css, ".first-footer {{ top: {footer_top:.2}pt; }}");
+    // The source note beside the sheet, on the side where lines start, past the margin
+    // (7.5 pt more: 10 px); in numbers, since validators do not read `calc(var(…))`.
+    let beside = |margin: u32| f64::from(margin) / 20.0 + 7.5;
+    let _ = writeln!(
+        css,
+        "@media screen {{ [dir=\"ltr\"] .entry:hover::before {{ right: 100%; margin-right: {:.2}pt; }} \
+         [dir=\"rtl\"] .entry:hover::before {{ left: 100%; margin-left: {:.2}pt; }} }}",
+        beside(m.left),
+        beside(m.right),
+    );
     // Printing: the browser paginates for real, and the running header goes in the top
     // margin box of every page but the first, which has the footer link instead.
     let _ = writeln!(
         css,
-        concat!(
-            "@page {{ size: {pw} {ph}; margin: {mt} {mr} {mb} {ml};\n",
-            "  @top-center {{ content: \"- \" counter(page) \" -\\A \" {number}; white-space: pre; ",
-            "font-family: {font}; font-size: 9pt; vertical-align: top; padding-top: {hd}; }} }}\n",
-            "@page :first {{ @top-center {{ content: none; }} }}",
-        ),
-        pw = pt(PAGE_WIDTH),
-        ph = pt(PAGE_HEIGHT),
-        mt = pt(m.top),
-        mr = pt(m.right),
-        mb = pt(m.bottom),
-        ml = pt(m.left),
-        number = css_string(&meta.full_number()),
-        font = font,
-        hd = pt(layout.header_distance),
+        "@page {{ size: {width} {height}; margin: {mt} {mr} {mb} {ml};\n  \
+         @top-center {{ content: \"- \" counter(page) \" -\\A \" {}; white-space: pre; \
+         font-family: {font}; font-size: 9pt; vertical-align: top; padding-top: {header}; }} }}\n\
+         @page :first {{ @top-center {{ content: none; }} }}",
+        css_string(&meta.full_number()),
     );
     css
 }

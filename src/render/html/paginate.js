@@ -21,7 +21,7 @@
     for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
     var pushed = paper.querySelectorAll(".pushed");
     for (i = 0; i < pushed.length; i++) {
-      pushed[i].style.marginBlockStart = "";
+      pushed[i].style.marginTop = "";
       pushed[i].classList.remove("pushed");
     }
     paper.classList.remove("paged");
@@ -79,10 +79,10 @@
       }
       x.page = page;
     }
-    var before = moves.map(function (m) { return getComputedStyle(m[0]).marginBlockStart; });
+    var before = moves.map(function (m) { return getComputedStyle(m[0]).marginTop; });
     moves.forEach(function (m, n) {
       m[0].style.setProperty("--before", before[n]);
-      m[0].style.marginBlockStart = "calc(" + before[n] + " + " + m[1] + "px)";
+      m[0].style.marginTop = "calc(" + before[n] + " + " + m[1] + "px)";
       m[0].classList.add("pushed");
     });
     var pages = page + 1;
