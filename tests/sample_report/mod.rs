@@ -1,4 +1,4 @@
-//! The one hand-built checked report the renderer tests share (and `examples/sample_docx.rs`
+//! The one hand-built checked report the renderer tests share (and `examples/docx.rs --sample`
 //! renders): the shape of the reference report's first sections, built in memory, so no
 //! loader is involved.
 //!
