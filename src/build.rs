@@ -121,7 +121,7 @@ pub fn timestamp(report: &Report, source_date_epoch: Option<i64>) -> i64 {
 }
 
 fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError {
-    let path = crate::load::display(path);
+    let path = crate::diag::display(path);
     move |source| BuildError::Write { path, source }
 }
 

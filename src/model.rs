@@ -14,6 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::dates::Date;
+use crate::diag::DisplayPath;
 use crate::markup::Markup;
 use crate::number::SectionNumber;
 
@@ -115,7 +116,7 @@ pub struct Meta {
     pub period: Option<Period>,
     pub layout: Layout,
     /// The file it came from (`entries/report.toml`), for the HTML preview's source notes.
-    pub file: String,
+    pub file: DisplayPath,
 }
 
 impl Meta {
@@ -297,7 +298,7 @@ pub struct Entry {
     pub recommendations: Vec<Recommendation>,
     pub event: Option<Event>,
     /// The file it came from, relative to the working directory (for tools and messages).
-    pub file: String,
+    pub file: DisplayPath,
 }
 
 impl Entry {

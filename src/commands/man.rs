@@ -16,7 +16,7 @@ pub(super) fn run(args: &ManArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Success);
     };
     std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create {}", crate::load::display(dir)))?;
+        .with_context(|| format!("cannot create {}", crate::diag::display(dir)))?;
     let paths: Vec<PathBuf> = pages.iter().map(|(name, _)| dir.join(name)).collect();
     let files: Vec<(&Path, &[u8])> = paths
         .iter()
@@ -24,10 +24,10 @@ pub(super) fn run(args: &ManArgs) -> anyhow::Result<Outcome> {
         .map(|(path, (_, page))| (path.as_path(), page.as_slice()))
         .collect();
     crate::output::write_all_atomic(&files).map_err(|(path, e)| {
-        anyhow::Error::new(e).context(format!("cannot write {}", crate::load::display(path)))
+        anyhow::Error::new(e).context(format!("cannot write {}", crate::diag::display(path)))
     })?;
     for path in &paths {
-        crate::outln!("wrote {}", crate::load::display(path));
+        crate::outln!("wrote {}", crate::diag::display(path));
     }
     Ok(Outcome::Success)
 }

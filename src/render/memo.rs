@@ -6,12 +6,13 @@
 
 use std::collections::HashMap;
 
+use crate::diag::DisplayPath;
 use crate::model::{Entry, Layout};
 
 /// Renderings of entries, by source file, with the entry and the key each was made from.
 pub struct Memo<T, K = ()> {
     layout: Option<Layout>,
-    kept: HashMap<String, (Entry, K, T)>,
+    kept: HashMap<DisplayPath, (Entry, K, T)>,
 }
 
 impl<T, K> Default for Memo<T, K> {
@@ -97,7 +98,7 @@ mod tests {
             text: crate::markup::Markup::plain_text(text),
             recommendations: Vec::new(),
             event: None,
-            file: format!("entries/{number}.toml"),
+            file: format!("entries/{number}.toml").into(),
         }
     }
 

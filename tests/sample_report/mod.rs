@@ -49,7 +49,8 @@ fn entry(
         file: format!(
             "entries/{}/{number}.toml",
             number.split('.').next().unwrap_or("x")
-        ),
+        )
+        .into(),
     }
 }
 

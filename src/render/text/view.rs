@@ -18,6 +18,7 @@ pub use super::digest::{
     ResolutionView, SectionView, SectorCount, SectorCounts, SectorGroup, StatusGroup,
 };
 use crate::dates::{self, Date};
+use crate::diag::DisplayPath;
 use crate::markup::{Block, Inline, Markup};
 use crate::model::{Entry, Event, Meta, Report, Sector};
 use crate::number::SectionNumber;
@@ -184,7 +185,7 @@ pub struct EntryView {
     /// The resolutions it reports on.
     pub resolutions: Vec<u32>,
     /// The file it came from.
-    pub file: String,
+    pub file: DisplayPath,
     /// Its paragraphs, in order: the heading or numbered paragraph first.
     pub paragraphs: Vec<Paragraph>,
     /// Its structured Recommendations, in file order.
