@@ -59,6 +59,9 @@ pub enum BuildError {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     Locked(#[from] crate::lock::LockError),
+    /// Windows refused to replace an output that another program has open.
+    #[error("{path} is open in another program, probably Word: close it and build again")]
+    OpenElsewhere { path: String },
     #[error("cannot write {path}")]
     Write {
         path: String,
@@ -118,7 +121,7 @@ pub fn timestamp(report: &Report, source_date_epoch: Option<i64>) -> i64 {
 }
 
 fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError {
-    let path = crate::load::display(path);
+    let path = crate::diag::display(path);
     move |source| BuildError::Write { path, source }
 }
 
@@ -138,7 +141,17 @@ pub fn write_set(out: &Path, files: &[(&Path, &[u8])]) -> Result<(), BuildError>
     // never leave a mixed set, nor delete each other's temporary files.
     let _lock = crate::lock::lock(out, crate::lock::Mode::Exclusive)?;
     output::remove_stale_temporaries(out).map_err(write_error(out))?;
-    output::write_all_atomic(files).map_err(|(path, source)| write_error(path)(source))
+    output::write_all_atomic(files).map_err(|(path, source)| {
+        if output::is_open_elsewhere(&source, path) {
+            // As the system writes it (out\C18-33-E.docx on Windows), for the person
+            // looking for the window that has it open.
+            BuildError::OpenElsewhere {
+                path: path.display().to_string(),
+            }
+        } else {
+            write_error(path)(source)
+        }
+    })
 }
 
 /// Writes the rendered outputs into `out` (created if needed), each atomically.

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, FileId};
 
 /// Characters that TOML and DOCX cannot carry, with their byte offsets. Tab, line feed and
 /// carriage return are ordinary whitespace.
@@ -38,7 +38,7 @@ pub fn is_forbidden_char(c: char) -> bool {
         || c == '\u{FFFF}'
 }
 
-pub fn control_character(file: &str, span: Range<usize>, c: char) -> Diagnostic {
+pub fn control_character(file: FileId, span: Range<usize>, c: char) -> Diagnostic {
     Diagnostic::new(
         Code::ControlCharacter,
         format!("{} cannot go into a document", describe(c)),

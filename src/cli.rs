@@ -12,7 +12,8 @@ use crate::number::SectionNumber;
 #[derive(Debug, Parser)]
 #[command(
     name = "council-report",
-    version,
+    // "0.2.0 (commit 1a2b3c4d5e6f)": the commit comes from the build script (build.rs).
+    version = env!("COUNCIL_REPORT_VERSION"),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -53,6 +54,11 @@ pub enum Command {
     Watch(WatchArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a folder.
+    ///
+    /// `council-report man | man -l -` reads it; `--dir DIR` writes council-report.1 and
+    /// council-report-<command>.1 for installing under a man1 folder.
+    Man(ManArgs),
 }
 
 /// Where the report's entries are.
@@ -233,6 +239,14 @@ pub struct CompletionsArgs {
     /// The shell to complete in.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write council-report.1 and one council-report-<command>.1 per command into this
+    /// folder (created if needed) instead of printing the main page.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// A section number on the command line, with the same rules as in an entry.

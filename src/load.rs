@@ -9,7 +9,7 @@ pub(crate) mod toml_de;
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Code, Diagnostic, Sources};
+use crate::diag::{Code, Diagnostic, DisplayPath, FileId, InFile, Sources};
 use crate::model::Logo;
 use crate::raw::{RawEntry, RawReport};
 
@@ -21,9 +21,10 @@ pub use files::MAX_FILE_BYTES;
 pub struct Draft {
     /// The entries folder as given (`entries`).
     pub root: PathBuf,
+    /// Every file named, with its text when it was read.
     pub sources: Sources,
-    /// Every file read, by display path, in reading order.
-    pub files: Vec<String>,
+    /// Every file read, in reading order.
+    pub files: Vec<FileId>,
     /// True when `report.toml` exists, even if it could not be parsed.
     pub has_report_file: bool,
     pub report: Option<Loaded<RawReport>>,
@@ -36,10 +37,10 @@ pub struct Draft {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A parsed file and the display path it came from.
+/// A parsed file and the file it came from.
 #[derive(Debug, Clone)]
 pub struct Loaded<T> {
-    pub file: String,
+    pub file: FileId,
     pub raw: T,
 }
 
@@ -71,51 +72,49 @@ pub fn load(root: &Path) -> Result<Draft, LoadError> {
 pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
     let display_root = folder(root)?;
     let io_error = |source| LoadError::Io {
-        path: display_root.clone(),
+        path: display_root.to_string(),
         source,
     };
     let report_name = report_name(&display_root);
+    let mut sources = Sources::default();
     let process = |file: &FoundFile| process(file, file.display == report_name, overlay);
     let (walk_diagnostics, processed) = if overlay.is_empty() {
         // Files are read and parsed while the walk is still finding the others.
         let (walked, processed) = crate::parallel::map_while_producing(
-            |sink| files::walk_into(root, &display_root, sink),
+            |sink| files::walk_into(root, &display_root, &mut sources, sink),
             process,
         );
         (walked.map_err(io_error)?, processed)
     } else {
-        let mut listing = files::walk(root, &display_root).map_err(io_error)?;
-        files::apply_overlay(&mut listing, root, &display_root, overlay);
+        let mut listing = files::walk(root, &display_root, &mut sources).map_err(io_error)?;
+        files::apply_overlay(&mut listing, root, &display_root, overlay, &mut sources);
         let processed = crate::parallel::map(&listing.files, process);
         (
             listing.diagnostics,
             listing.files.into_iter().zip(processed).collect(),
         )
     };
+    let report_id = sources.id(&report_name);
     let mut draft = Draft {
         root: root.to_path_buf(),
         // report.toml is there, though unreadable (a named pipe): not also "no report.toml".
-        has_report_file: walk_diagnostics
-            .iter()
-            .any(|d| d.file.as_deref() == Some(report_name.as_str())),
+        has_report_file: report_id
+            .is_some_and(|r| walk_diagnostics.iter().any(|d| d.file == Some(r))),
         diagnostics: walk_diagnostics,
+        sources,
         ..Draft::default()
     };
     for (file, p) in processed {
-        draft.files.push(file.display.clone());
+        draft.files.push(file.id);
         draft.diagnostics.extend(p.diagnostics);
         if let Some(text) = p.text {
-            draft.sources.insert(file.display.clone(), text);
+            draft.sources.set_text(file.id, text);
         }
-        let loaded = |raw| Loaded {
-            file: file.display.clone(),
-            raw,
-        };
         match p.parsed {
             Parsed::Report(raw) => {
                 draft.has_report_file = true;
                 draft.report = raw.map(|r| Loaded {
-                    file: file.display.clone(),
+                    file: file.id,
                     raw: *r,
                 });
             }
@@ -123,10 +122,12 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
                 draft.entry_files += 1;
                 match e {
                     toml_de::EntryParse::Entry(raw) => draft.entries.push(Loaded {
-                        file: file.display.clone(),
+                        file: file.id,
                         raw: *raw,
                     }),
-                    toml_de::EntryParse::NumberOnly(raw) => draft.broken_numbers.push(loaded(raw)),
+                    toml_de::EntryParse::NumberOnly(raw) => {
+                        draft.broken_numbers.push(Loaded { file: file.id, raw })
+                    }
                     toml_de::EntryParse::Nothing => {}
                 }
             }
@@ -147,8 +148,8 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
 }
 
 /// The entries folder as diagnostics name it, once it is known to be a folder.
-pub(crate) fn folder(root: &Path) -> Result<String, LoadError> {
-    let display_root = display(root);
+pub(crate) fn folder(root: &Path) -> Result<DisplayPath, LoadError> {
+    let display_root = crate::diag::display(root);
     match std::fs::metadata(root) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::Missing(display_root)),
         Err(source) => Err(LoadError::Io {
@@ -156,24 +157,26 @@ pub(crate) fn folder(root: &Path) -> Result<String, LoadError> {
             source,
         }),
         Ok(m) if !m.is_dir() => Err(LoadError::NotADirectory(display_root)),
-        Ok(_) => Ok(display_root),
+        Ok(_) => Ok(display_root.into()),
     }
 }
 
 /// `entries/report.toml`: the one file that is not an entry.
-pub(crate) fn report_name(display_root: &str) -> String {
-    format!("{display_root}/report.toml")
+pub(crate) fn report_name(display_root: &DisplayPath) -> DisplayPath {
+    display_root.join("report.toml")
 }
 
-/// Every file the folder holds, in reading order, and what the walk found wrong.
+/// Every file the folder holds, in reading order, and what the walk found wrong; every
+/// file named gets its id in `sources`.
 pub(crate) fn listing(
     root: &Path,
-    display_root: &str,
+    display_root: &DisplayPath,
+    sources: &mut Sources,
 ) -> Result<(Vec<FoundFile>, Vec<Diagnostic>), LoadError> {
-    files::walk(root, display_root)
+    files::walk(root, display_root, sources)
         .map(|l| (l.files, l.diagnostics))
         .map_err(|source| LoadError::Io {
-            path: display_root.to_owned(),
+            path: display_root.to_string(),
             source,
         })
 }
@@ -184,14 +187,14 @@ pub(crate) fn read_logo(
     report: &Loaded<RawReport>,
 ) -> Result<Option<Logo>, Box<Diagnostic>> {
     match &report.raw.layout.logo {
-        Some(path) => logo::read(root, &report.file, path).map(Some),
+        Some(path) => logo::read(root, report.file, path).map(Some),
         None => Ok(None),
     }
 }
 
 /// What is wrong with the folder as a whole: no report.toml, no entries.
 pub(crate) fn folder_diagnostics(
-    display_root: &str,
+    display_root: &DisplayPath,
     has_report_file: bool,
     entry_files: usize,
 ) -> Vec<Diagnostic> {
@@ -226,9 +229,8 @@ pub(crate) enum Parsed {
 
 /// Reads and parses one file; touches nothing shared, so files can be processed in parallel.
 pub(crate) fn process(file: &FoundFile, is_report: bool, overlay: &Overlay) -> Processed {
-    let mut diagnostics = Vec::new();
     // A file in the overlay is not read: its text is the edit's.
-    let read = match overlay.get(&file.display) {
+    let read = match overlay.get(file.display.as_str()) {
         Some(Some(text)) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned()),
         _ => files::read_text(file),
     };
@@ -236,7 +238,6 @@ pub(crate) fn process(file: &FoundFile, is_report: bool, overlay: &Overlay) -> P
         Ok(text) => text,
         Err(failure) => {
             let (diag, text) = *failure;
-            diagnostics.push(diag);
             let parsed = if is_report {
                 Parsed::Report(None)
             } else {
@@ -244,30 +245,21 @@ pub(crate) fn process(file: &FoundFile, is_report: bool, overlay: &Overlay) -> P
             };
             return Processed {
                 text,
-                diagnostics,
+                diagnostics: vec![diag],
                 parsed,
             };
         }
     };
+    let mut cx = InFile::new(file.id, &text);
     let parsed = if is_report {
-        Parsed::Report(toml_de::parse_report(&file.display, &text, &mut diagnostics).map(Box::new))
+        Parsed::Report(toml_de::parse_report(&mut cx).map(Box::new))
     } else {
-        Parsed::Entry(toml_de::parse_entry(&file.display, &text, &mut diagnostics))
+        Parsed::Entry(toml_de::parse_entry(&mut cx, &file.display))
     };
+    let diagnostics = cx.into_diagnostics();
     Processed {
         text: Some(text),
         diagnostics,
         parsed,
-    }
-}
-
-/// A path as diagnostics show it: forward slashes, no leading `./`.
-pub fn display(path: &Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
-    let s = s.strip_prefix("./").unwrap_or(&s).trim_end_matches('/');
-    if s.is_empty() {
-        ".".into()
-    } else {
-        s.to_owned()
     }
 }

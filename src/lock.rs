@@ -40,10 +40,10 @@ pub enum Mode {
 pub enum LockError {
     #[error(
         "another council-report is working on `{}` (a build, watch or edit); try again when it has finished",
-        crate::load::display(.0)
+        crate::diag::display(.0)
     )]
     Busy(PathBuf),
-    #[error("cannot lock `{}`", crate::load::display(.path))]
+    #[error("cannot lock `{}`", crate::diag::display(.path))]
     Io {
         path: PathBuf,
         source: std::io::Error,

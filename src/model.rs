@@ -14,6 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::dates::Date;
+use crate::diag::DisplayPath;
 use crate::locale::{Language, Locale};
 use crate::markup::Markup;
 use crate::number::SectionNumber;
@@ -141,7 +142,7 @@ pub struct Meta {
     pub period: Option<Period>,
     pub layout: Layout,
     /// The file it came from (`entries/report.toml`), for the HTML preview's source notes.
-    pub file: String,
+    pub file: DisplayPath,
     /// In a translated report, the report.toml keys of plain values still in English
     /// (`meeting.name`, `document.title` …): renderers highlight them.
     pub untranslated: Vec<&'static str>,
@@ -379,7 +380,7 @@ pub struct Entry {
     pub recommendations: Vec<Recommendation>,
     pub event: Option<Event>,
     /// The file it came from, relative to the working directory (for tools and messages).
-    pub file: String,
+    pub file: DisplayPath,
     /// In a translated report, the title is still in English (its translation is
     /// missing): renderers highlight it.
     pub untranslated_title: bool,

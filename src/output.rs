@@ -44,6 +44,11 @@ pub fn write_all_atomic<'a>(files: &[(&'a Path, &[u8])]) -> Result<(), (&'a Path
         .zip(staged)
         .map(|(&(path, _), tmp)| tmp.map(|t| (path, t)).map_err(|e| (path, e)))
         .collect::<Result<Vec<_>, _>>()?;
+    // A target that cannot be replaced (open in Word, on Windows) is found before the
+    // first rename, so that such a build replaces none of the outputs rather than some.
+    for &(path, _) in files {
+        replaceable(path).map_err(|e| (path, e))?;
+    }
     for (path, tmp) in staged {
         // `persist` renames; a temporary file not persisted is removed when dropped.
         tmp.persist(path).map_err(|e| (path, e.error))?;
@@ -79,6 +84,53 @@ fn stage(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     }
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+/// Whether `e`, from writing or replacing `path`, means that another program holds `path`
+/// open. Only Windows refuses that: Word opens the document it shows without
+/// FILE_SHARE_DELETE, and replacing it then fails with ERROR_SHARING_VIOLATION (32),
+/// ERROR_LOCK_VIOLATION (33) or ERROR_ACCESS_DENIED (5). Access denied also means a
+/// read-only file, which is not reported as open.
+pub fn is_open_elsewhere(e: &io::Error, path: &Path) -> bool {
+    let read_only = || fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+    cfg!(windows)
+        && e.raw_os_error()
+            .is_some_and(|code| windows_in_use(code, read_only))
+}
+
+/// The Windows error codes of a file held open by another program (see above).
+fn windows_in_use(code: i32, read_only: impl FnOnce() -> bool) -> bool {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    match code {
+        ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION => true,
+        ERROR_ACCESS_DENIED => !read_only(),
+        _ => false,
+    }
+}
+
+/// Fails when `path` exists and could not be replaced now. On Windows: asks for delete
+/// access, which a program holding the file without FILE_SHARE_DELETE denies, exactly as
+/// it denies the rename. Elsewhere a rename never fails for a file being open.
+fn replaceable(path: &Path) -> io::Result<()> {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        const DELETE: u32 = 0x0001_0000;
+        const FILE_SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
+        match fs::OpenOptions::new()
+            .access_mode(DELETE)
+            .share_mode(FILE_SHARE_ALL)
+            .open(path)
+        {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    #[cfg(not(windows))]
+    let _ = path;
+    Ok(())
 }
 
 /// An I/O error as a person reads it: the system's words without the `(os error 2)` that
@@ -156,6 +208,18 @@ mod tests {
         assert!(write_atomic(&target, b"x").is_err());
         assert!(target.is_dir());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn windows_codes_of_a_file_open_in_word_are_recognised() {
+        assert!(windows_in_use(32, || false));
+        assert!(windows_in_use(33, || false));
+        assert!(windows_in_use(5, || false));
+        // Access denied to a read-only file is not "open in another program".
+        assert!(!windows_in_use(5, || true));
+        // Other errors (ERROR_DISK_FULL, ERROR_PATH_NOT_FOUND) are not either.
+        assert!(!windows_in_use(112, || false));
+        assert!(!windows_in_use(3, || false));
     }
 
     #[test]

@@ -1,39 +1,30 @@
 //! Rules on one entry file, turning a raw entry into a checked [`Entry`].
 
-use std::ops::Range;
-
-use super::text::{self, Field};
+use super::text;
 use super::values;
 use crate::dates;
-use crate::diag::{Code, Diagnostic};
-use crate::load::Loaded;
+use crate::diag::{Code, DisplayPath, InFile};
 use crate::markup::Markup;
-use crate::model::{Event, Meta, Recommendation, Sector, Status};
+use crate::model::{Entry, Event, Meta, Recommendation, Sector, Status};
 use crate::number::SectionNumber;
 use crate::raw::{RawEntry, RawEvent, RawRecommendation};
 
-use crate::model::Entry;
-
-/// Checks one entry. Returns the entry and the span of its number, or `None` when an error
-/// makes it unusable (the diagnostics say why). Every rule runs regardless, so one pass
-/// reports everything wrong with the file.
+/// Checks one entry, read from the file shown as `path`. Returns the entry, or `None`
+/// when an error makes it unusable (the diagnostics say why). Every rule runs regardless,
+/// so one pass reports everything wrong with the file.
 pub(super) fn convert(
-    loaded: &Loaded<RawEntry>,
-    src: &str,
+    cx: &mut InFile<'_>,
+    raw: &RawEntry,
+    path: &DisplayPath,
     meta: Option<&Meta>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<(Entry, Range<usize>)> {
-    let file = loaded.file.as_str();
-    let raw = &loaded.raw;
-    let errors_before = diags.iter().filter(|d| d.is_error()).count();
-    let field = |value| Field { file, src, value };
+) -> Option<Entry> {
+    let errors_before = cx.errors();
 
     let number = match raw.number.get_ref().trim().parse::<SectionNumber>() {
         Ok(n) => Some(n),
         Err(e) => {
-            diags.push(
-                Diagnostic::new(Code::MalformedNumber, format!("`{}` is not a section number", raw.number.get_ref()))
-                    .at(file, raw.number.span())
+            cx.push(
+                cx.at(Code::MalformedNumber, format!("`{}` is not a section number", raw.number.get_ref()), raw.number.span())
                     .label(e.to_string())
                     .help("write 1 to 4 positive integers joined by dots, such as \"2\", \"2.9\" or \"2.17.3\""),
             );
@@ -41,28 +32,27 @@ pub(super) fn convert(
         }
     };
     let title = raw.title.as_ref().and_then(|t| {
-        text::plain(field(t), diags);
-        values::non_empty(file, t, "title", diags)
+        text::plain(cx, t);
+        values::non_empty(cx, t, "title")
     });
     let sector = raw
         .sector
         .as_ref()
-        .and_then(|s| values::one_of(file, s, "sector", &Sector::ALL, Sector::as_str, diags));
+        .and_then(|s| values::one_of(cx, s, "sector", &Sector::ALL, Sector::as_str));
     let mut resolutions = Vec::new();
     for r in raw.resolutions.iter().flatten() {
-        let Some(n) = values::resolution(file, r, diags) else {
+        let Some(n) = values::resolution(cx, r) else {
             continue;
         };
         if let Some(meta) = meta
             && !meta.resolutions.contains(&n)
         {
             let known: Vec<String> = meta.resolutions.iter().map(u32::to_string).collect();
-            diags.push(
-                    Diagnostic::new(Code::UnknownResolution, format!("resolution {n} is not one of this report's resolutions"))
-                        .at(file, r.span())
-                        .label(format!("report.toml lists {}", if known.is_empty() { "none".into() } else { known.join(", ") }))
-                        .help("use a resolution listed in report.toml's [document] resolutions, or add it there"),
-                );
+            cx.push(
+                cx.at(Code::UnknownResolution, format!("resolution {n} is not one of this report's resolutions"), r.span())
+                    .label(format!("report.toml lists {}", if known.is_empty() { "none".into() } else { known.join(", ") }))
+                    .help("use a resolution listed in report.toml's [document] resolutions, or add it there"),
+            );
             continue;
         }
         if !resolutions.contains(&n) {
@@ -72,19 +62,20 @@ pub(super) fn convert(
     let body = raw
         .text
         .as_ref()
-        .map(|t| text::marked_up(field(t), diags))
+        .map(|t| text::marked_up(cx, t))
         .unwrap_or_default();
     if title.is_none() && body.blocks.is_empty() && raw.title.is_none() {
-        let d = Diagnostic::new(
-            Code::EmptyEntry,
-            format!(
-                "entry {} has neither a title nor a text",
-                raw.number.get_ref()
-            ),
-        )
-        .at(file, raw.number.span())
-        .help("add `text = \"\"\"…\"\"\"` (or a `title` for a heading), or delete the file");
-        diags.push(d);
+        cx.push(
+            cx.at(
+                Code::EmptyEntry,
+                format!(
+                    "entry {} has neither a title nor a text",
+                    raw.number.get_ref()
+                ),
+                raw.number.span(),
+            )
+            .help("add `text = \"\"\"…\"\"\"` (or a `title` for a heading), or delete the file"),
+        );
     }
     // Only entries that list Recommendations need their words joined up and searched.
     let recommendations = if raw.recommendations.is_empty() {
@@ -93,19 +84,18 @@ pub(super) fn convert(
         let plain_text = normalise(&body_text(raw, &body));
         raw.recommendations
             .iter()
-            .filter_map(|r| recommendation(file, src, r.get_ref(), &plain_text, diags))
+            .filter_map(|r| recommendation(cx, r.get_ref(), &plain_text))
             .collect()
     };
     let event = raw
         .event
         .as_ref()
-        .and_then(|e| event(file, src, e.get_ref(), meta, diags));
+        .and_then(|e| event(cx, e.get_ref(), meta));
 
-    let errors_after = diags.iter().filter(|d| d.is_error()).count();
-    if errors_after > errors_before {
+    if cx.errors() > errors_before {
         return None;
     }
-    let entry = Entry {
+    Some(Entry {
         number: number?,
         title,
         sector,
@@ -113,10 +103,9 @@ pub(super) fn convert(
         text: body,
         recommendations,
         event,
-        file: file.to_owned(),
+        file: path.clone(),
         untranslated_title: false,
-    };
-    Some((entry, raw.number.span()))
+    })
 }
 
 /// The words a reader sees, for finding Recommendation ids in them.
@@ -148,46 +137,28 @@ fn normalise(s: &str) -> String {
 }
 
 fn recommendation(
-    file: &str,
-    src: &str,
+    cx: &mut InFile<'_>,
     r: &RawRecommendation,
     plain_text: &str,
-    diags: &mut Vec<Diagnostic>,
 ) -> Option<Recommendation> {
     let id = r.id.get_ref().trim();
     let sector = recommendation_sector(id);
     if sector.is_none() {
-        diags.push(
-            Diagnostic::new(Code::MalformedRecommendation, format!("`{id}` is not a Recommendation id"))
-                .at(file, r.id.span())
+        cx.push(
+            cx.at(Code::MalformedRecommendation, format!("`{id}` is not a Recommendation id"), r.id.span())
                 .label("expected the sector, a space, the series letter(s) and the number")
                 .help("write it like `ITU-T Y.3071`, `ITU-R M.2083` or `ITU-T G.709/Y.1331`; annexes and amendments stay in the text"),
         );
     } else if !contains_id(plain_text, &normalise(id)) {
-        diags.push(
-            Diagnostic::new(Code::RecommendationNotInText, format!("Recommendation {id} is not mentioned in the entry's text"))
-                .at(file, r.id.span())
+        cx.push(
+            cx.at(Code::RecommendationNotInText, format!("Recommendation {id} is not mentioned in the entry's text"), r.id.span())
                 .label("the text does not contain this id")
                 .help("mention it in the text as it is written here, or remove this [[recommendations]] table"),
         );
     }
-    text::plain(
-        Field {
-            file,
-            src,
-            value: &r.title,
-        },
-        diags,
-    );
-    let title = values::non_empty(file, &r.title, "title", diags);
-    let status = values::one_of(
-        file,
-        &r.status,
-        "status",
-        &Status::ALL,
-        Status::as_str,
-        diags,
-    );
+    text::plain(cx, &r.title);
+    let title = values::non_empty(cx, &r.title, "title");
+    let status = values::one_of(cx, &r.status, "status", &Status::ALL, Status::as_str);
     Some(Recommendation {
         id: id.to_owned(),
         title: title?,
@@ -231,46 +202,26 @@ fn series_number(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn event(
-    file: &str,
-    src: &str,
-    e: &RawEvent,
-    meta: Option<&Meta>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Event> {
-    text::plain(
-        Field {
-            file,
-            src,
-            value: &e.name,
-        },
-        diags,
-    );
-    text::plain(
-        Field {
-            file,
-            src,
-            value: &e.place,
-        },
-        diags,
-    );
-    let name = values::non_empty(file, &e.name, "name", diags);
-    let place = values::non_empty(file, &e.place, "place", diags);
-    let start = values::date(file, &e.start, "start", diags);
+fn event(cx: &mut InFile<'_>, e: &RawEvent, meta: Option<&Meta>) -> Option<Event> {
+    text::plain(cx, &e.name);
+    text::plain(cx, &e.place);
+    let name = values::non_empty(cx, &e.name, "name");
+    let place = values::non_empty(cx, &e.place, "place");
+    let start = values::date(cx, &e.start, "start");
     let end = match &e.end {
-        Some(end) => Some(values::date(file, end, "end", diags)?),
+        Some(end) => Some(values::date(cx, end, "end")?),
         None => None,
     };
     let start = start?;
     if let (Some(end), Some(end_raw)) = (end, &e.end)
         && end < start
     {
-        diags.push(
-            Diagnostic::new(
+        cx.push(
+            cx.at(
                 Code::EndBeforeStart,
                 format!("the event ends on {end}, before it starts on {start}"),
+                end_raw.span(),
             )
-            .at(file, end_raw.span())
             .label("before `start`")
             .help("swap the dates, or correct the one that is wrong"),
         );
@@ -284,12 +235,12 @@ fn event(
             } else {
                 (e.end.as_ref().map_or(e.start.span(), |x| x.span()), last)
             };
-            diags.push(
-                Diagnostic::new(
+            cx.push(
+                cx.at(
                     Code::OutsidePeriod,
                     format!("the event on {when} is outside the reporting period"),
+                    span,
                 )
-                .at(file, span)
                 .label(format!(
                     "the period is {}",
                     dates::range(period.start, Some(period.end))

@@ -11,7 +11,7 @@ mod report;
 mod text;
 mod values;
 
-use crate::diag::{self, Diagnostic, Sources};
+use crate::diag::{self, Diagnostic, FileId, InFile, Sources};
 use crate::load::{Draft, Loaded};
 use crate::model::{Entry, Logo, Meta, Report};
 use crate::raw::{RawEntry, RawReport};
@@ -27,7 +27,7 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Sources,
     /// Every file read, for reports that list clean files too.
-    pub files: Vec<String>,
+    pub files: Vec<FileId>,
     /// How many entry files were checked.
     pub entries: usize,
 }
@@ -61,15 +61,16 @@ pub fn check(draft: Draft) -> Checked {
         ..
     } = draft;
     let mut diags = diagnostics;
-    let src = |file: &str| sources.get(file).unwrap_or_default();
-    let meta = raw_report
-        .as_ref()
-        .and_then(|r| report::convert(r, src(&r.file), logo, &mut diags));
+    let meta = raw_report.as_ref().and_then(|r| {
+        let (meta, found) = check_report(r, &sources, logo);
+        diags.extend(found);
+        meta
+    });
 
     // Each entry is checked on its own (the cross-entry rules come after), so the work
     // splits over the cores; the results are merged in file order, as a loop would give.
     let converted = crate::parallel::map_owned(raw_entries, |loaded| {
-        check_entry(&loaded, src(&loaded.file), meta.as_ref())
+        check_entry(&loaded, &sources, meta.as_ref())
     });
     let mut entries = Vec::with_capacity(converted.len());
     let mut numbers_at = Vec::with_capacity(converted.len());
@@ -104,17 +105,26 @@ pub struct EntryChecked {
     number: Option<numbers::NumberAt>,
 }
 
-/// The rules on one entry file.
-pub fn check_entry(loaded: &Loaded<RawEntry>, src: &str, meta: Option<&Meta>) -> EntryChecked {
-    let mut diagnostics = Vec::new();
-    let entry = entry::convert(loaded, src, meta, &mut diagnostics);
+/// The rules on one entry file; `sources` has its text.
+pub fn check_entry(
+    loaded: &Loaded<RawEntry>,
+    sources: &Sources,
+    meta: Option<&Meta>,
+) -> EntryChecked {
+    let mut cx = in_file(loaded.file, sources);
+    let entry = entry::convert(&mut cx, &loaded.raw, sources.path(loaded.file), meta);
     // The number rules need every well-formed number, even of entries with other errors.
-    let number = number_at(&loaded.raw.number, loaded.file.clone());
+    let number = number_at(&loaded.raw.number, loaded.file);
     EntryChecked {
-        entry: entry.map(|(entry, _)| entry),
-        diagnostics,
+        entry,
+        diagnostics: cx.into_diagnostics(),
         number,
     }
+}
+
+/// The findings about `file`, whose text `sources` has.
+fn in_file(file: FileId, sources: &Sources) -> InFile<'_> {
+    InFile::new(file, sources.text(file).unwrap_or_default())
 }
 
 /// An entry file that did not deserialize but has a string `number`: that number, for
@@ -128,18 +138,18 @@ pub fn broken_number_checked(loaded: &Loaded<toml::Spanned<String>>) -> EntryChe
 }
 
 fn broken_number(loaded: &Loaded<toml::Spanned<String>>) -> Option<numbers::NumberAt> {
-    number_at(&loaded.raw, loaded.file.clone())
+    number_at(&loaded.raw, loaded.file)
 }
 
 /// The rules on report.toml: its [`Meta`] unless it has an error, and its diagnostics.
 pub fn check_report(
     loaded: &Loaded<RawReport>,
-    src: &str,
+    sources: &Sources,
     logo: Option<Logo>,
 ) -> (Option<Meta>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let meta = report::convert(loaded, src, logo, &mut diagnostics);
-    (meta, diagnostics)
+    let mut cx = in_file(loaded.file, sources);
+    let meta = report::convert(&mut cx, &loaded.raw, sources.path(loaded.file), logo);
+    (meta, cx.into_diagnostics())
 }
 
 /// The results of every file, to be put together by [`finish`].
@@ -165,7 +175,7 @@ pub fn finish(
     meta: Option<Meta>,
     parts: Parts,
     sources: Sources,
-    files: Vec<String>,
+    files: Vec<FileId>,
     entry_files: usize,
 ) -> Checked {
     let Parts {
@@ -174,7 +184,7 @@ pub fn finish(
         numbers_at,
     } = parts;
     numbers::check(&numbers_at, &sources, &mut diags);
-    diag::sort(&mut diags);
+    diag::sort(&mut diags, &sources);
     let report = match meta {
         Some(meta) if !diags.iter().any(Diagnostic::is_error) => {
             entries.sort_by_key(|e| e.number);
@@ -199,7 +209,7 @@ pub fn finish(
 }
 
 /// Where a well-formed section number stands, for the rules across entries.
-fn number_at(raw: &toml::Spanned<String>, file: String) -> Option<numbers::NumberAt> {
+fn number_at(raw: &toml::Spanned<String>, file: FileId) -> Option<numbers::NumberAt> {
     let number = raw.get_ref().trim().parse().ok()?;
     Some(numbers::NumberAt {
         number,
@@ -210,12 +220,12 @@ fn number_at(raw: &toml::Spanned<String>, file: String) -> Option<numbers::Numbe
 
 /// `entries/2/2.7.toml:3:5: W002 straight double quote`
 pub fn one_line(d: &Diagnostic, sources: &Sources) -> String {
-    let place = match (&d.file, &d.span) {
+    let place = match (d.file, &d.span) {
         (Some(f), Some(s)) => match sources.line_col(f, s.start) {
-            Some(p) => format!("{f}:{}:{}: ", p.line, p.column),
-            None => format!("{f}: "),
+            Some(p) => format!("{}:{}:{}: ", sources.path(f), p.line, p.column),
+            None => format!("{}: ", sources.path(f)),
         },
-        (Some(f), None) => format!("{f}: "),
+        (Some(f), None) => format!("{}: ", sources.path(f)),
         _ => String::new(),
     };
     format!("{place}{} {}", d.code, d.message)

@@ -4,14 +4,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::diag::{Code, Diagnostic, Sources};
+use crate::diag::{Code, Diagnostic, FileId, Sources};
 use crate::number::SectionNumber;
 
 /// Where an entry's number is written.
 #[derive(Debug, Clone)]
 pub(super) struct NumberAt {
     pub number: SectionNumber,
-    pub file: String,
+    pub file: FileId,
     pub span: Range<usize>,
 }
 
@@ -32,7 +32,7 @@ pub(super) fn check(all: &[NumberAt], sources: &Sources, diags: &mut Vec<Diagnos
                     Code::MissingParent,
                     format!("entry {number} has no parent: there is no entry {parent}"),
                 )
-                .at(first.file.as_str(), first.span.clone())
+                .at(first.file, first.span.clone())
                 .label(format!("{parent} is missing"))
                 .help(format!(
                     "add an entry numbered {parent}, or renumber this one"
@@ -56,12 +56,13 @@ fn duplicates(
             continue;
         }
         let places = crate::diag::short_list(
-            others
-                .iter()
-                .map(|o| match sources.line_col(&o.file, o.span.start) {
-                    Some(p) => format!("{}:{}:{}", o.file, p.line, p.column),
-                    None => o.file.clone(),
-                }),
+            others.iter().map(|o| {
+                let path = sources.path(o.file);
+                match sources.line_col(o.file, o.span.start) {
+                    Some(p) => format!("{path}:{}:{}", p.line, p.column),
+                    None => path.to_string(),
+                }
+            }),
             5,
         );
         let times = match at.len() {
@@ -73,7 +74,7 @@ fn duplicates(
                 Code::DuplicateNumber,
                 format!("section number {number} is used {times}"),
             )
-            .at(first.file.as_str(), first.span.clone())
+            .at(first.file, first.span.clone())
             .label(format!("also used by {places}"))
             .help(if at.len() == 2 {
                 "give one of them another number"
@@ -114,7 +115,7 @@ fn gaps(by_number: &BTreeMap<SectionNumber, Vec<&NumberAt>>, diags: &mut Vec<Dia
                 };
                 diags.push(
                     Diagnostic::new(Code::NumberingGap, message)
-                        .at(at.file.as_str(), at.span.clone())
+                        .at(at.file, at.span.clone())
                         .label("the sequence skips a number before this one")
                         .help("write the missing entry, or close the gap with `council-report renumber --close-gaps`"),
                 );

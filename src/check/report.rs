@@ -2,15 +2,15 @@
 
 use toml::Spanned;
 
-use super::text::{self, Field};
+use super::text;
 use super::values;
-use crate::diag::{Code, Diagnostic};
-use crate::load::Loaded;
-use crate::locale::Language;
-use crate::markup::link_is_allowed;
-use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Summary};
-use crate::raw::{RawDate, RawLayout, RawReport, is_placeholder};
 use std::collections::BTreeMap;
+
+use crate::diag::{Code, Diagnostic, DisplayPath, InFile};
+use crate::locale::Language;
+use crate::markup::{Markup, link_is_allowed};
+use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Summary};
+use crate::raw::{RawDate, RawLabels, RawLayout, RawReport, is_placeholder};
 
 /// The core-properties author when report.toml names none.
 const DEFAULT_CREATOR: &str = "International Telecommunication Union";
@@ -18,152 +18,92 @@ const DEFAULT_CREATOR: &str = "International Telecommunication Union";
 /// Twips per millimetre (1 inch = 1440 twips = 25.4 mm).
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
 
+/// Checks report.toml, read from the file shown as `path`: its [`Meta`], or `None` when an
+/// error makes it unusable. Every rule runs regardless.
 pub(super) fn convert(
-    loaded: &Loaded<RawReport>,
-    src: &str,
+    cx: &mut InFile<'_>,
+    raw: &RawReport,
+    path: &DisplayPath,
     logo: Option<Logo>,
-    diags: &mut Vec<Diagnostic>,
 ) -> Option<Meta> {
-    let file = loaded.file.as_str();
-    let raw = &loaded.raw;
-    let errors_before = diags.iter().filter(|d| d.is_error()).count();
-    let plain = |v: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>| {
-        text::plain(
-            Field {
-                file,
-                src,
-                value: v,
-            },
-            diags,
-        );
-        values::non_empty(file, v, key, diags)
-    };
-    let optional = |v: &Option<Spanned<String>>, key: &str, diags: &mut Vec<Diagnostic>| {
-        v.as_ref()
-            .filter(|v| !v.get_ref().trim().is_empty())
-            .and_then(|v| plain(v, key, diags))
-    };
-    let marked = |v: &Spanned<String>, diags: &mut Vec<Diagnostic>| {
-        text::marked_up(
-            Field {
-                file,
-                src,
-                value: v,
-            },
-            diags,
-        )
-    };
-
-    // A placeholder left by `import` is a warning, and the value is let through as
-    // such; other rules do not apply to its wording.
-    let placeholder = |v: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>| {
-        if !is_placeholder(v.get_ref()) {
-            return None;
-        }
-        text::characters_only(
-            Field {
-                file,
-                src,
-                value: v,
-            },
-            diags,
-        );
-        diags.push(placeholder_left(file, v.span(), key));
-        Some(v.get_ref().trim().to_owned())
-    };
-    let required = |v: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>| match placeholder(
-        v, key, diags,
-    ) {
-        Some(p) => Some(Filled::Placeholder(p)),
-        None => plain(v, key.rsplit('.').next().unwrap_or(key), diags).map(Filled::Value),
-    };
-
-    let meeting = required(&raw.meeting.name, "meeting.name", diags);
-    let place_and_dates = required(
-        &raw.meeting.place_and_dates,
-        "meeting.place_and_dates",
-        diags,
-    );
+    let errors_before = cx.errors();
+    let meeting = required(cx, &raw.meeting.name, "meeting.name");
+    let place_and_dates = required(cx, &raw.meeting.place_and_dates, "meeting.place_and_dates");
     let d = &raw.document;
-    let number = required(&d.number, "document.number", diags).filter(|n| {
+    let number = required(cx, &d.number, "document.number").filter(|n| {
         let Filled::Value(n) = n else { return true };
         let ok = n
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "/-.()+ ".contains(c));
         if !ok {
-            diags.push(
-                Diagnostic::new(Code::WrongType, format!("`{n}` is not a document number"))
-                    .at(file, d.number.span())
-                    .help(
-                        "document numbers use letters, digits and / - . ( ) +, such as \"C18/33\"",
-                    ),
+            cx.push(
+                cx.at(
+                    Code::WrongType,
+                    format!("`{n}` is not a document number"),
+                    d.number.span(),
+                )
+                .help("document numbers use letters, digits and / - . ( ) +, such as \"C18/33\""),
             );
         }
         ok
     });
-    let language = required(&d.language, "document.language", diags).filter(|l| {
+    let language = required(cx, &d.language, "document.language").filter(|l| {
         let Filled::Value(l) = l else { return true };
         let ok = l.chars().all(|c| c.is_ascii_alphabetic());
         if !ok {
-            diags.push(
-                Diagnostic::new(Code::WrongType, format!("`{l}` is not a language suffix"))
-                    .at(file, d.language.span())
-                    .help("the suffix after the document number: E, F, S, A, C or R"),
+            cx.push(
+                cx.at(
+                    Code::WrongType,
+                    format!("`{l}` is not a language suffix"),
+                    d.language.span(),
+                )
+                .help("the suffix after the document number: E, F, S, A, C or R"),
             );
         }
         ok
     });
     let date = match d.date.get_ref() {
         RawDate::Date(dt) => {
-            values::date(file, &Spanned::new(d.date.span(), *dt), "date", diags).map(Filled::Value)
+            values::date(cx, &Spanned::new(d.date.span(), *dt), "date").map(Filled::Value)
         }
         RawDate::Placeholder(p) => {
             let as_string = Spanned::new(d.date.span(), p.clone());
-            placeholder(&as_string, "document.date", diags).map(Filled::Placeholder)
+            placeholder(cx, &as_string, "document.date").map(Filled::Placeholder)
         }
     };
-    let language_line = required(&d.language_line, "document.language_line", diags);
-    let agenda_item = optional(&d.agenda_item, "agenda_item", diags);
-    let source = optional(&d.source, "source", diags);
-    let title = required(&d.title, "document.title", diags);
-    let creator =
-        optional(&d.creator, "creator", diags).unwrap_or_else(|| DEFAULT_CREATOR.to_owned());
+    let language_line = required(cx, &d.language_line, "document.language_line");
+    let agenda_item = optional(cx, &d.agenda_item, "agenda_item");
+    let source = optional(cx, &d.source, "source");
+    let title = required(cx, &d.title, "document.title");
+    let creator = optional(cx, &d.creator, "creator").unwrap_or_else(|| DEFAULT_CREATOR.to_owned());
     let mut resolutions = Vec::new();
     for r in &d.resolutions {
-        if let Some(n) = values::resolution(file, r, diags)
+        if let Some(n) = values::resolution(cx, r)
             && !resolutions.contains(&n)
         {
             resolutions.push(n);
         }
     }
-    // The Summary box's text and References are required: empty, the box says nothing.
-    let boxed = |v: &Spanned<String>, key: &str, diags: &mut Vec<Diagnostic>| {
-        if let Some(p) = placeholder(v, key, diags) {
-            return Filled::Placeholder(p);
-        }
-        values::non_empty(file, v, key.rsplit('.').next().unwrap_or(key), diags);
-        Filled::Value(marked(v, diags))
-    };
     let summary = Summary {
-        text: boxed(&raw.summary.text, "summary.text", diags),
+        text: boxed(cx, &raw.summary.text, "summary.text"),
         action: raw
             .summary
             .action
             .as_ref()
             .filter(|a| !a.get_ref().trim().is_empty())
-            .map(|a| marked(a, diags)),
-        references: boxed(&raw.summary.references, "summary.references", diags),
+            .map(|a| text::marked_up(cx, a)),
+        references: boxed(cx, &raw.summary.references, "summary.references"),
     };
     let period = raw.period.as_ref().and_then(|p| {
-        let start = values::date(file, &p.get_ref().start, "start", diags)?;
-        let end = values::date(file, &p.get_ref().end, "end", diags)?;
+        let start = values::date(cx, &p.get_ref().start, "start")?;
+        let end = values::date(cx, &p.get_ref().end, "end")?;
         if end < start {
-            diags.push(
-                Diagnostic::new(
+            cx.push(
+                cx.at(
                     Code::EndBeforeStart,
                     format!("the reporting period ends on {end}, before it starts on {start}"),
+                    p.get_ref().end.span(),
                 )
-                .at(file, p.get_ref().end.span())
                 .label("before `start`")
                 .help("swap the dates, or correct the one that is wrong"),
             );
@@ -171,10 +111,10 @@ pub(super) fn convert(
         }
         Some(Period { start, end })
     });
-    let layout = layout(file, src, &raw.layout, logo, diags);
-    let labels = labels(file, src, &raw.labels, diags);
+    let layout = layout(cx, &raw.layout, logo);
+    let labels = labels(cx, &raw.labels);
 
-    if diags.iter().filter(|d| d.is_error()).count() > errors_before {
+    if cx.errors() > errors_before {
         return None;
     }
     Some(Meta {
@@ -192,7 +132,7 @@ pub(super) fn convert(
         summary,
         period,
         layout: layout?,
-        file: file.to_owned(),
+        file: path.clone(),
         untranslated: Vec::new(),
         labels,
     })
@@ -201,29 +141,24 @@ pub(super) fn convert(
 /// `[labels.X]`: each label given replaces the locale table's; one whose built-in
 /// wording has a `{}` (where the value goes) must keep it.
 fn labels(
-    file: &str,
-    src: &str,
-    raw: &crate::raw::RawLabels,
-    diags: &mut Vec<Diagnostic>,
+    cx: &mut InFile<'_>,
+    raw: &RawLabels,
 ) -> BTreeMap<Language, BTreeMap<&'static str, String>> {
     let mut out = BTreeMap::new();
     for (language, set) in raw.by_language() {
         let Some(set) = set else { continue };
-        let table = crate::locale::table::labels(language);
+        let mut table = crate::locale::table::labels(language);
         let mut given = BTreeMap::new();
         for (name, value) in set.get_ref().given() {
-            text::plain(Field { file, src, value }, diags);
-            let needs_hole = {
-                let mut t = table.clone();
-                t.field_mut(name).is_some_and(|l| l.contains("{}"))
-            };
+            text::plain(cx, value);
+            let needs_hole = table.field_mut(name).is_some_and(|l| l.contains("{}"));
             if needs_hole && !value.get_ref().contains("{}") {
-                diags.push(
-                    Diagnostic::new(
+                cx.push(
+                    cx.at(
                         Code::WrongType,
                         format!("the label `{name}` has no `{{}}` for its value"),
+                        value.span(),
                     )
-                    .at(file, value.span())
                     .help("write `{}` where the value goes, as in the built-in wording"),
                 );
                 continue;
@@ -235,8 +170,54 @@ fn labels(
     out
 }
 
+/// A one-line text (its characters and typography checked) that must say something.
+fn plain(cx: &mut InFile<'_>, v: &Spanned<String>, key: &str) -> Option<String> {
+    text::plain(cx, v);
+    values::non_empty(cx, v, key)
+}
+
+/// An optional one-line text; empty is the same as absent.
+fn optional(cx: &mut InFile<'_>, v: &Option<Spanned<String>>, key: &str) -> Option<String> {
+    v.as_ref()
+        .filter(|v| !v.get_ref().trim().is_empty())
+        .and_then(|v| plain(cx, v, key))
+}
+
+/// A placeholder left by `import` is a warning, and the value is let through as such;
+/// other rules do not apply to its wording. `None` when `v` is not a placeholder.
+fn placeholder(cx: &mut InFile<'_>, v: &Spanned<String>, key: &str) -> Option<String> {
+    if !is_placeholder(v.get_ref()) {
+        return None;
+    }
+    text::characters_only(cx, v);
+    cx.push(placeholder_left(cx, v.span(), key));
+    Some(v.get_ref().trim().to_owned())
+}
+
+/// A required one-line value (`key` dotted: `meeting.name`), or its placeholder.
+fn required(cx: &mut InFile<'_>, v: &Spanned<String>, key: &str) -> Option<Filled<String>> {
+    match placeholder(cx, v, key) {
+        Some(p) => Some(Filled::Placeholder(p)),
+        None => plain(cx, v, last_part(key)).map(Filled::Value),
+    }
+}
+
+/// The Summary box's text and References are required: empty, the box says nothing.
+fn boxed(cx: &mut InFile<'_>, v: &Spanned<String>, key: &str) -> Filled<Markup> {
+    if let Some(p) = placeholder(cx, v, key) {
+        return Filled::Placeholder(p);
+    }
+    values::non_empty(cx, v, last_part(key));
+    Filled::Value(text::marked_up(cx, v))
+}
+
+/// `name` of `meeting.name`.
+fn last_part(key: &str) -> &str {
+    key.rsplit('.').next().unwrap_or(key)
+}
+
 /// W005 for the placeholder at `span`, with what to write instead.
-fn placeholder_left(file: &str, span: std::ops::Range<usize>, key: &str) -> Diagnostic {
+fn placeholder_left(cx: &InFile<'_>, span: std::ops::Range<usize>, key: &str) -> Diagnostic {
     let example = match key {
         "meeting.name" => "`name = \"Council 2018\"`",
         "meeting.place_and_dates" => "`place_and_dates = \"Geneva, 17-27 April 2018\"`",
@@ -251,48 +232,35 @@ fn placeholder_left(file: &str, span: std::ops::Range<usize>, key: &str) -> Diag
         }
         _ => "the value it stands for",
     };
-    Diagnostic::new(Code::Placeholder, format!("`{key}` is still a placeholder"))
-        .at(file, span)
-        .label("to fill in")
-        .help(format!(
-            "replace the placeholder left by `import`, such as {example}; until then a build is a draft"
-        ))
+    cx.at(
+        Code::Placeholder,
+        format!("`{key}` is still a placeholder"),
+        span,
+    )
+    .label("to fill in")
+    .help(format!(
+        "replace the placeholder left by `import`, such as {example}; until then a build is a draft"
+    ))
 }
 
-fn layout(
-    file: &str,
-    src: &str,
-    raw: &RawLayout,
-    logo: Option<Logo>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Layout> {
+fn layout(cx: &mut InFile<'_>, raw: &RawLayout, logo: Option<Logo>) -> Option<Layout> {
     let mut l = Layout::default();
     let mut ok = true;
     if let Some(font) = &raw.font {
         // The name goes into the styles and the theme: XML must be able to hold it.
-        let before = diags.len();
-        text::characters_only(
-            Field {
-                file,
-                src,
-                value: font,
-            },
-            diags,
-        );
-        ok = diags.len() == before;
+        let before = cx.errors();
+        text::characters_only(cx, font);
+        ok = cx.errors() == before;
     }
-    let mut bad = |span, message: String, help: &str| {
-        diags.push(
-            Diagnostic::new(Code::WrongType, message)
-                .at(file, span)
-                .help(help.to_owned()),
-        );
+    let mut bad = |cx: &mut InFile<'_>, span, message: String, help: &str| {
+        cx.push(cx.at(Code::WrongType, message, span).help(help.to_owned()));
         ok = false;
     };
     if let Some(font) = &raw.font {
-        match values::non_empty(file, font, "font", &mut Vec::new()) {
-            Some(f) => l.font = f,
+        match Some(font.get_ref().trim()).filter(|f| !f.is_empty()) {
+            Some(f) => l.font = f.to_owned(),
             None => bad(
+                cx,
                 font.span(),
                 "`font` is empty".into(),
                 "name an installed font, such as \"Calibri\"",
@@ -303,6 +271,7 @@ fn layout(
         match u32::try_from(*size.get_ref()) {
             Ok(s) if (6..=72).contains(&s) => l.font_size_pt = s,
             _ => bad(
+                cx,
                 size.span(),
                 format!("font size {} is out of range", size.get_ref()),
                 "give a size in points from 6 to 72",
@@ -319,6 +288,7 @@ fn layout(
             match mm_to_twips(*v.get_ref(), 100.0) {
                 Some(t) => twips[i] = t,
                 None => bad(
+                    cx,
                     v.span(),
                     format!("margin {} mm is out of range", v.get_ref()),
                     "margins are millimetres from 0 to 100",
@@ -340,6 +310,7 @@ fn layout(
             {
                 Some(t) => out.push(t),
                 None => bad(
+                    cx,
                     v.span(),
                     format!("tab stop {} mm is not after the previous one", v.get_ref()),
                     "tab stops are millimetres from the left margin, in increasing order",
@@ -348,6 +319,7 @@ fn layout(
         }
         if out.is_empty() {
             bad(
+                cx,
                 stops.span(),
                 "`tab_stops` is empty".into(),
                 "give at least one tab stop, such as [10, 20, 30]",
@@ -360,19 +332,11 @@ fn layout(
         if f.is_empty() {
             l.footer = None;
         } else if link_is_allowed(f) {
-            text::plain(
-                Field {
-                    file,
-                    src,
-                    value: footer,
-                },
-                diags,
-            );
+            text::plain(cx, footer);
             l.footer = Some(f.to_owned());
         } else {
-            diags.push(
-                Diagnostic::new(Code::BadLink, format!("the footer link `{f}` is not a web address"))
-                    .at(file, footer.span())
+            cx.push(
+                cx.at(Code::BadLink, format!("the footer link `{f}` is not a web address"), footer.span())
                     .help("give the full address, such as \"http://www.itu.int/council\", or \"\" for no footer"),
             );
             ok = false;
@@ -388,35 +352,34 @@ fn layout(
     if let Some(fonts) = &raw.fonts {
         for (letter, font) in fonts.get_ref() {
             let Some(language) = Language::parse(letter) else {
-                diags.push(
-                    Diagnostic::new(Code::UnknownKey, format!("unknown language `{letter}`"))
-                        .at(file, fonts.span())
-                        .help(format!(
-                            "`fonts` names fonts by language letter: {}",
-                            Language::list()
-                        )),
+                cx.push(
+                    cx.at(
+                        Code::UnknownKey,
+                        format!("unknown language `{letter}`"),
+                        fonts.span(),
+                    )
+                    .help(format!(
+                        "`fonts` names fonts by language letter: {}",
+                        Language::list()
+                    )),
                 );
                 ok = false;
                 continue;
             };
-            let before = diags.len();
-            text::characters_only(
-                Field {
-                    file,
-                    src,
-                    value: font,
-                },
-                diags,
-            );
+            let before = cx.errors();
+            text::characters_only(cx, font);
             let name = font.get_ref().trim();
             if name.is_empty() {
-                diags.push(
-                    Diagnostic::new(Code::WrongType, format!("the font of `{letter}` is empty"))
-                        .at(file, font.span())
-                        .help("name an installed font, such as \"SimSun\""),
+                cx.push(
+                    cx.at(
+                        Code::WrongType,
+                        format!("the font of `{letter}` is empty"),
+                        font.span(),
+                    )
+                    .help("name an installed font, such as \"SimSun\""),
                 );
             }
-            if diags.len() == before {
+            if cx.errors() == before {
                 l.fonts.insert(language, name.to_owned());
             } else {
                 ok = false;

@@ -8,106 +8,105 @@ use toml::Spanned;
 
 use super::locate::locate;
 use crate::chars::{control_character, is_forbidden_char, may_hold_forbidden};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, InFile};
 use crate::markup::{self, IssueKind, Markup};
 
-/// A string value and where it sits, so rules can point inside it.
-#[derive(Clone, Copy)]
-pub(super) struct Field<'a> {
-    pub file: &'a str,
-    pub src: &'a str,
-    pub value: &'a Spanned<String>,
+/// The file span of the byte range `r` of the decoded string `value`.
+fn span(cx: &InFile<'_>, value: &Spanned<String>, r: Range<usize>) -> Range<usize> {
+    locate(cx.src, &value.span(), value.get_ref(), r)
 }
 
-impl Field<'_> {
-    fn text(&self) -> &str {
-        self.value.get_ref()
-    }
-
-    /// The file span of a byte range of the decoded value.
-    fn span(&self, r: Range<usize>) -> Range<usize> {
-        locate(self.src, &self.value.span(), self.text(), r)
-    }
-
-    fn diag(&self, code: Code, message: impl Into<String>, r: Range<usize>) -> Diagnostic {
-        Diagnostic::new(code, message).at(self.file, self.span(r))
-    }
+/// A finding about the byte range `r` of the decoded string `value`.
+fn inside(
+    cx: &InFile<'_>,
+    value: &Spanned<String>,
+    code: Code,
+    message: impl Into<String>,
+    r: Range<usize>,
+) -> Diagnostic {
+    cx.at(code, message, span(cx, value, r))
 }
 
 /// Checks a one-line value (a title, a name): characters and typography.
-pub(super) fn plain(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
-    characters(f, diags);
-    typography(f, diags);
+pub(super) fn plain(cx: &mut InFile<'_>, value: &Spanned<String>) {
+    characters(cx, value);
+    typography(cx, value);
 }
 
 /// Checks only the characters of a value printed as it is: a placeholder (`TODO: …`),
 /// since a DOCX cannot hold a control character even in a draft and its wording is not
 /// the user's; a font name, which typography rules do not concern.
-pub(super) fn characters_only(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
-    characters(f, diags);
+pub(super) fn characters_only(cx: &mut InFile<'_>, value: &Spanned<String>) {
+    characters(cx, value);
 }
 
 /// Checks a text with markup and returns what the renderers will get.
-pub(super) fn marked_up(f: Field<'_>, diags: &mut Vec<Diagnostic>) -> Markup {
-    characters(f, diags);
-    typography(f, diags);
-    let (markup, issues) = markup::parse(f.text());
+pub(super) fn marked_up(cx: &mut InFile<'_>, value: &Spanned<String>) -> Markup {
+    characters(cx, value);
+    typography(cx, value);
+    let (markup, issues) = markup::parse(value.get_ref());
     for issue in issues {
-        diags.push(match issue.kind {
-            IssueKind::Unsupported(what, hint) => f
-                .diag(
-                    Code::UnsupportedMarkup,
-                    format!("{what} cannot be represented in a Council document"),
-                    issue.range,
-                )
-                .label(what)
-                .help(hint),
-            IssueKind::BadLink(url) => f
-                .diag(
-                    Code::BadLink,
-                    format!("link to `{url}` is not a web or mail address"),
-                    issue.range,
-                )
-                .label("links must start with https://, http:// or mailto:")
-                .help("give the full address, such as https://www.itu.int/…"),
-            IssueKind::ControlInLink(c) => f
-                .diag(
-                    Code::ControlCharacter,
-                    format!(
-                        "the address of this link holds {}, which cannot go into a document",
-                        crate::chars::describe(c)
-                    ),
-                    issue.range,
-                )
-                .label("a character reference such as `&#x0B;` in the address")
-                .help("delete the reference; write the address as a browser shows it"),
-        });
+        let d = match issue.kind {
+            IssueKind::Unsupported(what, hint) => inside(
+                cx,
+                value,
+                Code::UnsupportedMarkup,
+                format!("{what} cannot be represented in a Council document"),
+                issue.range,
+            )
+            .label(what)
+            .help(hint),
+            IssueKind::BadLink(url) => inside(
+                cx,
+                value,
+                Code::BadLink,
+                format!("link to `{url}` is not a web or mail address"),
+                issue.range,
+            )
+            .label("links must start with https://, http:// or mailto:")
+            .help("give the full address, such as https://www.itu.int/…"),
+            IssueKind::ControlInLink(c) => inside(
+                cx,
+                value,
+                Code::ControlCharacter,
+                format!(
+                    "the address of this link holds {}, which cannot go into a document",
+                    crate::chars::describe(c)
+                ),
+                issue.range,
+            )
+            .label("a character reference such as `&#x0B;` in the address")
+            .help("delete the reference; write the address as a browser shows it"),
+        };
+        cx.push(d);
     }
     markup
 }
 
 /// Control characters that came in through escapes (`\u000B`); raw ones are caught while
 /// loading, before TOML parsing.
-fn characters(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
-    if !may_hold_forbidden(f.text()) {
+fn characters(cx: &mut InFile<'_>, value: &Spanned<String>) {
+    let text = value.get_ref();
+    if !may_hold_forbidden(text) {
         return;
     }
-    for (at, c) in f
-        .text()
+    for (at, c) in text
         .char_indices()
         .filter(|&(_, c)| is_forbidden_char(c))
         .take(8)
     {
-        let mut d = control_character(f.file, 0..0, c);
-        d.span = Some(f.span(at..at + c.len_utf8()));
-        diags.push(d);
+        cx.push(control_character(
+            cx.file,
+            span(cx, value, at..at + c.len_utf8()),
+            c,
+        ));
     }
 }
 
 /// One warning per kind and field, at the first place, with a count of the others: a
 /// pasted paragraph with forty straight quotes deserves one line, not forty.
-fn typography(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
-    let text = f.text();
+fn typography(cx: &mut InFile<'_>, value: &Spanned<String>) {
+    let text = value.get_ref();
     // Byte screens first: most values have none of these, and scanning bytes is cheap.
     let bytes = text.as_bytes();
     let has_quote = memchr::memchr2(b'"', b'\'', bytes).is_some();
@@ -127,31 +126,36 @@ fn typography(f: Field<'_>, diags: &mut Vec<Diagnostic>) {
                 "use ’ for an apostrophe and ‘…’ for quotes",
             )
         };
-        diags.push(
-            f.diag(Code::StraightQuote, message, at..at + 1)
-                .label(more(quotes.len(), "straight quote"))
-                .help(help),
-        );
+        let d = inside(cx, value, Code::StraightQuote, message, at..at + 1)
+            .label(more(quotes.len(), "straight quote"))
+            .help(help);
+        cx.push(d);
     }
     let doubles = double_spaces(text);
     if let Some(r) = doubles.first() {
-        diags.push(
-            f.diag(Code::DoubleSpace, "two spaces in a row", r.clone())
-                .label(more(doubles.len(), "double space"))
-                .help("use a single space between words and after a full stop"),
-        );
+        let d = inside(
+            cx,
+            value,
+            Code::DoubleSpace,
+            "two spaces in a row",
+            r.clone(),
+        )
+        .label(more(doubles.len(), "double space"))
+        .help("use a single space between words and after a full stop");
+        cx.push(d);
     }
     let trailing = trailing_spaces(text);
     if let Some(r) = trailing.first() {
-        diags.push(
-            f.diag(
-                Code::TrailingSpace,
-                "spaces at the end of a line",
-                r.clone(),
-            )
-            .label(more(trailing.len(), "line with trailing spaces"))
-            .help("remove them (an editor's \"trim trailing whitespace\" does it)"),
-        );
+        let d = inside(
+            cx,
+            value,
+            Code::TrailingSpace,
+            "spaces at the end of a line",
+            r.clone(),
+        )
+        .label(more(trailing.len(), "line with trailing spaces"))
+        .help("remove them (an editor's \"trim trailing whitespace\" does it)");
+        cx.push(d);
     }
 }
 

@@ -5,28 +5,22 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::dates::Date;
-use crate::diag::{Code, Diagnostic};
-use crate::load::toml_de::suggest;
+use crate::diag::{Code, InFile, suggest};
 
 /// A TOML local date (`2017-04-02`); a date-time or a time is an error.
-pub(super) fn date(
-    file: &str,
-    v: &Spanned<Datetime>,
-    key: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Date> {
+pub(super) fn date(cx: &mut InFile<'_>, v: &Spanned<Datetime>, key: &str) -> Option<Date> {
     let dt = v.get_ref();
     let date = match (&dt.date, &dt.time, &dt.offset) {
         (Some(d), None, None) => Date::new(d.year, d.month, d.day),
         _ => None,
     };
     if date.is_none() {
-        diags.push(
-            Diagnostic::new(
+        cx.push(
+            cx.at(
                 Code::InvalidDate,
                 format!("`{key}` must be a date such as 2017-04-02"),
+                v.span(),
             )
-            .at(file, v.span())
             .label("not a calendar date")
             .help("write the date alone, without a time: YYYY-MM-DD"),
         );
@@ -35,17 +29,11 @@ pub(super) fn date(
 }
 
 /// A string that must say something.
-pub(super) fn non_empty(
-    file: &str,
-    v: &Spanned<String>,
-    key: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<String> {
+pub(super) fn non_empty(cx: &mut InFile<'_>, v: &Spanned<String>, key: &str) -> Option<String> {
     let s = v.get_ref().trim();
     if s.is_empty() {
-        diags.push(
-            Diagnostic::new(Code::WrongType, format!("`{key}` is empty"))
-                .at(file, v.span())
+        cx.push(
+            cx.at(Code::WrongType, format!("`{key}` is empty"), v.span())
                 .help(format!(
                     "give `{key}` a value, or remove the key if it is optional"
                 )),
@@ -57,49 +45,50 @@ pub(super) fn non_empty(
 
 /// One of a fixed list of words (`ITU-T`, `approved`), with a suggestion when misspelt.
 pub(super) fn one_of<T: Copy>(
-    file: &str,
+    cx: &mut InFile<'_>,
     v: &Spanned<String>,
     what: &str,
     all: &[T],
     name: fn(T) -> &'static str,
-    diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let typed = v.get_ref();
     if let Some(x) = all.iter().copied().find(|x| name(*x) == typed) {
         return Some(x);
     }
-    let names: Vec<String> = all.iter().map(|x| name(*x).to_owned()).collect();
-    let help = match suggest(typed, &names) {
+    let names = || all.iter().map(|x| name(*x));
+    let help = match suggest(typed, names()) {
         Some(s) => format!("did you mean `{s}`?"),
         None => format!(
             "use one of {}",
-            names
-                .iter()
+            names()
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     };
-    diags.push(
-        Diagnostic::new(Code::WrongType, format!("unknown {what} `{typed}`"))
-            .at(file, v.span())
-            .label(format!("not a {what}"))
-            .help(help),
+    cx.push(
+        cx.at(
+            Code::WrongType,
+            format!("unknown {what} `{typed}`"),
+            v.span(),
+        )
+        .label(format!("not a {what}"))
+        .help(help),
     );
     None
 }
 
 /// A positive integer that fits a resolution number.
-pub(super) fn resolution(file: &str, v: &Spanned<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
+pub(super) fn resolution(cx: &mut InFile<'_>, v: &Spanned<i64>) -> Option<u32> {
     match u32::try_from(*v.get_ref()) {
         Ok(n) if n > 0 => Some(n),
         _ => {
-            diags.push(
-                Diagnostic::new(
+            cx.push(
+                cx.at(
                     Code::WrongType,
                     format!("`{}` is not a resolution number", v.get_ref()),
+                    v.span(),
                 )
-                .at(file, v.span())
                 .help("resolution numbers are positive integers, such as 101"),
             );
             None

@@ -58,7 +58,7 @@ pub(super) fn written(result: Result<Option<Written>, BuildError>) -> anyhow::Re
     match result {
         Ok(Some(w)) => {
             for path in w.paths() {
-                crate::outln!("wrote {}", crate::load::display(path));
+                crate::outln!("wrote {}", crate::diag::display(path));
             }
             Ok(Outcome::Success)
         }

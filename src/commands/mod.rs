@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod fmt;
 mod import;
+mod man;
 mod new;
 mod renumber;
 mod schema;
@@ -44,6 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Schema(args) => schema::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 

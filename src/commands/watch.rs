@@ -34,7 +34,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
     if !root.is_dir() {
         anyhow::bail!(
             "the entries folder `{}` does not exist",
-            crate::load::display(root)
+            crate::diag::display(root)
         );
     }
     super::recover(root)?;
@@ -66,7 +66,7 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
     let out = resolve(&args.build.out);
     let shown = Shown {
         absolute: std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()),
-        display: crate::load::display(root),
+        display: crate::diag::display(root),
     };
     ctrlc::set_handler(move || {
         let _ = stop.send(Wake::Stop);
@@ -93,11 +93,11 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
     .context("cannot watch for changes")?;
     watcher
         .watch(root, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch `{}`", crate::load::display(root)))?;
+        .with_context(|| format!("cannot watch `{}`", crate::diag::display(root)))?;
 
     crate::errln!(
         "watching {} for changes (Ctrl-C to stop)",
-        crate::load::display(root)
+        crate::diag::display(root)
     );
     rebuilder.rebuild(args, &Changes::All);
     let quiet = Duration::from_millis(args.debounce);
@@ -231,8 +231,8 @@ impl Shown {
     fn path(&self, path: &Path) -> String {
         match path.strip_prefix(&self.absolute) {
             Ok(rel) if rel.as_os_str().is_empty() => self.display.clone(),
-            Ok(rel) => format!("{}/{}", self.display, crate::load::display(rel)),
-            Err(_) => crate::load::display(path),
+            Ok(rel) => format!("{}/{}", self.display, crate::diag::display(rel)),
+            Err(_) => crate::diag::display(path),
         }
     }
 }

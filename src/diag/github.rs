@@ -12,8 +12,11 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
             Severity::Warning => "warning",
         };
         let mut props = Vec::new();
-        if let Some(file) = &d.file {
-            props.push(format!("file={}", property(&visible(file, false))));
+        if let Some(file) = d.file {
+            props.push(format!(
+                "file={}",
+                property(&visible(sources.path(file), false))
+            ));
             if let Some(span) = &d.span
                 && let (Some(a), Some(b)) = (
                     sources.line_col(file, span.start),

@@ -26,8 +26,8 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     // annotate-snippets draws the controls of messages and quoted lines as pictures, but
     // prints paths as they are.
-    let mut group = match (&d.file, &d.span) {
-        (Some(file), Some(span)) => match sources.get(file) {
+    let mut group = match (d.file, &d.span) {
+        (Some(id), Some(span)) => match sources.text(id) {
             Some(text) => {
                 let mut ann = AnnotationKind::Primary.span(clamp(text, span));
                 if let Some(label) = &d.label {
@@ -35,14 +35,14 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
                 }
                 title.element(
                     Snippet::source(text)
-                        .path(Some(visible(file, false)))
+                        .path(Some(visible(sources.path(id), false)))
                         .annotation(ann)
                         .fold(true),
                 )
             }
-            None => title.element(Origin::path(visible(file, false))),
+            None => title.element(Origin::path(visible(sources.path(id), false))),
         },
-        (Some(file), None) => title.element(Origin::path(visible(file, false))),
+        (Some(id), None) => title.element(Origin::path(visible(sources.path(id), false))),
         _ => Group::with_title(title),
     };
     if d.span.is_none()

@@ -21,14 +21,14 @@ struct Json<'a> {
 pub(super) fn render(diags: &[Diagnostic], sources: &Sources) -> String {
     let mut out = String::new();
     for d in diags {
-        let at = |o: usize| d.file.as_deref().and_then(|f| sources.line_col(f, o));
+        let at = |o: usize| d.file.and_then(|f| sources.line_col(f, o));
         let start = d.span.as_ref().and_then(|s| at(s.start));
         let end = d.span.as_ref().and_then(|s| at(s.end));
         let j = Json {
             severity: d.severity,
             code: d.code.as_str(),
             message: &d.message,
-            file: d.file.as_deref(),
+            file: d.file.map(|f| sources.path(f).as_str()),
             line: start.map(|p| p.line),
             column: start.map(|p| p.column),
             end_line: end.map(|p| p.line),

@@ -1,51 +1,103 @@
 //! A JUnit XML report: one test case per file checked, failing with its errors, so that CI
-//! dashboards (GitLab, Jenkins, Azure) show which entry is broken and why.
+//! dashboards (GitLab, Jenkins, Azure) show which entry is broken and why. Written with
+//! quick-xml's `Writer`, which nests and escapes; what XML 1.0 cannot carry at all (most
+//! C0 controls, even escaped) is made visible first, as in the human format.
 
 use std::collections::BTreeMap;
+use std::io;
 
-use super::{Diagnostic, RunSummary, Sources};
+use quick_xml::Writer;
+use quick_xml::escape::partial_escape;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::{Diagnostic, FileId, RunSummary, Sources, visible};
 
 /// The pseudo-file for findings about the folder as a whole.
 const FOLDER: &str = "(entries folder)";
 
+const SUITE: &str = "council-report check";
+
 pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSummary) -> String {
-    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-    for f in &summary.files {
-        by_file.entry(f.as_str()).or_default();
+    // Test cases by file name: the clean files too, so a dashboard counts every entry.
+    let mut by_file: BTreeMap<&str, (Option<FileId>, Vec<&Diagnostic>)> = BTreeMap::new();
+    for &f in &summary.files {
+        by_file
+            .entry(sources.path(f))
+            .or_insert((Some(f), Vec::new()));
     }
     for d in diags {
+        let name = d.file.map_or(FOLDER, |f| sources.path(f).as_str());
         by_file
-            .entry(d.file.as_deref().unwrap_or(FOLDER))
-            .or_default()
+            .entry(name)
+            .or_insert((d.file, Vec::new()))
+            .1
             .push(d);
     }
     let fails = |d: &&Diagnostic| d.is_error() || summary.deny_warnings;
-    let failures = by_file.values().filter(|v| v.iter().any(fails)).count();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<testsuites name=\"council-report check\" tests=\"{0}\" failures=\"{1}\">\n  <testsuite name=\"council-report check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" skipped=\"0\">\n",
-        by_file.len(),
-        failures
-    ));
-    for (file, ds) in &by_file {
-        out.push_str(&format!(
-            "    <testcase classname=\"entries\" name=\"{}\" file=\"{}\"",
-            esc(file),
-            esc(file)
-        ));
-        if ds.is_empty() {
-            out.push_str("/>\n");
-            continue;
-        }
-        out.push_str(">\n");
+    let failures = by_file
+        .values()
+        .filter(|(_, v)| v.iter().any(fails))
+        .count();
+    let (tests, failures) = (by_file.len().to_string(), failures.to_string());
+
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a `Vec` cannot fail; an error would leave the report short, not wrong.
+    let _ = (|| -> io::Result<()> {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        let counts = [("tests", tests.as_str()), ("failures", failures.as_str())];
+        w.create_element("testsuites")
+            .with_attribute(("name", SUITE))
+            .with_attributes(counts)
+            .write_inner_content(|w| {
+                w.create_element("testsuite")
+                    .with_attribute(("name", SUITE))
+                    .with_attributes(counts)
+                    .with_attributes([("errors", "0"), ("skipped", "0")])
+                    .write_inner_content(|w| {
+                        for (name, (id, ds)) in &by_file {
+                            test_case(w, name, *id, ds, sources, &fails)?;
+                        }
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    let mut out = String::from_utf8(w.into_inner()).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// One file's test case: a failure per error (per warning under `--deny-warnings`), the
+/// other warnings as its output.
+fn test_case(
+    w: &mut Writer<Vec<u8>>,
+    name: &str,
+    id: Option<FileId>,
+    ds: &[&Diagnostic],
+    sources: &Sources,
+    fails: &dyn Fn(&&Diagnostic) -> bool,
+) -> io::Result<()> {
+    let name = text(name);
+    let case = w.create_element("testcase").with_attributes([
+        ("classname", "entries"),
+        ("name", &name),
+        ("file", &name),
+    ]);
+    if ds.is_empty() {
+        case.write_empty()?;
+        return Ok(());
+    }
+    case.write_inner_content(|w| {
         let mut notes = String::new();
         for d in ds {
-            let pos = d
-                .span
-                .as_ref()
-                .and_then(|s| sources.line_col(file, s.start))
-                .map(|p| format!("{file}:{}:{}", p.line, p.column))
-                .unwrap_or_else(|| file.to_string());
+            let pos = match (id, &d.span) {
+                (Some(id), Some(s)) => sources
+                    .line_col(id, s.start)
+                    .map(|p| format!("{name}:{}:{}", p.line, p.column)),
+                _ => None,
+            }
+            .unwrap_or_else(|| name.clone());
             let mut body = format!("{pos}: {}", d.message);
             if let Some(l) = &d.label {
                 body.push_str(&format!(" ({l})"));
@@ -54,42 +106,34 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
                 body.push_str(&format!("\nhelp: {h}"));
             }
             if fails(d) {
-                out.push_str(&format!(
-                    "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                    d.code,
-                    esc(&format!("{} {}", d.code, d.message)),
-                    esc(&body)
-                ));
+                let code = d.code.as_str();
+                w.create_element("failure")
+                    .with_attributes([
+                        ("type", code),
+                        ("message", &text(&format!("{code} {}", d.message))),
+                    ])
+                    .write_text_content(content(&body))?;
             } else {
                 notes.push_str(&format!("warning[{}]: {body}\n", d.code));
             }
         }
         if !notes.is_empty() {
-            out.push_str(&format!("      <system-out>{}</system-out>\n", esc(&notes)));
+            w.create_element("system-out")
+                .write_text_content(content(&notes))?;
         }
-        out.push_str("    </testcase>\n");
-    }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
+        Ok(())
+    })?;
+    Ok(())
 }
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            // XML 1.0 cannot carry most C0 controls, even escaped: drawn as pictures
-            // (`␛`), as in the human format. C1 controls are valid XML, but raw they
-            // are a terminal's CSI: written as references, the same text.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {
-                o.push_str(&super::visible(c.encode_utf8(&mut [0; 4]), false))
-            }
-            c if ('\u{7f}'..='\u{9f}').contains(&c) => o.push_str(&format!("&#x{:X};", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o
+/// `s` with the characters XML 1.0 cannot hold even escaped (C0 controls) drawn as their
+/// pictures (`␛`), and C1 controls, a terminal's CSI when printed raw, written out
+/// (`\u{9b}`): the same text the human format shows.
+fn text(s: &str) -> String {
+    visible(s, true).into_owned()
+}
+
+/// Element text: only `<`, `>` and `&` escaped, so messages stay readable in a CI log.
+fn content(s: &str) -> BytesText<'static> {
+    BytesText::from_escaped(partial_escape(text(s)).into_owned())
 }

@@ -9,6 +9,7 @@
 mod code;
 mod github;
 mod human;
+mod in_file;
 mod json;
 mod junit;
 mod sources;
@@ -16,7 +17,8 @@ mod sources;
 use std::ops::Range;
 
 pub use code::Code;
-pub use sources::{LineCol, Sources};
+pub use in_file::InFile;
+pub use sources::{DisplayPath, FileId, LineCol, Sources, display};
 
 /// How bad a finding is. Errors stop a build; warnings do not, unless `--deny-warnings`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -32,8 +34,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
     pub message: String,
-    /// The file, as a path relative to the working directory (`entries/2/2.9.toml`).
-    pub file: Option<String>,
+    /// The file it is about; [`Sources`] has its path and text.
+    pub file: Option<FileId>,
     /// Byte range in the file's text (after a byte-order mark is removed).
     pub span: Option<Range<usize>>,
     /// Words printed under the span (`^^^^ also used by …`).
@@ -55,13 +57,13 @@ impl Diagnostic {
         }
     }
 
-    pub fn in_file(mut self, file: impl Into<String>) -> Self {
-        self.file = Some(file.into());
+    pub fn in_file(mut self, file: FileId) -> Self {
+        self.file = Some(file);
         self
     }
 
-    pub fn at(mut self, file: impl Into<String>, span: Range<usize>) -> Self {
-        self.file = Some(file.into());
+    pub fn at(mut self, file: FileId, span: Range<usize>) -> Self {
+        self.file = Some(file);
         self.span = Some(span);
         self
     }
@@ -81,23 +83,30 @@ impl Diagnostic {
     }
 }
 
-/// Sorts diagnostics by file, then position, then code, so output never depends on the
-/// order in which rules ran or files were read. Folder-level findings (no file) come first.
-pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
+/// Sorts diagnostics by file path, then position, then code, so output never depends on
+/// the order in which rules ran or files were read. Folder-level findings (no file) come
+/// first.
+pub fn sort(diags: &mut [Diagnostic], sources: &Sources) {
+    let key = |d: &Diagnostic| {
         (
-            &a.file,
-            a.span.as_ref().map(|s| s.start),
-            a.code,
-            &a.message,
+            d.file.map(|f| sources.path(f).as_str()),
+            d.span.as_ref().map(|s| s.start),
+            d.code,
         )
-            .cmp(&(
-                &b.file,
-                b.span.as_ref().map(|s| s.start),
-                b.code,
-                &b.message,
-            ))
-    });
+    };
+    diags.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message)));
+}
+
+/// The closest of `known` to what was `typed`, if it is close enough to be what was meant
+/// (`sectr` → `sector`): the "did you mean" of unknown keys and misspelt values.
+pub fn suggest<'k>(typed: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let typed_lower = typed.to_lowercase();
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(&typed_lower, &k.to_lowercase()), k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
 }
 
 /// The output formats of `check`.
@@ -114,7 +123,7 @@ pub enum Format {
 #[derive(Debug, Clone, Default)]
 pub struct RunSummary {
     /// Every file the run read, so that JUnit can list the clean ones too.
-    pub files: Vec<String>,
+    pub files: Vec<FileId>,
     pub entries: usize,
     pub deny_warnings: bool,
 }

@@ -20,8 +20,9 @@ use crate::raw::{ENTRY_KEYS, EVENT_KEYS, RECOMMENDATION_KEYS, REPORT_KEYS};
 pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
     let (draft, before) = load_clean(root)?;
     let mut plan = Plan::new(root);
-    for file in &draft.files {
-        let (Some(rel), Some(text)) = (relative(root, file), draft.sources.get(file)) else {
+    for &id in &draft.files {
+        let file = draft.sources.path(id);
+        let (Some(rel), Some(text)) = (relative(root, file), draft.sources.text(id)) else {
             continue;
         };
         // Format with LF line ends and give a CRLF file its CRLF back: the layout is ours,

@@ -150,8 +150,8 @@ impl Plan {
 pub fn session(root: &Path) -> Result<crate::lock::FolderLock, EditError> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => {}
-        Ok(_) => return Err(LoadError::NotADirectory(load::display(root)).into()),
-        Err(_) => return Err(LoadError::Missing(load::display(root)).into()),
+        Ok(_) => return Err(LoadError::NotADirectory(crate::diag::display(root)).into()),
+        Err(_) => return Err(LoadError::Missing(crate::diag::display(root)).into()),
     }
     let lock = crate::lock::lock(root, crate::lock::Mode::Exclusive)?;
     journal::recover_locked(root)?;
@@ -161,13 +161,13 @@ pub fn session(root: &Path) -> Result<crate::lock::FolderLock, EditError> {
 
 /// `entries/2/2.07-x.toml` for `2/2.07-x.toml` in `entries`.
 pub fn display_in(root: &Path, rel: &str) -> String {
-    format!("{}/{rel}", load::display(root))
+    format!("{}/{rel}", crate::diag::display(root))
 }
 
 /// The path relative to the entries folder of a file the loader names `display`.
 pub fn relative(root: &Path, display: &str) -> Option<String> {
     display
-        .strip_prefix(&format!("{}/", load::display(root)))
+        .strip_prefix(&format!("{}/", crate::diag::display(root)))
         .map(str::to_owned)
 }
 

@@ -39,7 +39,7 @@ pub fn plan(
         .iter()
         .filter_map(|e| {
             let n = e.raw.number.get_ref().trim().parse().ok()?;
-            Some((n, relative(root, &e.file)?))
+            Some((n, relative(root, draft.sources.path(e.file))?))
         })
         .collect();
     let file_of = |n: SectionNumber| entries.iter().find(|(m, _)| *m == n).map(|(_, f)| f);

@@ -89,11 +89,12 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
         let Some(&new) = map.get(&old).filter(|n| **n != old) else {
             continue;
         };
-        let Some(rel) = relative(root, &entry.file) else {
+        let path = draft.sources.path(entry.file);
+        let Some(rel) = relative(root, path) else {
             continue;
         };
-        let text = draft.sources.get(&entry.file).unwrap_or_default();
-        let mut doc = parse_doc(&entry.file, text)?;
+        let text = draft.sources.text(entry.file).unwrap_or_default();
+        let mut doc = parse_doc(path, text)?;
         set_number(&mut doc, new);
         let (dir, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
         let dir = match (&relocate, op) {
@@ -170,7 +171,7 @@ fn relocation(
         let Ok(old) = e.raw.number.get_ref().trim().parse::<SectionNumber>() else {
             continue;
         };
-        let Some(rel) = relative(root, &e.file) else {
+        let Some(rel) = relative(root, draft.sources.path(e.file)) else {
             continue;
         };
         if old == from {

@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::check::{self, Checked, EntryChecked, Parts};
-use crate::diag::{Diagnostic, Sources};
+use crate::diag::{Diagnostic, FileId, Sources};
 use crate::load::toml_de::EntryParse;
 use crate::load::{self, FoundFile, LoadError, Loaded, Overlay, Parsed};
 use crate::model::{Entry, Meta};
@@ -69,7 +69,7 @@ pub struct Session {
     /// The last listing of the folder, in reading order, and what the walk found wrong.
     listing: Vec<FoundFile>,
     walk_diagnostics: Vec<Diagnostic>,
-    entries: HashMap<String, EntrySlot>,
+    entries: HashMap<FileId, EntrySlot>,
     report: ReportSlot,
     /// The latest result. Its `sources` (the file texts) and its report's entries are
     /// taken back and updated at the next update.
@@ -105,19 +105,23 @@ impl Session {
             None => (Sources::default(), None),
         };
         // Files whose checked entry may differ from the one kept in the report.
-        let mut dirty: BTreeSet<String> = BTreeSet::new();
+        let mut dirty: BTreeSet<FileId> = BTreeSet::new();
         let mut report_changed = false;
 
-        let known = |name: &str| -> Option<&Path> {
+        // The path of a known file, by the name diagnostics give it.
+        let known = |sources: &Sources, name: &str| -> Option<&Path> {
             match &self.report.path {
-                Some(path) if name == report_name => Some(path),
-                _ => self.entries.get(name).map(|s| s.path.as_path()),
+                Some(path) if name == report_name.as_str() => Some(path),
+                _ => self
+                    .entries
+                    .get(&sources.id(name)?)
+                    .map(|s| s.path.as_path()),
             }
         };
         // The logo is read with report.toml: a change to it checks report.toml again.
         if let (Changes::Files(changed), Some(raw)) = (changes, &self.report.raw)
             && let Some(logo) = &raw.raw.layout.logo
-            && changed.contains(&load::display(&self.root.join(logo.get_ref())))
+            && changed.contains(&crate::diag::display(&self.root.join(logo.get_ref())))
         {
             report_changed = true;
         }
@@ -130,33 +134,37 @@ impl Session {
                     || changed.is_empty()
                     || changed
                         .iter()
-                        .any(|name| known(name).is_none_or(|path| !path.is_file()))
+                        .any(|name| known(&sources, name).is_none_or(|path| !path.is_file()))
             }
         };
         let stale: Vec<FoundFile> = if relist {
-            let (files, walk_diagnostics) = load::listing(&self.root, &display_root)?;
+            // The ids of files seen before stay theirs.
+            let (files, walk_diagnostics) = load::listing(&self.root, &display_root, &mut sources)?;
             let stale = files
                 .iter()
                 .filter(|f| match changes {
                     Changes::All => true,
                     Changes::Files(changed) => {
-                        changed.contains(&f.display) || known(&f.display).is_none()
+                        changed.contains(f.display.as_str())
+                            || known(&sources, &f.display).is_none()
                     }
                 })
                 .cloned()
                 .collect();
             // Forget the files that are gone.
-            let listed: BTreeSet<&str> = files.iter().map(|f| f.display.as_str()).collect();
-            self.entries.retain(|name, _| {
-                let keep = listed.contains(name.as_str());
+            let listed: BTreeSet<FileId> = files.iter().map(|f| f.id).collect();
+            self.entries.retain(|&id, _| {
+                let keep = listed.contains(&id);
                 if !keep {
-                    sources.remove(name);
-                    dirty.insert(name.clone());
+                    sources.forget(id);
+                    dirty.insert(id);
                 }
                 keep
             });
-            if self.report.path.is_some() && !listed.contains(report_name.as_str()) {
-                sources.remove(&report_name);
+            if self.report.path.is_some() && !files.iter().any(|f| f.display == report_name) {
+                if let Some(raw) = &self.report.raw {
+                    sources.forget(raw.file);
+                }
                 self.report = ReportSlot::default();
                 report_changed = true;
             }
@@ -167,7 +175,7 @@ impl Session {
             self.listing
                 .iter()
                 .filter(|f| match changes {
-                    Changes::Files(changed) => changed.contains(&f.display),
+                    Changes::Files(changed) => changed.contains(f.display.as_str()),
                     Changes::All => true,
                 })
                 .cloned()
@@ -182,30 +190,24 @@ impl Session {
         self.last_read = stale.len();
         for (file, p) in stale.into_iter().zip(processed) {
             match p.text {
-                Some(text) => sources.insert(file.display.clone(), text),
-                None => sources.remove(&file.display),
+                Some(text) => sources.set_text(file.id, text),
+                None => sources.forget(file.id),
             }
+            let id = file.id;
             match p.parsed {
                 Parsed::Report(raw) => {
-                    self.report.path = Some(file.path.clone());
+                    self.report.path = Some(file.path);
                     self.report.load = p.diagnostics;
-                    self.report.raw = raw.map(|r| Loaded {
-                        file: file.display.clone(),
-                        raw: *r,
-                    });
+                    self.report.raw = raw.map(|r| Loaded { file: id, raw: *r });
                     report_changed = true;
                 }
                 Parsed::Entry(parsed) => {
-                    let name = file.display;
                     let parsed = match parsed {
                         EntryParse::Entry(raw) => Raw::Entry(Box::new(Loaded {
-                            file: name.clone(),
+                            file: id,
                             raw: *raw,
                         })),
-                        EntryParse::NumberOnly(raw) => Raw::Number(Loaded {
-                            file: name.clone(),
-                            raw,
-                        }),
+                        EntryParse::NumberOnly(raw) => Raw::Number(Loaded { file: id, raw }),
                         EntryParse::Nothing => Raw::Nothing,
                     };
                     let slot = EntrySlot {
@@ -214,8 +216,8 @@ impl Session {
                         parsed,
                         checked: None,
                     };
-                    dirty.insert(name.clone());
-                    self.entries.insert(name, slot);
+                    dirty.insert(id);
+                    self.entries.insert(id, slot);
                 }
             }
         }
@@ -223,13 +225,13 @@ impl Session {
         if report_changed && self.recheck_report(&sources) {
             // Entries are checked against the report's values: when those changed, every
             // entry is checked again.
-            for (name, slot) in &mut self.entries {
+            for (&id, slot) in &mut self.entries {
                 slot.checked = None;
-                dirty.insert(name.clone());
+                dirty.insert(id);
             }
         }
         self.check_entries(&sources);
-        let entries = self.report_entries(kept_entries, &dirty);
+        let entries = self.report_entries(kept_entries, &dirty, &sources);
 
         // Put everything together in reading order, as a full check does: entries that
         // deserialized first, then the numbers of those that did not.
@@ -241,11 +243,7 @@ impl Session {
         parts
             .diagnostics
             .extend(self.report.diagnostics.iter().cloned());
-        let in_order = || {
-            self.listing
-                .iter()
-                .filter_map(|f| self.entries.get(&f.display))
-        };
+        let in_order = || self.listing.iter().filter_map(|f| self.entries.get(&f.id));
         for slot in in_order() {
             parts.diagnostics.extend(slot.load.iter().cloned());
             if let (Raw::Entry(_), Some(checked)) = (&slot.parsed, &slot.checked) {
@@ -267,7 +265,7 @@ impl Session {
             self.report.meta.clone(),
             parts,
             sources,
-            self.listing.iter().map(|f| f.display.clone()).collect(),
+            self.listing.iter().map(|f| f.id).collect(),
             self.entries.len(),
         );
         Ok(self.checked.insert(checked))
@@ -285,8 +283,7 @@ impl Session {
                     None
                 }
             };
-            let src = sources.get(&raw.file).unwrap_or_default();
-            let (meta, diagnostics) = check::check_report(raw, src, logo);
+            let (meta, diagnostics) = check::check_report(raw, sources, logo);
             self.report.meta = meta;
             self.report.diagnostics.extend(diagnostics);
         }
@@ -295,23 +292,20 @@ impl Session {
 
     /// Checks the entries not checked yet, on every core when there are many.
     fn check_entries(&mut self, sources: &Sources) {
-        let unchecked: Vec<(&String, &EntrySlot)> = self
+        let unchecked: Vec<(&FileId, &EntrySlot)> = self
             .entries
             .iter()
             .filter(|(_, slot)| slot.checked.is_none())
             .collect();
         let meta = self.report.meta.as_ref();
-        let results = crate::parallel::map(&unchecked, |(name, slot)| {
-            let src = sources.get(name).unwrap_or_default();
-            match &slot.parsed {
-                Raw::Entry(loaded) => check::check_entry(loaded, src, meta),
-                Raw::Number(loaded) => check::broken_number_checked(loaded),
-                Raw::Nothing => EntryChecked::default(),
-            }
+        let results = crate::parallel::map(&unchecked, |(_, slot)| match &slot.parsed {
+            Raw::Entry(loaded) => check::check_entry(loaded, sources, meta),
+            Raw::Number(loaded) => check::broken_number_checked(loaded),
+            Raw::Nothing => EntryChecked::default(),
         });
-        let names: Vec<String> = unchecked.iter().map(|(n, _)| (*n).clone()).collect();
-        for (name, result) in names.into_iter().zip(results) {
-            if let Some(slot) = self.entries.get_mut(&name) {
+        let ids: Vec<FileId> = unchecked.iter().map(|(id, _)| **id).collect();
+        for (id, result) in ids.into_iter().zip(results) {
+            if let Some(slot) = self.entries.get_mut(&id) {
                 slot.checked = Some(result);
             }
         }
@@ -319,19 +313,25 @@ impl Session {
 
     /// The entries of the report: the last report's, with the `dirty` files' entries
     /// replaced in place when each kept its number; else every entry copied afresh.
-    fn report_entries(&self, kept: Option<Vec<Entry>>, dirty: &BTreeSet<String>) -> Vec<Entry> {
-        let entry_of = |name: &str| {
+    fn report_entries(
+        &self,
+        kept: Option<Vec<Entry>>,
+        dirty: &BTreeSet<FileId>,
+        sources: &Sources,
+    ) -> Vec<Entry> {
+        let entry_of = |id: FileId| {
             self.entries
-                .get(name)
+                .get(&id)
                 .and_then(|s| s.checked.as_ref())
                 .and_then(|c| c.entry.as_ref())
         };
         if let Some(mut kept) = kept
             && dirty.len() * 8 < kept.len().max(8)
         {
-            let patched = dirty.iter().all(|name| {
+            let patched = dirty.iter().all(|&id| {
+                let path = sources.path(id);
                 let (Some(at), Some(new)) =
-                    (kept.iter().position(|e| &e.file == name), entry_of(name))
+                    (kept.iter().position(|e| &e.file == path), entry_of(id))
                 else {
                     return false;
                 };
@@ -347,7 +347,7 @@ impl Session {
         }
         self.listing
             .iter()
-            .filter_map(|f| entry_of(&f.display).cloned())
+            .filter_map(|f| entry_of(f.id).cloned())
             .collect()
     }
 }

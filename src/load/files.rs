@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, DisplayPath, FileId, Sources};
 use crate::input::ReadError;
 
 /// The largest entry file read: far above any real entry (a 1 MB paragraph fits), low
@@ -15,10 +15,12 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// How deep folders may nest; deeper is surely a mistake or a symlink trick.
 const MAX_DEPTH: usize = 16;
 
+/// A `*.toml` file the walk found: where it is, its id and how it is shown.
 #[derive(Debug, Clone)]
 pub(crate) struct FoundFile {
     pub path: PathBuf,
-    pub display: String,
+    pub id: FileId,
+    pub display: DisplayPath,
 }
 
 pub(super) struct Listing {
@@ -28,10 +30,14 @@ pub(super) struct Listing {
 
 /// Lists every `*.toml` file under `root`, sorted by path so the order never depends on the
 /// file system. Hidden files and folders (`.git`, `.taplo.toml`) are skipped. Folders seen
-/// twice (symlink loops) are visited once.
-pub(super) fn walk(root: &Path, display_root: &str) -> std::io::Result<Listing> {
+/// twice (symlink loops) are visited once. Every file named gets its id in `sources`.
+pub(super) fn walk(
+    root: &Path,
+    display_root: &DisplayPath,
+    sources: &mut Sources,
+) -> std::io::Result<Listing> {
     let mut files = Vec::new();
-    let diagnostics = walk_into(root, display_root, &mut |f| files.push(f))?;
+    let diagnostics = walk_into(root, display_root, sources, &mut |f| files.push(f))?;
     Ok(Listing { files, diagnostics })
 }
 
@@ -39,7 +45,8 @@ pub(super) fn walk(root: &Path, display_root: &str) -> std::io::Result<Listing> 
 /// parsing can start while the walk goes on); returns the walk's diagnostics.
 pub(super) fn walk_into(
     root: &Path,
-    display_root: &str,
+    display_root: &DisplayPath,
+    sources: &mut Sources,
     sink: &mut dyn FnMut(FoundFile),
 ) -> std::io::Result<Vec<Diagnostic>> {
     let mut seen = HashSet::new();
@@ -52,6 +59,7 @@ pub(super) fn walk_into(
     let mut walk = Walk {
         root: canonical_root.clone(),
         seen,
+        sources,
         sink,
         diagnostics: Vec::new(),
     };
@@ -89,6 +97,7 @@ struct Walk<'a> {
     /// `None` when the folder's real path cannot be found (then no link is followed out).
     root: Option<PathBuf>,
     seen: HashSet<PathBuf>,
+    sources: &'a mut Sources,
     sink: &'a mut dyn FnMut(FoundFile),
     diagnostics: Vec<Diagnostic>,
 }
@@ -106,7 +115,7 @@ impl Walk<'_> {
             if name.starts_with('.') {
                 continue;
             }
-            let display = format!("{display_dir}/{name}");
+            let display = DisplayPath::from(format!("{display_dir}/{name}"));
             let is_toml = is_toml_name(&name);
             // The listing's own file type saves the `stat` and `realpath` calls for plain
             // files and folders: with thousands of entries those calls were a tenth of
@@ -114,7 +123,7 @@ impl Walk<'_> {
             match kind {
                 Some(k) if k.is_file() => {
                     if is_toml {
-                        (self.sink)(FoundFile { path, display });
+                        self.found(path, display);
                     }
                     continue;
                 }
@@ -141,12 +150,13 @@ impl Walk<'_> {
                 // or put it in the deliverable.
                 let meta = fs::metadata(&path);
                 if is_toml || meta.is_ok_and(|m| m.is_dir()) {
+                    let id = self.sources.add(display.clone());
                     self.diagnostics.push(
                         Diagnostic::new(
                             Code::UnsafePath,
                             format!("`{display}` is a symbolic link out of the entries folder"),
                         )
-                        .in_file(display.clone())
+                        .in_file(id)
                         .help("copy the file or folder into the entries folder; links may only point inside it"),
                     );
                 }
@@ -158,11 +168,11 @@ impl Walk<'_> {
                     self.enter(path, real, display, is_toml, depth);
                 }
                 Ok(meta) if is_toml && !meta.is_file() => self.not_regular(display, &meta),
-                Ok(_) if is_toml => (self.sink)(FoundFile { path, display }),
+                Ok(_) if is_toml => self.found(path, display),
                 Ok(_) => {}
                 Err(e) if is_toml => self.diagnostics.push(
                     Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {e}"))
-                        .in_file(display.clone())
+                        .in_file(self.sources.add(display.clone()))
                         .help(
                             "a broken symbolic link, or a file removed while the folder was read",
                         ),
@@ -172,7 +182,14 @@ impl Walk<'_> {
         }
     }
 
-    fn not_regular(&mut self, display: String, meta: &fs::Metadata) {
+    /// Hands a file found to the sink, with its id.
+    fn found(&mut self, path: PathBuf, display: DisplayPath) {
+        let id = self.sources.add(display.clone());
+        (self.sink)(FoundFile { path, id, display });
+    }
+
+    fn not_regular(&mut self, display: DisplayPath, meta: &fs::Metadata) {
+        let id = self.sources.add(display.clone());
         self.diagnostics.push(
             Diagnostic::new(
                 Code::Unreadable,
@@ -181,7 +198,7 @@ impl Walk<'_> {
                     crate::input::kind(meta)
                 ),
             )
-            .in_file(display)
+            .in_file(id)
             .help("entries are plain text files; remove it, or rename it so that its name does not end in .toml"),
         );
     }
@@ -192,17 +209,18 @@ impl Walk<'_> {
         &mut self,
         path: PathBuf,
         real: PathBuf,
-        display: String,
+        display: DisplayPath,
         is_toml: bool,
         depth: usize,
     ) {
         if is_toml {
+            let id = self.sources.add(display.clone());
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::Unreadable,
                     format!("`{display}` is a folder, not an entry file"),
                 )
-                .in_file(display.clone())
+                .in_file(id)
                 .help("rename the folder: names ending in .toml are reserved for entries"),
             );
         }
@@ -210,12 +228,13 @@ impl Walk<'_> {
             return; // a symlink back to a folder already walked
         }
         if depth + 1 >= MAX_DEPTH {
+            let id = self.sources.add(display.clone());
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::Unreadable,
                     format!("`{display}` is nested too deeply"),
                 )
-                .in_file(display.clone())
+                .in_file(id)
                 .help(format!(
                     "entries folders may nest at most {MAX_DEPTH} levels"
                 )),
@@ -224,13 +243,16 @@ impl Walk<'_> {
         }
         match sorted_children(&path) {
             Ok(c) => self.visit(c, &display, Some(&real), depth + 1),
-            Err(e) => self.diagnostics.push(
-                Diagnostic::new(
-                    Code::Unreadable,
-                    format!("cannot read the folder `{display}`: {e}"),
-                )
-                .in_file(display.clone()),
-            ),
+            Err(e) => {
+                let id = self.sources.add(display.clone());
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::Unreadable,
+                        format!("cannot read the folder `{display}`: {e}"),
+                    )
+                    .in_file(id),
+                );
+            }
         }
     }
 
@@ -270,15 +292,16 @@ pub(super) type ReadFailure = Box<(Diagnostic, Option<String>)>;
 pub(super) fn apply_overlay(
     listing: &mut Listing,
     root: &Path,
-    display_root: &str,
+    display_root: &DisplayPath,
     overlay: &super::Overlay,
+    sources: &mut Sources,
 ) {
     listing
         .files
-        .retain(|f| !matches!(overlay.get(&f.display), Some(None)));
+        .retain(|f| !matches!(overlay.get(f.display.as_str()), Some(None)));
     let prefix = format!("{display_root}/");
     for (display, text) in overlay {
-        if text.is_none() || listing.files.iter().any(|f| &f.display == display) {
+        if text.is_none() || listing.files.iter().any(|f| f.display.as_str() == display) {
             continue;
         }
         let Some(rel) = display.strip_prefix(&prefix) else {
@@ -286,9 +309,11 @@ pub(super) fn apply_overlay(
         };
         let mut path = root.to_path_buf();
         path.extend(rel.split('/'));
+        let display = DisplayPath::from(display.as_str());
         listing.files.push(FoundFile {
             path,
-            display: display.clone(),
+            id: sources.add(display.clone()),
+            display,
         });
     }
     listing.files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -316,12 +341,8 @@ pub(super) fn read_text(f: &FoundFile) -> Result<String, ReadFailure> {
 }
 
 fn read_into(f: &FoundFile, bytes: &mut Vec<u8>) -> Result<String, ReadFailure> {
-    let unreadable = |msg: String| {
-        Box::new((
-            Diagnostic::new(Code::Unreadable, msg).in_file(f.display.clone()),
-            None,
-        ))
-    };
+    let unreadable =
+        |msg: String| Box::new((Diagnostic::new(Code::Unreadable, msg).in_file(f.id), None));
     if let Err(e) = crate::input::read_listed_into(&f.path, MAX_FILE_BYTES, bytes) {
         let mut d = unreadable(e.about(&format!("`{}`", f.display)));
         d.0.help = Some(match e {
@@ -339,7 +360,7 @@ fn read_into(f: &FoundFile, bytes: &mut Vec<u8>) -> Result<String, ReadFailure> 
             let lossy = String::from_utf8_lossy(body).into_owned();
             // The valid prefix is the same in the lossy text; the bad bytes became U+FFFD.
             let d = Diagnostic::new(Code::InvalidUtf8, format!("`{}` is not valid UTF-8", f.display))
-                .at(f.display.clone(), at..at + '\u{FFFD}'.len_utf8())
+                .at(f.id, at..at + '\u{FFFD}'.len_utf8())
                 .label("this byte sequence is not UTF-8")
                 .help("save the file as UTF-8 (a text editor's \"Save with encoding\"); Windows-1252 text pasted from Word is the usual cause");
             Err(Box::new((d, Some(lossy))))

@@ -9,7 +9,7 @@ use std::path::{Component, Path};
 
 use toml::Spanned;
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, FileId};
 use crate::model::{ImageFormat, Logo};
 
 /// Logos are small; a larger file is a mistake.
@@ -17,7 +17,7 @@ const MAX_LOGO_BYTES: u64 = 4 * 1024 * 1024;
 
 pub(super) fn read(
     root: &Path,
-    report_file: &str,
+    report_file: FileId,
     path: &Spanned<String>,
 ) -> Result<Logo, Box<Diagnostic>> {
     let at =

@@ -15,7 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
 use crate::chars::{control_character, control_characters};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, FileId, InFile};
 use crate::raw::{ENTRY_KEYS, RawEntry, RawReport};
 
 /// A bound on the remove-and-retry loop: no real file has this many wrong keys.
@@ -30,7 +30,14 @@ pub(crate) enum EntryParse {
     Nothing,
 }
 
-pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> EntryParse {
+pub(super) fn parse_entry(cx: &mut InFile<'_>, name: &str) -> EntryParse {
+    let mut diags = Vec::new();
+    let parsed = entry_parse(cx.file, name, cx.src, &mut diags);
+    diags.into_iter().for_each(|d| cx.push(d));
+    parsed
+}
+
+fn entry_parse(file: FileId, name: &str, text: &str, diags: &mut Vec<Diagnostic>) -> EntryParse {
     let Some(table) = parse_table(file, text, diags) else {
         return EntryParse::Nothing;
     };
@@ -41,21 +48,22 @@ pub(super) fn parse_entry(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -
             DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
             _ => None,
         });
-    match entry_table(file, text, table, diags) {
+    match entry_table(file, name, text, table, diags) {
         Some(raw) => EntryParse::Entry(Box::new(raw)),
         None => number.map_or(EntryParse::Nothing, EntryParse::NumberOnly),
     }
 }
 
 fn entry_table(
-    file: &str,
+    file: FileId,
+    name: &str,
     text: &str,
     table: Spanned<DeTable<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RawEntry> {
     if table.get_ref().is_empty() {
         diags.push(
-            Diagnostic::new(Code::EmptyFile, format!("`{file}` is empty"))
+            Diagnostic::new(Code::EmptyFile, format!("`{name}` is empty"))
                 .in_file(file)
                 .help(
                     "write the entry (`number = \"2.9\"` and a title or text), or delete the file",
@@ -73,7 +81,7 @@ fn entry_table(
             .keys()
             .map(|k| k.span())
             .min_by_key(|s| s.start);
-        let mut d = Diagnostic::new(Code::NotAnEntry, format!("`{file}` is not an entry"))
+        let mut d = Diagnostic::new(Code::NotAnEntry, format!("`{name}` is not an entry"))
             .in_file(file)
             .help("every .toml file in the entries folder is an entry and starts with `number = \"…\"`; keep other TOML files elsewhere");
         if let Some(span) = first {
@@ -86,18 +94,17 @@ fn entry_table(
     deserialize(file, text, table, diags)
 }
 
-pub(super) fn parse_report(
-    file: &str,
-    text: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<RawReport> {
-    let table = parse_table(file, text, diags)?;
-    deserialize(file, text, table, diags)
+pub(super) fn parse_report(cx: &mut InFile<'_>) -> Option<RawReport> {
+    let mut diags = Vec::new();
+    let table = parse_table(cx.file, cx.src, &mut diags);
+    let parsed = table.and_then(|t| deserialize(cx.file, cx.src, t, &mut diags));
+    diags.into_iter().for_each(|d| cx.push(d));
+    parsed
 }
 
 /// Parses the document, reporting raw control characters and every syntax error.
 fn parse_table<'a>(
-    file: &str,
+    file: FileId,
     text: &'a str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Spanned<DeTable<'a>>> {
@@ -124,7 +131,7 @@ fn parse_table<'a>(
     None
 }
 
-fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+fn syntax_error(file: FileId, text: &str, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_owned();
     // The parser's recursion limit comes without a place: point at the line whose key
     // or table header has the most dotted parts, the one that nests too deep.
@@ -176,7 +183,7 @@ fn deepest_key_line(text: &str) -> Range<usize> {
 /// deserializes or nothing more can be done: a key at fault is removed, and a missing key
 /// gets a stand-in value, so one run reports every missing key of a file, not the first.
 fn deserialize<T: DeserializeOwned>(
-    file: &str,
+    file: FileId,
     text: &str,
     table: Spanned<DeTable<'_>>,
     diags: &mut Vec<Diagnostic>,
@@ -363,7 +370,7 @@ fn value_at<'t, 'a>(
 }
 
 fn missing_key(
-    file: &str,
+    file: FileId,
     field: &str,
     span: Option<Range<usize>>,
     table: &Spanned<DeTable<'_>>,
@@ -396,7 +403,7 @@ fn missing_key(
     })
 }
 
-fn serde_error(file: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
+fn serde_error(file: FileId, message: &str, span: Option<Range<usize>>) -> Diagnostic {
     let mut d = if let Some(key) = between(message, "unknown field `", "`") {
         let expected = expected_names(message);
         let mut d = Diagnostic::new(Code::UnknownKey, format!("unknown key `{key}`"))
@@ -420,7 +427,7 @@ fn serde_error(file: &str, message: &str, span: Option<Range<usize>>) -> Diagnos
     } else {
         Diagnostic::new(Code::WrongType, "invalid value").label(message.to_owned())
     };
-    d.file = Some(file.to_owned());
+    d.file = Some(file);
     d.span = span;
     d
 }
@@ -452,7 +459,8 @@ fn type_help(expected: &str) -> String {
 /// to be.
 fn unknown_key_suggestion(message: &str) -> Option<String> {
     let key = between(message, "unknown field `", "`")?;
-    suggest(key, &expected_names(message))
+    let known = expected_names(message);
+    crate::diag::suggest(key, known.iter().map(String::as_str)).map(str::to_owned)
 }
 
 /// The text between `open` and the next `close`.
@@ -473,17 +481,6 @@ fn expected_names(message: &str) -> Vec<String> {
         .step_by(2)
         .map(str::to_owned)
         .collect()
-}
-
-/// The closest known name, if it is close enough to be what was meant.
-pub fn suggest(typed: &str, known: &[String]) -> Option<String> {
-    let typed_lower = typed.to_lowercase();
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(&typed_lower, &k.to_lowercase()), k))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k.clone())
 }
 
 fn list(names: &[String]) -> String {
@@ -533,13 +530,30 @@ fn remove_at(
 mod tests {
     use super::*;
 
+    /// Runs `parse` over `text` as the file `e.toml`: its value and its diagnostics, in
+    /// the order found.
+    fn parsed<T>(text: &str, parse: impl FnOnce(&mut InFile<'_>) -> T) -> (T, Vec<Diagnostic>) {
+        let mut sources = crate::diag::Sources::default();
+        let mut cx = InFile::new(sources.add("e.toml"), text);
+        let value = parse(&mut cx);
+        (value, cx.into_diagnostics())
+    }
+
+    /// The diagnostics as `check` prints them: by position.
+    fn sorted(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        d.sort_by_key(|d| (d.span.as_ref().map(|s| s.start), d.code, d.message.clone()));
+        d
+    }
+
+    fn report(text: &str) -> (Option<RawReport>, Vec<Diagnostic>) {
+        parsed(text, parse_report)
+    }
+
     fn entry(text: &str) -> (Option<RawEntry>, Vec<Diagnostic>) {
-        let mut d = Vec::new();
-        let e = match parse_entry("e.toml", text, &mut d) {
+        parsed(text, |cx| match parse_entry(cx, "e.toml") {
             EntryParse::Entry(e) => Some(*e),
             _ => None,
-        };
-        (e, d)
+        })
     }
 
     #[test]
@@ -600,11 +614,11 @@ mod tests {
             .filter(|l| !drop.iter().any(|d| l.starts_with(d)))
             .map(|l| format!("{l}\n"))
             .collect();
-        let mut d = Vec::new();
-        let r = parse_report("report.toml", &text, &mut d);
-        // As `check` prints them: by position.
-        crate::diag::sort(&mut d);
-        (r, d.into_iter().map(|d| (d.code, d.message)).collect())
+        let (r, d) = report(&text);
+        (
+            r,
+            sorted(d).into_iter().map(|d| (d.code, d.message)).collect(),
+        )
     }
 
     #[test]
@@ -648,8 +662,8 @@ mod tests {
     fn a_key_reported_otherwise_is_not_reported_missing_too() {
         // A wrong type: the value is reported, not its absence once removed.
         let text = REPORT.replace("date = 2018-03-22", "date = 22");
-        let mut d = Vec::new();
-        assert!(parse_report("r.toml", &text, &mut d).is_none());
+        let (r, d) = report(&text);
+        assert!(r.is_none());
         assert_eq!(
             d.iter().map(|d| d.code).collect::<Vec<_>>(),
             [Code::WrongType]
@@ -657,8 +671,8 @@ mod tests {
         // A misspelt key with a suggestion: the missing key it was meant to be is the
         // same mistake.
         let text = REPORT.replace("name = ", "nmae = ");
-        let mut d = Vec::new();
-        assert!(parse_report("r.toml", &text, &mut d).is_none());
+        let (r, d) = report(&text);
+        assert!(r.is_none());
         assert_eq!(
             d.iter().map(|d| d.code).collect::<Vec<_>>(),
             [Code::UnknownKey]
@@ -676,9 +690,9 @@ mod tests {
             .replace("[document]", "meeting.name = \"Council 2018\"\n[document]")
             .replace("[period]\nstart = 2017-02-15\nend = 2017-12-31\n", "")
             + "[layout]\nmargins = { top = 20, left = 20 }\n";
-        let mut d = Vec::new();
-        assert!(parse_report("r.toml", &text, &mut d).is_none());
-        crate::diag::sort(&mut d);
+        let (r, d) = report(&text);
+        assert!(r.is_none());
+        let d = sorted(d);
         let got: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             got,
@@ -696,8 +710,7 @@ mod tests {
         let (_, d) = entry(
             "text = \"x\"\n[[recommendations]]\nid = \"ITU-T Y.1\"\n[[recommendations]]\ntitle = \"t\"\nstatus = \"approved\"\n[event]\nname = \"n\"\n",
         );
-        let mut d = d;
-        crate::diag::sort(&mut d);
+        let d = sorted(d);
         let got: Vec<String> = d.iter().map(|d| d.message.clone()).collect();
         assert_eq!(
             got,

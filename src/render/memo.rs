@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use crate::diag::DisplayPath;
 use crate::locale::Language;
 use crate::model::{Entry, Layout};
 
@@ -13,7 +14,7 @@ use crate::model::{Entry, Layout};
 pub struct Memo<T, K = ()> {
     /// The layout and language every kept rendering was made with.
     context: Option<(Layout, Language)>,
-    kept: HashMap<String, (Entry, K, T)>,
+    kept: HashMap<DisplayPath, (Entry, K, T)>,
 }
 
 impl<T, K> Default for Memo<T, K> {
@@ -103,7 +104,7 @@ mod tests {
             text: crate::markup::Markup::plain_text(text),
             recommendations: Vec::new(),
             event: None,
-            file: format!("entries/{number}.toml"),
+            file: format!("entries/{number}.toml").into(),
             untranslated_title: false,
         }
     }

@@ -1,4 +1,4 @@
-//! The one hand-built checked report the renderer tests share (and `examples/sample_docx.rs`
+//! The one hand-built checked report the renderer tests share (and `examples/docx.rs --sample`
 //! renders): the shape of the reference report's first sections, built in memory, so no
 //! loader is involved.
 //!
@@ -49,7 +49,8 @@ fn entry(
         file: format!(
             "entries/{}/{number}.toml",
             number.split('.').next().unwrap_or("x")
-        ),
+        )
+        .into(),
         untranslated_title: false,
     }
 }

@@ -185,7 +185,7 @@ mod tests {
                 start: crate::dates::Date::new(2017, 7, 17).expect("a date"),
                 end: None,
             }),
-            file: format!("entries/{number}.toml"),
+            file: format!("entries/{number}.toml").into(),
             untranslated_title: false,
         }
     }

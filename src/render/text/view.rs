@@ -18,6 +18,7 @@ pub use super::digest::{
     ResolutionView, SectionView, SectorCount, SectorCounts, SectorGroup, StatusGroup,
 };
 use crate::dates::Date;
+use crate::diag::DisplayPath;
 use crate::locale::{Labels, Locale};
 use crate::markup::{Block, Inline, Markup};
 use crate::model::{Entry, Event, Filled, Meta, Report, Sector};
@@ -195,7 +196,7 @@ pub struct EntryView {
     /// The resolutions it reports on.
     pub resolutions: Vec<u32>,
     /// The file it came from.
-    pub file: String,
+    pub file: DisplayPath,
     /// Its paragraphs, in order: the heading or numbered paragraph first.
     pub paragraphs: Vec<Paragraph>,
     /// Its structured Recommendations, in file order.
