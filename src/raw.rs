@@ -7,14 +7,19 @@
 //! The same types derive the JSON Schema that editors use (`council-report schema`), so the
 //! doc comments on fields are also the hover text in an editor and the schema cannot drift
 //! from what the loader accepts. `Spanned<T>` and TOML dates have no JSON shape of their
-//! own: `schemars(with = …)` names the shape they have in a TOML file.
+//! own: `schemars(with = …)` names the shape they have in a TOML file. [`shape`] lists
+//! the same keys table by table, for the loader's messages, `fmt` and the writers; a test
+//! holds it equal to the schema.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::schema::{DateOrPlaceholder, TomlDate};
+pub mod shape;
+mod toml_dates;
+
+use toml_dates::{DateOrPlaceholder, TomlDate};
 
 /// How a placeholder starts: `import` writes `"TODO: …"` for a report.toml value it did
 /// not find, and `check` warns about every one left (W005).
@@ -61,59 +66,6 @@ pub struct RawEntry {
 
 /// What a section number looks like, for editors (the loader says why one is wrong).
 pub const NUMBER_PATTERN: &str = r"^[1-9][0-9]*(\.[1-9][0-9]*){0,3}$";
-
-/// The keys an entry may have, in canonical order (also the "did you mean" candidates).
-pub const ENTRY_KEYS: &[&str] = &[
-    "number",
-    "title",
-    "sector",
-    "resolutions",
-    "text",
-    "recommendations",
-    "event",
-];
-
-/// The keys of a `[[recommendations]]` table, in canonical order.
-pub const RECOMMENDATION_KEYS: &[&str] = &["id", "title", "status"];
-
-/// The keys of an `[event]` table, in canonical order.
-pub const EVENT_KEYS: &[&str] = &["name", "place", "start", "end"];
-
-/// report.toml's tables and their keys, in canonical order (`fmt` writes them so).
-pub const REPORT_KEYS: &[(&str, &[&str])] = &[
-    ("meeting", &["name", "place_and_dates"]),
-    (
-        "document",
-        &[
-            "number",
-            "language",
-            "date",
-            "language_line",
-            "agenda_item",
-            "source",
-            "title",
-            "creator",
-            "resolutions",
-        ],
-    ),
-    ("summary", &["text", "action", "references"]),
-    ("period", &["start", "end"]),
-    (
-        "layout",
-        &[
-            "font",
-            "font_size",
-            "margins",
-            "tab_stops",
-            "footer",
-            "logo",
-            "top_level_period",
-            "references_italic",
-            "fonts",
-        ],
-    ),
-    ("labels", &["E", "F", "S", "A", "C", "R"]),
-];
 
 /// A Recommendation the entry reports on.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -411,8 +363,56 @@ pub struct RawLayout {
     /// The font of a language's own script, by language letter: the East Asian font of
     /// Chinese, the complex-script font of Arabic, the whole document's font of the
     /// others. Default: { A = "Traditional Arabic", C = "SimSun" }.
-    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
-    pub fonts: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
+    #[schemars(with = "Option<RawFonts>")]
+    pub fonts: Option<Spanned<RawFonts>>,
+}
+
+/// Fonts by language letter.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFonts {
+    /// English.
+    #[serde(rename = "E")]
+    #[schemars(with = "Option<String>")]
+    pub e: Option<Spanned<String>>,
+    /// French.
+    #[serde(rename = "F")]
+    #[schemars(with = "Option<String>")]
+    pub f: Option<Spanned<String>>,
+    /// Spanish.
+    #[serde(rename = "S")]
+    #[schemars(with = "Option<String>")]
+    pub s: Option<Spanned<String>>,
+    /// Arabic: the complex-script font (`w:cs`).
+    #[serde(rename = "A")]
+    #[schemars(with = "Option<String>")]
+    pub a: Option<Spanned<String>>,
+    /// Chinese: the East Asian font (`w:eastAsia`).
+    #[serde(rename = "C")]
+    #[schemars(with = "Option<String>")]
+    pub c: Option<Spanned<String>>,
+    /// Russian.
+    #[serde(rename = "R")]
+    #[schemars(with = "Option<String>")]
+    pub r: Option<Spanned<String>>,
+}
+
+impl RawFonts {
+    /// The fonts given, by language.
+    pub fn given(&self) -> Vec<(crate::locale::Language, &Spanned<String>)> {
+        use crate::locale::Language;
+        [
+            (Language::E, &self.e),
+            (Language::F, &self.f),
+            (Language::S, &self.s),
+            (Language::A, &self.a),
+            (Language::C, &self.c),
+            (Language::R, &self.r),
+        ]
+        .into_iter()
+        .filter_map(|(l, f)| Some((l, f.as_ref()?)))
+        .collect()
+    }
 }
 
 /// Page margins in millimetres.

@@ -10,6 +10,7 @@ use crate::diag::{Code, Diagnostic, DisplayPath, InFile};
 use crate::locale::Language;
 use crate::markup::{Markup, link_is_allowed};
 use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Summary};
+use crate::raw::shape::{Key, Kind};
 use crate::raw::{RawDate, RawLabels, RawLayout, RawReport, is_placeholder};
 
 /// The core-properties author when report.toml names none.
@@ -216,21 +217,17 @@ fn last_part(key: &str) -> &str {
     key.rsplit('.').next().unwrap_or(key)
 }
 
-/// W005 for the placeholder at `span`, with what to write instead.
+/// W005 for the placeholder at `span` (of the dotted `key`), with what to write instead.
 fn placeholder_left(cx: &InFile<'_>, span: std::ops::Range<usize>, key: &str) -> Diagnostic {
-    let example = match key {
-        "meeting.name" => "`name = \"Council 2018\"`",
-        "meeting.place_and_dates" => "`place_and_dates = \"Geneva, 17-27 April 2018\"`",
-        "document.number" => "`number = \"C18/33\"`",
-        "document.language" => "`language = \"E\"`",
-        "document.date" => "`date = 2018-03-22` (a date, without quotes)",
-        "document.language_line" => "`language_line = \"Original: English\"`",
-        "document.title" => "`title = \"ITU’s activities related to …\"`",
-        "summary.text" => "`text = \"This report summarizes …\"`",
-        "summary.references" => {
-            "`references = \"Resolution 101 (Rev. Busan, 2014); Document C17/33\"`"
+    let example = match crate::raw::shape::at(crate::raw::shape::REPORT, key) {
+        Some(k @ Key { hint: Some(h), .. }) => {
+            let written = format!("`{} = {}`", k.name, h.example);
+            match k.kind {
+                Kind::DateOrPlaceholder => format!("{written} (a date, without quotes)"),
+                _ => written,
+            }
         }
-        _ => "the value it stands for",
+        _ => "the value it stands for".to_owned(),
     };
     cx.at(
         Code::Placeholder,
@@ -350,22 +347,7 @@ fn layout(cx: &mut InFile<'_>, raw: &RawLayout, logo: Option<Logo>) -> Option<La
         l.references_italic = *b.get_ref();
     }
     if let Some(fonts) = &raw.fonts {
-        for (letter, font) in fonts.get_ref() {
-            let Some(language) = Language::parse(letter) else {
-                cx.push(
-                    cx.at(
-                        Code::UnknownKey,
-                        format!("unknown language `{letter}`"),
-                        fonts.span(),
-                    )
-                    .help(format!(
-                        "`fonts` names fonts by language letter: {}",
-                        Language::list()
-                    )),
-                );
-                ok = false;
-                continue;
-            };
+        for (language, font) in fonts.get_ref().given() {
             let before = cx.errors();
             text::characters_only(cx, font);
             let name = font.get_ref().trim();
@@ -373,7 +355,7 @@ fn layout(cx: &mut InFile<'_>, raw: &RawLayout, logo: Option<Logo>) -> Option<La
                 cx.push(
                     cx.at(
                         Code::WrongType,
-                        format!("the font of `{letter}` is empty"),
+                        format!("the font of `{language}` is empty"),
                         font.span(),
                     )
                     .help("name an installed font, such as \"SimSun\""),
