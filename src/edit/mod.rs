@@ -11,6 +11,7 @@ pub mod journal;
 pub mod names;
 pub mod new;
 pub mod renumber;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 
