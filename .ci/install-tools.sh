@@ -13,7 +13,7 @@ VENV="${DOCX_TOOLS_VENV:-/tmp/docx-tools-venv}"
 need=()
 for p in libreoffice-writer-nogui poppler-utils libxml2-utils fonts-liberation2 fonts-dejavu-core \
          fonts-crosextra-carlito fonts-crosextra-caladea zip unzip tidy \
-         fonts-hosny-amiri fonts-arphic-uming; do
+         fonts-hosny-amiri fonts-arphic-uming python3-uno; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then

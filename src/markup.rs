@@ -21,6 +21,10 @@ pub struct Markup {
     /// which renderers highlight. Empty otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub untranslated: Vec<u32>,
+    /// The text as written in the entry file, which `build` embeds in the DOCX's data
+    /// part so that `import` gives back the same value, not only the same words.
+    #[serde(skip)]
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,7 +90,8 @@ pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
         };
         b.event(event, range);
     }
-    let (markup, mut issues) = b.finish();
+    let (mut markup, mut issues) = b.finish();
+    markup.source = text.to_owned();
     // Block ranges end after the line break; point at the visible text only.
     for i in &mut issues {
         let visible = text.get(i.range.clone()).map_or(0, |s| s.trim_end().len());
@@ -309,6 +314,7 @@ impl Builder {
             Markup {
                 blocks: self.blocks,
                 untranslated: Vec::new(),
+                source: String::new(),
             },
             self.issues,
         )
@@ -368,6 +374,7 @@ impl Markup {
     pub fn plain_text(text: &str) -> Self {
         Markup {
             untranslated: Vec::new(),
+            source: text.to_owned(),
             blocks: vec![Block::Paragraph {
                 inlines: vec![Inline::Text(Styled {
                     text: text.to_owned(),

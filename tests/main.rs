@@ -21,6 +21,7 @@ mod edit_cli;
 mod hostile;
 mod html_render;
 mod import_cli;
+mod import_data;
 mod import_properties;
 mod incremental;
 mod install_cli;

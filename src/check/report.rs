@@ -14,7 +14,7 @@ use crate::raw::shape::{Key, Kind};
 use crate::raw::{RawDate, RawLabels, RawLayout, RawReport, is_placeholder};
 
 /// The core-properties author when report.toml names none.
-const DEFAULT_CREATOR: &str = "International Telecommunication Union";
+pub const DEFAULT_CREATOR: &str = "International Telecommunication Union";
 
 /// Twips per millimetre (1 inch = 1440 twips = 25.4 mm).
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;

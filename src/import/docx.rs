@@ -101,6 +101,32 @@ pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, Stri
     Ok(out)
 }
 
+/// The report's data part, when `build` wrote the DOCX: the first `customXml/item*.xml`
+/// in our namespace ([`crate::render::docx::DATA_NAMESPACE`]), read by
+/// [`super::embedded`]. Word renumbers the items when it saves, so each is looked at.
+pub fn data_part(bytes: &[u8]) -> Result<Option<super::embedded::Embedded>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut budget = Budget(MAX_TOTAL_XML);
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("customXml/item") && !n.contains("Props") && n.ends_with(".xml"))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    for name in names {
+        let Some(xml) = part(&mut zip, &name, &mut budget)? else {
+            continue;
+        };
+        let doc = parse(&name, &xml)?;
+        if doc.root_element().tag_name().namespace() == Some(crate::render::docx::DATA_NAMESPACE) {
+            return super::embedded::from_xml(&doc)
+                .map(Some)
+                .map_err(|e| format!("{name}: {e}"));
+        }
+    }
+    Ok(None)
+}
+
 /// The `• http://www.itu.int/council •` line of the page footers, if any: the footer
 /// link of report.toml's `[layout]`.
 fn footer_links(

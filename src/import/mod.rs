@@ -10,6 +10,7 @@
 //! same text. Every clean-up is reported as a [`Note`], never done silently.
 
 pub mod docx;
+pub mod embedded;
 pub mod recognise;
 pub mod structure;
 pub mod text;
@@ -100,6 +101,8 @@ pub fn visible(text: &str) -> String {
 pub enum Loc {
     Line(usize),
     Paragraph(usize),
+    /// The report's data part of a DOCX `build` wrote ([`embedded`]).
+    Data,
 }
 
 /// A clean-up or a guess the user should know about.
@@ -120,6 +123,7 @@ impl Note {
                     Loc::Paragraph(n) => {
                         write!(f, "{}: paragraph {n}: {}", self.1, self.0.message)
                     }
+                    Loc::Data => write!(f, "{}: {}", self.1, self.0.message),
                 }
             }
         }
@@ -208,6 +212,9 @@ pub struct Imported {
     pub meta: ImportedMeta,
     pub entries: Vec<ImportedEntry>,
     pub notes: Vec<Note>,
+    /// The data `build` embedded in its DOCX, merged with the visible text: what is
+    /// written when present.
+    pub embedded: Option<embedded::Embedded>,
 }
 
 /// What an import wrote.
@@ -236,7 +243,8 @@ pub fn read(input: &Path) -> Result<Imported, ImportError> {
         },
     })?;
     let mut notes = Vec::new();
-    let paras = if docx::looks_like_docx(input, &bytes) {
+    let is_docx = docx::looks_like_docx(input, &bytes);
+    let paras = if is_docx {
         docx::paragraphs(&bytes, &mut notes).map_err(|reason| ImportError::Docx {
             path: input.to_owned(),
             reason,
@@ -266,8 +274,18 @@ pub fn read(input: &Path) -> Result<Imported, ImportError> {
     for e in &mut imported.entries {
         recognise::facts(e);
     }
+    if is_docx {
+        let data = docx::data_part(&bytes).map_err(|reason| ImportError::Docx {
+            path: input.to_owned(),
+            reason,
+        })?;
+        if let Some(data) = data {
+            imported.embedded = Some(embedded::merge(data, &imported, &mut notes));
+        }
+    }
     notes.sort_by_key(|n| match n.loc {
         Loc::Line(l) | Loc::Paragraph(l) => l,
+        Loc::Data => 0,
     });
     imported.notes = notes;
     Ok(imported)
@@ -318,20 +336,13 @@ pub fn run(input: &Path, into: &Path, force: bool) -> Result<Summary, ImportErro
         })?;
         written.push(target);
     }
+    let counts = write::counts(&imported);
     Ok(Summary {
-        entries: imported.entries.len(),
+        entries: counts.entries,
         files: written,
-        to_fill: write::missing_keys(&imported.meta),
-        recommendations: imported
-            .entries
-            .iter()
-            .map(|e| e.recommendations.len())
-            .sum(),
-        events: imported
-            .entries
-            .iter()
-            .filter(|e| e.event.is_some())
-            .count(),
+        to_fill: counts.to_fill,
+        recommendations: counts.recommendations,
+        events: counts.events,
         notes: imported.notes,
     })
 }

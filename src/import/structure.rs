@@ -148,6 +148,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
         meta,
         entries,
         notes: Vec::new(),
+        embedded: None,
     }
 }
 

@@ -16,6 +16,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+use super::embedded::{Embedded, EmbeddedEntry, Val};
 use super::{
     BOLD_OFF, BOLD_ON, Block, ITALIC_OFF, ITALIC_ON, Imported, ImportedEntry, ImportedMeta,
     LINK_CLOSE, LINK_MID, LINK_OPEN, is_mark,
@@ -36,16 +37,87 @@ pub struct File {
     pub is_entry: bool,
 }
 
+/// What an import found, for its closing lines.
+pub struct Counts {
+    pub entries: usize,
+    pub recommendations: usize,
+    pub events: usize,
+    /// report.toml keys left for the user (`meeting.name`, `document.date` …).
+    pub to_fill: Vec<String>,
+}
+
+pub fn counts(imported: &Imported) -> Counts {
+    if let Some(data) = &imported.embedded {
+        let from_text = |e: &EmbeddedEntry| e.from_text.clone();
+        return Counts {
+            entries: data.entries.len(),
+            recommendations: data
+                .entries
+                .iter()
+                .map(|e| {
+                    e.recommendations.len()
+                        + from_text(e).map_or(0, |t| t.recommendations.len())
+                })
+                .sum(),
+            events: data
+                .entries
+                .iter()
+                .filter(|e| {
+                    e.get("event.name").is_some() || from_text(e).is_some_and(|t| t.event.is_some())
+                })
+                .count(),
+            to_fill: shape::filled_in_report()
+                .map(|(key, _)| key)
+                .filter(|key| {
+                    !data.report.iter().any(|(k, v)| {
+                        k == key
+                            && !matches!(v, Val::Str(s) if crate::raw::is_placeholder(s))
+                    })
+                })
+                .collect(),
+        };
+    }
+    Counts {
+        entries: imported.entries.len(),
+        recommendations: imported
+            .entries
+            .iter()
+            .map(|e| e.recommendations.len())
+            .sum(),
+        events: imported
+            .entries
+            .iter()
+            .filter(|e| e.event.is_some())
+            .count(),
+        to_fill: missing_keys(&imported.meta),
+    }
+}
+
 /// Every file of the imported report: report.toml first, then the entries in order.
 pub fn files(imported: &Imported) -> Vec<File> {
+    if let Some(data) = &imported.embedded {
+        let mut out = vec![embedded_report(data)];
+        let entries = data.entries.iter().map(|e| match &e.from_text {
+            Some(t) => entry(t),
+            None => embedded_entry(e),
+        });
+        out.extend(unique_names(entries));
+        return out;
+    }
     let mut out = vec![report(&imported.meta)];
+    out.extend(unique_names(imported.entries.iter().map(entry)));
+    out
+}
+
+/// The files, a suffix added to a name already taken (`2.1-x-2.toml`).
+fn unique_names(files: impl Iterator<Item = File>) -> Vec<File> {
+    let mut out = Vec::new();
     // Hash sets, so that the work stays linear in the number of entries: a list searched
     // for each entry took 3.1 s for a 2 MB export and never ended for 50 MB.
     let mut used: HashSet<PathBuf> = HashSet::new();
     // The next suffix to try for a name, so many entries of one name stay linear too.
     let mut next: HashMap<PathBuf, usize> = HashMap::new();
-    for e in &imported.entries {
-        let mut f = entry(e);
+    for mut f in files {
         // Two entries with the same number and words (check will flag the number):
         // both files are kept.
         if used.contains(&f.path) {
@@ -64,6 +136,65 @@ pub fn files(imported: &Imported) -> Vec<File> {
         out.push(f);
     }
     out
+}
+
+/// Sets a value of the data part.
+fn put_val(w: &mut Writer, dotted: &str, v: &Val) {
+    match v {
+        Val::Str(s) => w.set(dotted, s.as_str()),
+        Val::Date(d) => w.date(dotted, *d),
+        Val::Integers(n) => w.integers(dotted, n.iter().copied()),
+        Val::Integer(n) => w.set(dotted, *n),
+        Val::Boolean(b) => w.set(dotted, *b),
+    }
+}
+
+/// report.toml from the data part: every value as the report had it.
+fn embedded_report(data: &Embedded) -> File {
+    let mut w = Writer::new(shape::REPORT);
+    for (key, v) in &data.report {
+        put_val(&mut w, key, v);
+    }
+    w.header(
+        "# Imported by `council-report import` from the data `build` embedded in the DOCX.\n",
+    );
+    let written = w.finish();
+    File {
+        path: PathBuf::from("report.toml"),
+        contents: written.text,
+        expect: written.expect,
+        is_entry: false,
+    }
+}
+
+/// An entry file from the data part, named by the rule of `new`.
+fn embedded_entry(e: &EmbeddedEntry) -> File {
+    let mut w = Writer::new(shape::ENTRY);
+    for (key, v) in &e.values {
+        put_val(&mut w, key, v);
+    }
+    for [id, title, status] in &e.recommendations {
+        w.push_table(
+            "recommendations",
+            &[("id", id), ("title", title), ("status", status)],
+        );
+    }
+    let words = e.get("title").map(str::to_owned).unwrap_or_else(|| {
+        crate::markup::parse(e.get("text").unwrap_or(""))
+            .0
+            .plain_paragraphs()
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    });
+    let path = PathBuf::from(e.number.top().to_string()).join(entry_file_name(e.number, &words));
+    let written = w.finish();
+    File {
+        path,
+        contents: written.text,
+        expect: written.expect,
+        is_entry: true,
+    }
 }
 
 fn entry(e: &ImportedEntry) -> File {

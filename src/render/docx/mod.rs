@@ -74,6 +74,7 @@
 
 mod bidi;
 mod body;
+mod custom_xml;
 mod doc_props;
 mod document;
 mod first_page;
@@ -94,6 +95,10 @@ use story::{Ids, Piece};
 use crate::model::Report;
 use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};
 use crate::render::memo::Memo;
+
+/// The namespace of the report's data part (`customXml/item1.xml`), by which `import`
+/// knows the part is ours.
+pub const DATA_NAMESPACE: &str = "urn:council-report:data:1";
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]

@@ -19,7 +19,7 @@ use super::document::{self, DEFAULT_HEADER_RID, FIRST_FOOTER_RID, FIRST_HEADER_R
 use super::first_page::LOGO_RID;
 use super::story::{Ids, Piece};
 use super::xml::Xml;
-use super::{DocxError, doc_props, fonts, settings, styles, theme};
+use super::{DocxError, custom_xml, doc_props, fonts, settings, styles, theme};
 use crate::model::{ImageFormat, Report};
 use crate::render::memo::Memo;
 
@@ -119,6 +119,11 @@ pub(crate) fn render(
     if let Some((target, _)) = &logo {
         plan.push((format!("word/{target}"), None));
     }
+    plan.extend([
+        (custom_xml::ITEM_PATH.into(), Some(custom_xml::ITEM_CONTENT_TYPE)),
+        (custom_xml::ITEM_RELS_PATH.into(), None),
+        (custom_xml::PROPS_PATH.into(), Some(custom_xml::PROPS_CONTENT_TYPE)),
+    ]);
 
     let mut zip = Zip::new(timestamp, &plan);
     zip.part(&content_types(&plan))?;
@@ -167,6 +172,11 @@ pub(crate) fn render(
     if let Some((target, _)) = &logo {
         doc_rels.push(Rel::internal(LOGO_RID, IMAGE_REL_TYPE, target.as_str()));
     }
+    doc_rels.push(Rel::internal(
+        custom_xml::ITEM_RID,
+        custom_xml::ITEM_REL_TYPE,
+        format!("../{}", custom_xml::ITEM_PATH),
+    ));
     doc_rels.extend(Rel::links(&document.links));
     zip.part(&rels_xml(doc_rels))?;
     let language = report.locale.language;
@@ -177,6 +187,13 @@ pub(crate) fn render(
     if let Some((_, bytes)) = logo {
         zip.part(bytes)?;
     }
+    zip.part(&custom_xml::item_xml(report))?;
+    zip.part(&rels_xml([Rel::internal(
+        "rIdProps",
+        custom_xml::PROPS_REL_TYPE,
+        "itemProps1.xml",
+    )]))?;
+    zip.part(&custom_xml::props_xml())?;
     zip.finish()
 }
 
