@@ -33,7 +33,7 @@ pub fn plan(
     place: Place,
     title: Option<&str>,
 ) -> Result<(Plan, SectionNumber), EditError> {
-    let (draft, _) = load_clean(root)?;
+    let (draft, before) = load_clean(root)?;
     let entries: Vec<(SectionNumber, String)> = draft
         .entries
         .iter()
@@ -95,7 +95,7 @@ pub fn plan(
         format!("{folder}/{name}")
     };
     let text = skeleton(number, title, &schema_path(root, &folder));
-    let mut plan = Plan::new(root);
+    let mut plan = Plan::after(root, &before);
     plan.changes.push(Change {
         from: None,
         to: rel,
