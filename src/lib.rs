@@ -24,6 +24,7 @@ pub mod import;
 pub mod incremental;
 pub mod input;
 pub mod load;
+pub mod locale;
 pub mod lock;
 pub mod markup;
 pub mod model;

@@ -104,6 +104,7 @@ pub(super) fn convert(
         recommendations,
         event,
         file: path.clone(),
+        untranslated_title: false,
     })
 }
 

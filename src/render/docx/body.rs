@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use super::paragraph::{Align, Paragraph, Run};
 use super::story::{self, Block, Ids, Piece, Story};
-use super::{inline, styles};
+use super::{bidi, inline, styles};
+use crate::locale::Language;
 use crate::model::{Entry, Layout};
 use crate::render::conventions::{CLOSING_RULE, number_label};
 use crate::render::memo::Memo;
@@ -28,14 +29,15 @@ const BATCH: usize = 256;
 pub(crate) fn write<W: Write + Send>(
     entries: &[Entry],
     layout: &Layout,
+    language: Language,
     story: &mut Story,
     kept: Option<&mut Memo<Piece, Ids>>,
     out: &mut W,
 ) -> std::io::Result<()> {
     if let Some(memo) = kept {
-        let (starts, _) = story::starts(story.ids(), &build(entries, layout));
-        let Ok(pieces) = memo.render_keyed(entries, starts, layout, |e, start| {
-            Ok::<_, Infallible>(Piece::write(&entry(e, layout), *start))
+        let (starts, _) = story::starts(story.ids(), &build(entries, layout, language));
+        let Ok(pieces) = memo.render_keyed(entries, starts, (layout, language), |e, start| {
+            Ok::<_, Infallible>(Piece::write(&entry(e, layout, language), *start))
         });
         for piece in pieces {
             out.write_all(piece.xml.as_bytes())?;
@@ -44,7 +46,9 @@ pub(crate) fn write<W: Write + Send>(
         return Ok(());
     }
     let mut batches = entries.chunks(BATCH);
-    let mut next = batches.next().map(|b| write_batch(b, layout, story.ids()));
+    let mut next = batches
+        .next()
+        .map(|b| write_batch(b, layout, language, story.ids()));
     while let Some(current) = next.take() {
         let taken = current.last().map_or(story.ids(), |p| p.end);
         let following = batches.next();
@@ -54,7 +58,7 @@ pub(crate) fn write<W: Write + Send>(
                     .iter()
                     .try_for_each(|p| out.write_all(p.xml.as_bytes()))
             },
-            || following.map(|b| write_batch(b, layout, taken)),
+            || following.map(|b| write_batch(b, layout, language, taken)),
         );
         written?;
         for piece in &current {
@@ -66,13 +70,16 @@ pub(crate) fn write<W: Write + Send>(
 }
 
 /// The blocks of each entry, built on all cores.
-fn build<'a>(entries: &'a [Entry], layout: &Layout) -> Vec<Vec<Block<'a>>> {
-    entries.par_iter().map(|e| entry(e, layout)).collect()
+fn build<'a>(entries: &'a [Entry], layout: &Layout, language: Language) -> Vec<Vec<Block<'a>>> {
+    entries
+        .par_iter()
+        .map(|e| entry(e, layout, language))
+        .collect()
 }
 
 /// A batch of entries built and written on all cores, the first from the ids `taken`.
-fn write_batch(entries: &[Entry], layout: &Layout, taken: Ids) -> Vec<Piece> {
-    let groups = build(entries, layout);
+fn write_batch(entries: &[Entry], layout: &Layout, language: Language, taken: Ids) -> Vec<Piece> {
+    let groups = build(entries, layout, language);
     let (starts, _) = story::starts(taken, &groups);
     groups
         .par_iter()
@@ -81,8 +88,8 @@ fn write_batch(entries: &[Entry], layout: &Layout, taken: Ids) -> Vec<Piece> {
         .collect()
 }
 
-/// The paragraphs of one entry.
-pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout) -> Vec<Block<'a>> {
+/// The paragraphs of one entry, right to left in Arabic.
+pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout, language: Language) -> Vec<Block<'a>> {
     let prefix = Run::text(format!(
         "{}\t",
         number_label(&entry.number, layout.top_level_period)
@@ -92,7 +99,10 @@ pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout) -> Vec<Block<'a>> {
             let level = entry.number.depth().clamp(1, styles::HEADING.len());
             let heading = Paragraph::styled(styles::HEADING[level - 1])
                 .run(prefix)
-                .run(Run::text(title.as_str()));
+                .run(inline::translated_run(
+                    title.as_str(),
+                    entry.untranslated_title,
+                ));
             let mut out = vec![heading];
             out.extend(inline::paragraphs(&entry.text, None, false));
             out
@@ -102,7 +112,12 @@ pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout) -> Vec<Block<'a>> {
             inline::paragraphs(&entry.text, Some(first), false)
         }
     };
-    paragraphs.into_iter().map(Block::from).collect()
+    let blocks = paragraphs.into_iter().map(Block::from).collect();
+    if language.is_rtl() {
+        bidi::mirror(blocks)
+    } else {
+        blocks
+    }
 }
 
 /// The last paragraph of the document.

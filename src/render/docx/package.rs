@@ -130,7 +130,11 @@ pub(crate) fn render(
             .build(),
     )?;
     zip.part(&doc_props::app_xml())?;
-    zip.part(&doc_props::core_xml(meta, timestamp))?;
+    zip.part(&doc_props::core_xml(
+        meta,
+        report.locale.language,
+        timestamp,
+    ))?;
     zip.start()?;
     let document = document::write_document(report, kept, &mut zip.writer)?;
 
@@ -138,7 +142,7 @@ pub(crate) fn render(
     let mut taken = document.ids;
     let (header, _) = document::default_header(report, &mut taken);
     zip.part(&header)?;
-    let (header, _) = document::first_header(&mut taken);
+    let (header, _) = document::first_header(report, &mut taken);
     zip.part(&header)?;
     if let Some((footer, written)) = document::first_footer(report, &mut taken) {
         zip.part(&footer)?;
@@ -165,9 +169,10 @@ pub(crate) fn render(
     }
     doc_rels.extend(Rel::links(&document.links));
     zip.part(&rels_xml(doc_rels))?;
-    zip.part(&styles::styles_xml(layout))?;
-    zip.part(&settings::settings_xml())?;
-    zip.part(&fonts::font_table_xml(&styles::fonts(layout)))?;
+    let language = report.locale.language;
+    zip.part(&styles::styles_xml(layout, language))?;
+    zip.part(&settings::settings_xml(language))?;
+    zip.part(&fonts::font_table_xml(&styles::fonts(layout, language)))?;
     zip.part(&theme::theme_xml(&layout.font))?;
     if let Some((_, bytes)) = logo {
         zip.part(bytes)?;
@@ -309,9 +314,9 @@ pub(crate) mod tests {
                 .build(),
             document.to_vec(),
             rels_xml(rels),
-            styles::styles_xml(&layout),
-            settings::settings_xml(),
-            fonts::font_table_xml(&styles::fonts(&layout)),
+            styles::styles_xml(&layout, crate::locale::Language::E),
+            settings::settings_xml(crate::locale::Language::E),
+            fonts::font_table_xml(&styles::fonts(&layout, crate::locale::Language::E)),
             theme::theme_xml(&layout.font),
         ];
         for part in parts {
