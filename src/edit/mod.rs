@@ -1,4 +1,5 @@
-//! Commands that edit entry files: `new`, `renumber` and `fmt`.
+//! Commands that edit entry files: `new`, `renumber` and `fmt`; and `init`, which writes
+//! a new report folder.
 //!
 //! They sit beside the pipeline and reuse it. Each computes every new file text in memory
 //! (with `toml_edit`, so that comments, key order and layout survive), lays the result over
@@ -12,6 +13,7 @@
 //! text cannot be known, so an edit could collide with it or lose it.
 
 pub mod fmt;
+pub mod init;
 pub mod journal;
 pub mod names;
 pub mod new;
@@ -51,7 +53,7 @@ pub enum EditError {
     Refused(String),
     /// The entries have errors an edit cannot work around ([`BLOCKING`]).
     #[error(
-        "these errors stop every edit (a file that cannot be read or parsed, numbers that are malformed or used twice); fix them first"
+        "these errors stop every edit (no report.toml, a file that cannot be read or parsed, numbers that are malformed or used twice); fix them first"
     )]
     InvalidBefore(Box<Checked>),
     /// The edited entries would have errors the folder did not have before.
