@@ -36,6 +36,7 @@ pub mod raw;
 pub mod render;
 pub mod schema;
 pub mod serve;
+pub mod translate;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {

@@ -395,6 +395,19 @@ impl Markup {
             })
     }
 
+    /// Every run of inlines, mutable, in the order of [`Markup::inline_runs`]: what a
+    /// translation replaces.
+    pub fn inline_runs_mut(&mut self) -> Vec<&mut Vec<Inline>> {
+        let mut out = Vec::new();
+        for b in &mut self.blocks {
+            match b {
+                Block::Paragraph { inlines } => out.push(inlines),
+                Block::List { items } => out.extend(items.iter_mut().map(|i| &mut i.inlines)),
+            }
+        }
+        out
+    }
+
     /// Whether the run at `index` (in the order of [`Markup::inline_runs`]) is still in
     /// English in a translated report.
     pub fn is_untranslated(&self, index: usize) -> bool {

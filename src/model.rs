@@ -81,6 +81,14 @@ impl<T> Filled<T> {
         }
     }
 
+    /// The value to change (a translation replaces it), unless it is a placeholder.
+    pub fn value_mut(&mut self) -> Option<&mut T> {
+        match self {
+            Filled::Value(v) => Some(v),
+            Filled::Placeholder(_) => None,
+        }
+    }
+
     pub fn is_placeholder(&self) -> bool {
         matches!(self, Filled::Placeholder(_))
     }

@@ -5,7 +5,7 @@ use anyhow::Context;
 
 use super::Outcome;
 use super::check::{outcome, report};
-use crate::build::{BuildError, BuildOptions, Written, build};
+use crate::build::{BuildError, BuildOptions, Written, build, build_all};
 use crate::check::Checked;
 use crate::cli::{BuildArgs, DiagnosticArgs};
 use crate::diag::Format;
@@ -18,12 +18,42 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let pdf = args.pdf.then(Soffice::find).transpose()?;
     super::recover(entries)?;
     let _reading = super::read_lock(entries)?;
-    let checked = crate::load_and_check(entries)?;
+    let mut checked = crate::load_and_check(entries)?;
+    let Some(languages) = &args.language else {
+        if !accept(&checked, &args.diagnostics)? {
+            return Ok(Outcome::Invalid);
+        }
+        let options = options(args, pdf)?;
+        return written(build(checked, entries, &options));
+    };
+    let reports = crate::translate::localize(&mut checked, entries, &languages.0);
     if !accept(&checked, &args.diagnostics)? {
         return Ok(Outcome::Invalid);
     }
     let options = options(args, pdf)?;
-    written(build(checked, entries, &options))
+    let budget = (checked.entries, checked.sources.total_bytes());
+    drop(checked);
+    // Every language is rendered before any is written, so an error in one leaves every
+    // output as it was.
+    written_all(build_all(
+        reports.unwrap_or_default(),
+        budget,
+        entries,
+        &options,
+    ))
+}
+
+/// Prints what a build of several languages wrote, or why it wrote nothing.
+fn written_all(result: Result<Vec<Written>, BuildError>) -> anyhow::Result<Outcome> {
+    match result {
+        Ok(all) => {
+            for w in all {
+                written(Ok(Some(w)))?;
+            }
+            Ok(Outcome::Success)
+        }
+        Err(e) => written(Err(e)),
+    }
 }
 
 /// Prints the diagnostics; true when the outputs may be written (no error, and no

@@ -8,7 +8,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::raw::shape;
 use crate::schema::Kind;
 
 /// Why `init` wrote nothing.
@@ -54,68 +53,31 @@ out/\n\
 # The lock council-report takes while it edits or builds (it is empty).\n\
 .council-report.lock\n";
 
-/// report.toml with every key: the required ones as placeholders, in the order and with
-/// the wording of [`shape::REPORT`] (the words `import` uses for what it could not find).
+/// report.toml with every required key as a `TODO` placeholder (the words `import` uses
+/// for what it could not find) and the optional ones commented out.
 fn report_toml() -> String {
-    let todo = |dotted: &str| -> String {
-        let hint = shape::at(shape::REPORT, dotted)
-            .and_then(|k| k.hint)
-            .map_or("fill in", |h| h.todo);
-        crate::import::write::quote(&format!("{}: {hint}", crate::raw::PLACEHOLDER_PREFIX))
-    };
-    format!(
-        r#"#:schema ../schemas/report.schema.json
-# The report as a whole: the first-page header block, the Summary box and the reporting
-# period. Every other .toml file in this folder is one numbered paragraph (an entry).
-# Values starting with TODO are still to be filled in: `council-report check` lists each
-# one (W005) and `build` marks the document a draft until none is left. Lines starting
-# with `#` are optional keys: remove the `#` to use one. README.md ("report.toml") has
-# more on each key.
-
-[meeting]
-name = {meeting_name}
-place_and_dates = {place}
-
-[document]
-number = {number}
-language = {language}
-date = {date}
-language_line = {language_line}
-# agenda_item = "PL 2"
-# source = "Report by the Secretary-General"
-title = {title}
-# creator = "ITU General Secretariat"   # the DOCX's author
-resolutions = []                 # the resolutions entries may name, such as [101, 102]
-
-[summary]
-text = {summary_text}
-# action = "The Council is invited to take note of this report."
-references = {references}
-
-# [period]                       # event dates must fall inside it
-# start = 2017-02-15
-# end = 2017-12-31
-
-# [layout]
-# font = "Calibri"
-# font_size = 12                 # points
-# margins = {{ top = 20, right = 20, bottom = 20, left = 20 }}   # millimetres
-# tab_stops = [10, 20, 30, 40, 50]   # millimetres from the left margin
-# footer = "http://www.itu.int/council"   # the first page's footer link; "" for none
-# logo = "logo.png"              # PNG or JPEG inside this folder
-# top_level_period = true        # "2.<TAB>Heading"
-# references_italic = true
-"#,
-        meeting_name = todo("meeting.name"),
-        place = todo("meeting.place_and_dates"),
-        number = todo("document.number"),
-        language = todo("document.language"),
-        date = todo("document.date"),
-        language_line = todo("document.language_line"),
-        title = todo("document.title"),
-        summary_text = todo("summary.text"),
-        references = todo("summary.references"),
-    )
+    let mut w = crate::import::write::report_writer(&Default::default());
+    w.absent(
+        "document.creator",
+        "# creator = \"ITU General Secretariat\"   # the DOCX's author\n",
+    );
+    w.absent(
+        "layout",
+        "# [layout]  # optional: README.md (\"report.toml\") has every key\n\
+         # font = \"Calibri\"\n\
+         # font_size = 12  # points\n\
+         # footer = \"http://www.itu.int/council\"  # the first page's footer link\n\
+         # logo = \"logo.png\"  # PNG or JPEG inside this folder\n",
+    );
+    w.header(
+        "#:schema ../schemas/report.schema.json\n\
+         # The report as a whole: the first-page header block, the Summary box and the\n\
+         # reporting period. Every other .toml file in this folder is one numbered paragraph.\n\
+         # Values starting with TODO are to be filled in: `council-report check` lists each\n\
+         # one (W005), and `build` writes a draft until none is left. Lines starting with `#`\n\
+         # show optional keys: remove the `#` to use one.\n",
+    );
+    w.finish().text
 }
 
 /// Writes a new report into `dir` (created if needed), refusing a folder that has
