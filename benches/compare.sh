@@ -5,7 +5,9 @@
 #     `build --templates benches/markdown`, i.e. from the same paragraphs),
 #   gzip -6 of the built DOCX's word/document.xml (the floor: deflating the XML),
 #   reading every entry file and nothing more (`find … -print0 | xargs -0 cat`: the floor
-#   of `check`, which must read them all).
+#   of `check`, which must read them all),
+#   build --language all (the six languages; untranslated pieces print in English, so
+#     the rendering work is that of six full reports).
 # Reports medians (hyperfine), the ratios, peak RSS (/usr/bin/time) and output sizes.
 #
 #   bash benches/compare.sh            # RUNS=10 by default
@@ -31,6 +33,7 @@ for n in $SIZES; do
   pandoc -f markdown -t docx -o "$WORK/pandoc-$n.docx" "$WORK/report-$n.md"
   hyperfine --runs "$RUNS" --warmup 1 -N --style none --export-json "$WORK/times-$n.json" \
     -n build "$BIN build --entries $e --out $o" \
+    -n build-all "$BIN build --entries $e --out $o-all --language all" \
     -n check "$BIN check --entries $e" \
     -n read "bash -c 'find $e -name \"*.toml\" -print0 | xargs -0 cat > /dev/null'" \
     -n pandoc "pandoc -f markdown -t docx -o $WORK/pandoc-$n.docx $WORK/report-$n.md" \
@@ -52,5 +55,13 @@ for row in rows:
     print(f"| {n}× | {files} | {ms(t['build'])} | {ms(t['check'])} | {ms(t['read'])} | {ms(t['pandoc'])} | {ms(t['gzip'])} "
           f"| {t['check']/t['read']:.2f}× | {t['pandoc']/t['build']:.1f}× | {t['build']/t['gzip']:.2f}× "
           f"| {int(rss_b)/1024:.0f} MB | {int(rss_p)/1024:.0f} MB | {int(ours)/1024:.0f} KB | {int(theirs)/1024:.0f} KB |")
+print()
+print("| size | build (E) | build --language all | all / E |")
+print("| --- | --- | --- | --- |")
+for row in rows:
+    n = row.split()[0]
+    t = {r["command"]: r["median"] for r in json.load(open(f"{work}/times-{n}.json"))["results"]}
+    ms = lambda s: f"{s*1000:.0f} ms" if s >= 0.01 else f"{s*1000:.1f} ms"
+    print(f"| {n}× | {ms(t['build'])} | {ms(t['build-all'])} | {t['build-all']/t['build']:.2f}× |")
 PY
 echo "(work files in $WORK)"
