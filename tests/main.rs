@@ -24,6 +24,7 @@ mod import_cli;
 mod import_data;
 mod import_properties;
 mod incremental;
+mod init_cli;
 mod install_cli;
 mod libreoffice;
 mod pdf_cli;
