@@ -57,7 +57,10 @@ fn build_import_fmt_gives_back_every_value() {
     ok(&["build", "--entries", "entries", "--out", s(&out)]);
     let notes = ok(&["import", s(&out.join("C18-33-E.docx")), "--into", s(&back)]);
     assert!(!notes.contains("edited in the document"), "{notes}");
-    assert!(notes.contains("30 Recommendations and 12 events"), "{notes}");
+    assert!(
+        notes.contains("30 Recommendations and 12 events"),
+        "{notes}"
+    );
     ok(&["fmt", "--entries", s(&back)]);
     assert_same(&load(&root().join("entries")), &load(&back));
     // And the folder builds the same DOCX again, data part included.
@@ -95,7 +98,11 @@ fn a_paragraph_edited_in_libreoffice_is_taken_and_the_facts_kept() {
         notes.contains("2.4: text edited in the document: the document's text is taken"),
         "{notes}"
     );
-    assert_eq!(notes.matches("edited in the document").count(), 1, "{notes}");
+    assert_eq!(
+        notes.matches("edited in the document").count(),
+        1,
+        "{notes}"
+    );
 
     let (want, got) = (load(&root().join("entries")), load(&back));
     let mut meta = got.meta.clone();
@@ -104,7 +111,10 @@ fn a_paragraph_edited_in_libreoffice_is_taken_and_the_facts_kept() {
     for (a, b) in want.entries.iter().zip(&got.entries) {
         if a.number.to_string() == "2.4" {
             let text = b.text.plain_paragraphs();
-            assert_eq!(text[0], "ITU-T SG3 began work on five new draft Recommendations:");
+            assert_eq!(
+                text[0],
+                "ITU-T SG3 began work on five new draft Recommendations:"
+            );
             assert_eq!(text[1..], a.text.plain_paragraphs()[1..]);
             assert_eq!(
                 (&a.recommendations, a.sector),

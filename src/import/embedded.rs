@@ -103,9 +103,17 @@ pub fn from_xml(doc: &Document<'_>) -> Result<Embedded, String> {
 }
 
 fn value(n: Node<'_, '_>) -> Result<(String, Val), String> {
-    let key = n.attribute("key").ok_or("a value without a key")?.to_owned();
+    let key = n
+        .attribute("key")
+        .ok_or("a value without a key")?
+        .to_owned();
     let text = n.text().unwrap_or("");
-    let bad = || format!("`{key}`: {text:?} is not a {}", n.attribute("type").unwrap_or("value"));
+    let bad = || {
+        format!(
+            "`{key}`: {text:?} is not a {}",
+            n.attribute("type").unwrap_or("value")
+        )
+    };
     let v = match n.attribute("type").unwrap_or("string") {
         "string" => Val::Str(text.to_owned()),
         "date" => Val::Date(parse_date(text).ok_or_else(bad)?),
@@ -160,30 +168,55 @@ pub fn merge(mut data: Embedded, visible: &Imported, notes: &mut Vec<Note>) -> E
         let Some(v) = visible.entries.iter().find(|v| v.number == e.number) else {
             note(
                 notes,
-                format!("{}: in the data but no longer in the document: left out", e.number),
+                format!(
+                    "{}: in the data but no longer in the document: left out",
+                    e.number
+                ),
             );
             continue;
         };
         if let (Some(t), Some(vt)) = (e.get("title"), &v.title)
             && t.trim() != super::visible(vt).trim()
         {
-            note(notes, format!("{}: title edited in the document: the document's title is taken", e.number));
+            note(
+                notes,
+                format!(
+                    "{}: title edited in the document: the document's title is taken",
+                    e.number
+                ),
+            );
             set(&mut e.values, "title", super::visible(vt).trim().to_owned());
         }
         let text = e.get("text").unwrap_or("");
         if shown(text) != shown_blocks(&v.blocks) {
-            note(notes, format!("{}: text edited in the document: the document's text is taken", e.number));
+            note(
+                notes,
+                format!(
+                    "{}: text edited in the document: the document's text is taken",
+                    e.number
+                ),
+            );
             if v.blocks.is_empty() {
                 e.values.retain(|(k, _)| k != "text");
             } else {
-                set(&mut e.values, "text", super::write::markup_text(&v.blocks) + "\n");
+                set(
+                    &mut e.values,
+                    "text",
+                    super::write::markup_text(&v.blocks) + "\n",
+                );
             }
         }
         kept.push(e);
     }
     for v in &visible.entries {
         if !kept.iter().any(|e| e.number == v.number) {
-            note(notes, format!("{}: in the document but not in the data: imported from its text", v.number));
+            note(
+                notes,
+                format!(
+                    "{}: in the document but not in the data: imported from its text",
+                    v.number
+                ),
+            );
             kept.push(EmbeddedEntry {
                 number: v.number,
                 values: Vec::new(),
@@ -202,15 +235,25 @@ pub fn merge(mut data: Embedded, visible: &Imported, notes: &mut Vec<Note>) -> E
     ] {
         let had = get(&data.report, key).unwrap_or("");
         if !blocks.is_empty() && shown(had) != shown_blocks(blocks) {
-            note(notes, format!("`{key}` edited in the document: the document's text is taken"));
-            set(&mut data.report, key, super::write::markup_text(blocks) + "\n");
+            note(
+                notes,
+                format!("`{key}` edited in the document: the document's text is taken"),
+            );
+            set(
+                &mut data.report,
+                key,
+                super::write::markup_text(blocks) + "\n",
+            );
         }
     }
     // The title prints in capitals: only a change of words counts.
     if let (Some(t), Some(vt)) = (get(&data.report, "document.title"), &m.title)
         && t.to_uppercase() != vt.to_uppercase()
     {
-        note(notes, "`document.title` edited in the document: the document's title is taken".into());
+        note(
+            notes,
+            "`document.title` edited in the document: the document's title is taken".into(),
+        );
         set(&mut data.report, "document.title", vt.clone());
     }
     data
@@ -225,11 +268,15 @@ mod tests {
         let xml = r#"<report xmlns="urn:council-report:data:1"><value key="period.start" type="date">2017-02-15</value><value key="document.resolutions" type="integers">101 180</value><entry><value key="number">2.1</value></entry></report>"#;
         let doc = Document::parse(xml).expect("xml");
         let e = from_xml(&doc).expect("reads");
-        assert_eq!(e.report[0].1, Val::Date(Date::new(2017, 2, 15).expect("date")));
+        assert_eq!(
+            e.report[0].1,
+            Val::Date(Date::new(2017, 2, 15).expect("date"))
+        );
         assert_eq!(e.report[1].1, Val::Integers(vec![101, 180]));
         assert_eq!(e.entries[0].number.to_string(), "2.1");
-        let bad = Document::parse(r#"<report><value key="x" type="date">2017-13-01</value></report>"#)
-            .expect("xml");
+        let bad =
+            Document::parse(r#"<report><value key="x" type="date">2017-13-01</value></report>"#)
+                .expect("xml");
         assert!(from_xml(&bad).is_err());
     }
 }

@@ -55,8 +55,7 @@ pub fn counts(imported: &Imported) -> Counts {
                 .entries
                 .iter()
                 .map(|e| {
-                    e.recommendations.len()
-                        + from_text(e).map_or(0, |t| t.recommendations.len())
+                    e.recommendations.len() + from_text(e).map_or(0, |t| t.recommendations.len())
                 })
                 .sum(),
             events: data
@@ -70,8 +69,7 @@ pub fn counts(imported: &Imported) -> Counts {
                 .map(|(key, _)| key)
                 .filter(|key| {
                     !data.report.iter().any(|(k, v)| {
-                        k == key
-                            && !matches!(v, Val::Str(s) if crate::raw::is_placeholder(s))
+                        k == key && !matches!(v, Val::Str(s) if crate::raw::is_placeholder(s))
                     })
                 })
                 .collect(),
@@ -155,9 +153,7 @@ fn embedded_report(data: &Embedded) -> File {
     for (key, v) in &data.report {
         put_val(&mut w, key, v);
     }
-    w.header(
-        "# Imported by `council-report import` from the data `build` embedded in the DOCX.\n",
-    );
+    w.header("# Imported by `council-report import` from the data `build` embedded in the DOCX.\n");
     let written = w.finish();
     File {
         path: PathBuf::from("report.toml"),

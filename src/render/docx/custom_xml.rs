@@ -45,7 +45,10 @@ pub(crate) fn item_xml(report: &Report) -> Vec<u8> {
     let mut x = Xml::part();
     x.element(
         "report",
-        &[("xmlns", crate::render::docx::DATA_NAMESPACE), ("version", "1")],
+        &[
+            ("xmlns", crate::render::docx::DATA_NAMESPACE),
+            ("version", "1"),
+        ],
         |x| {
             for (key, value) in meta_values(&report.meta) {
                 value_element(x, &key, &value);

@@ -121,9 +121,15 @@ pub(crate) fn render(
         plan.push((format!("word/{target}"), None));
     }
     plan.extend([
-        (custom_xml::ITEM_PATH.into(), Some(custom_xml::ITEM_CONTENT_TYPE)),
+        (
+            custom_xml::ITEM_PATH.into(),
+            Some(custom_xml::ITEM_CONTENT_TYPE),
+        ),
         (custom_xml::ITEM_RELS_PATH.into(), None),
-        (custom_xml::PROPS_PATH.into(), Some(custom_xml::PROPS_CONTENT_TYPE)),
+        (
+            custom_xml::PROPS_PATH.into(),
+            Some(custom_xml::PROPS_CONTENT_TYPE),
+        ),
     ]);
 
     let mut zip = Zip::new(timestamp, &plan);
