@@ -225,7 +225,7 @@ pub fn merge(mut data: Embedded, visible: &Imported, notes: &mut Vec<Note>) -> E
             });
         }
     }
-    kept.sort_by(|a, b| a.number.cmp(&b.number));
+    kept.sort_by_key(|a| a.number);
     data.entries = kept;
     let m = &visible.meta;
     for (key, blocks) in [
