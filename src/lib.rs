@@ -14,6 +14,7 @@
 pub mod build;
 pub mod chars;
 pub mod check;
+pub mod compare;
 pub mod cli;
 pub mod commands;
 pub mod console;

@@ -56,6 +56,7 @@ codes! {
     ControlCharacter = "E023", Error, "a control character that cannot go into a DOCX";
     UnsafePath = "E024", Error, "a path leaves the entries folder";
     BadLogo = "E025", Error, "the logo file is missing or not a PNG or JPEG image";
+    DuplicateId = "E026", Error, "two entries use the same id";
     NumberingGap = "W001", Warning, "a gap in a numbering sequence";
     StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";
     DoubleSpace = "W003", Warning, "two or more spaces in a row";

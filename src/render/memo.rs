@@ -92,6 +92,7 @@ mod tests {
     fn entry(number: &str, text: &str) -> Entry {
         Entry {
             number: number.parse().expect("a number"),
+            id: None,
             title: None,
             sector: None,
             resolutions: Vec::new(),
