@@ -4,6 +4,7 @@
 //! run reports every problem at once.
 
 mod files;
+mod keys;
 mod logo;
 pub(crate) mod toml_de;
 

@@ -173,32 +173,29 @@ impl Meta {
         }
     }
 
-    /// The report.toml keys still holding a placeholder, in report.toml's order: the
-    /// report is a draft while there is any.
-    pub fn placeholders(&self) -> Vec<&'static str> {
-        [
-            ("meeting.name", self.meeting.is_placeholder()),
-            (
-                "meeting.place_and_dates",
-                self.place_and_dates.is_placeholder(),
-            ),
-            ("document.number", self.number.is_placeholder()),
-            ("document.language", self.language.is_placeholder()),
-            ("document.date", self.date.is_placeholder()),
-            (
-                "document.language_line",
-                self.language_line.is_placeholder(),
-            ),
-            ("document.title", self.title.is_placeholder()),
-            ("summary.text", self.summary.text.is_placeholder()),
-            (
-                "summary.references",
-                self.summary.references.is_placeholder(),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(key, left)| left.then_some(key))
-        .collect()
+    /// The report.toml keys still holding a placeholder (`meeting.name`), in report.toml's
+    /// order: the report is a draft while there is any.
+    pub fn placeholders(&self) -> Vec<String> {
+        crate::raw::shape::filled_in_report()
+            .map(|(key, _)| key)
+            .filter(|key| self.is_placeholder(key))
+            .collect()
+    }
+
+    /// Whether the report.toml value at `key` (`meeting.name`) is a placeholder.
+    fn is_placeholder(&self, key: &str) -> bool {
+        match key {
+            "meeting.name" => self.meeting.is_placeholder(),
+            "meeting.place_and_dates" => self.place_and_dates.is_placeholder(),
+            "document.number" => self.number.is_placeholder(),
+            "document.language" => self.language.is_placeholder(),
+            "document.date" => self.date.is_placeholder(),
+            "document.language_line" => self.language_line.is_placeholder(),
+            "document.title" => self.title.is_placeholder(),
+            "summary.text" => self.summary.text.is_placeholder(),
+            "summary.references" => self.summary.references.is_placeholder(),
+            _ => false,
+        }
     }
 }
 
@@ -479,6 +476,18 @@ mod tests {
                 "summary.references"
             ]
         );
+    }
+
+    #[test]
+    fn every_value_import_may_leave_is_a_field_here() {
+        let mut m = meta(todo("n"), todo("l"));
+        m.meeting = todo("m");
+        m.language_line = todo("ll");
+        m.summary.text = todo("t");
+        let all: Vec<String> = crate::raw::shape::filled_in_report()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(m.placeholders(), all);
     }
 
     #[test]

@@ -7,14 +7,19 @@
 //! The same types derive the JSON Schema that editors use (`council-report schema`), so the
 //! doc comments on fields are also the hover text in an editor and the schema cannot drift
 //! from what the loader accepts. `Spanned<T>` and TOML dates have no JSON shape of their
-//! own: `schemars(with = …)` names the shape they have in a TOML file.
+//! own: `schemars(with = …)` names the shape they have in a TOML file. [`shape`] lists
+//! the same keys table by table, for the loader's messages, `fmt` and the writers; a test
+//! holds it equal to the schema.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::schema::{DateOrPlaceholder, TomlDate};
+pub mod shape;
+mod toml_dates;
+
+use toml_dates::{DateOrPlaceholder, TomlDate};
 
 /// How a placeholder starts: `import` writes `"TODO: …"` for a report.toml value it did
 /// not find, and `check` warns about every one left (W005).
@@ -69,59 +74,6 @@ pub const NUMBER_PATTERN: &str = r"^[1-9][0-9]*(\.[1-9][0-9]*){0,3}$";
 
 /// What an entry's `id` looks like (the check says why one is wrong).
 pub const ID_PATTERN: &str = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$";
-
-/// The keys an entry may have, in canonical order (also the "did you mean" candidates).
-pub const ENTRY_KEYS: &[&str] = &[
-    "number",
-    "id",
-    "title",
-    "sector",
-    "resolutions",
-    "text",
-    "recommendations",
-    "event",
-];
-
-/// The keys of a `[[recommendations]]` table, in canonical order.
-pub const RECOMMENDATION_KEYS: &[&str] = &["id", "title", "status"];
-
-/// The keys of an `[event]` table, in canonical order.
-pub const EVENT_KEYS: &[&str] = &["name", "place", "start", "end"];
-
-/// report.toml's tables and their keys, in canonical order (`fmt` writes them so).
-pub const REPORT_KEYS: &[(&str, &[&str])] = &[
-    ("meeting", &["name", "place_and_dates"]),
-    (
-        "document",
-        &[
-            "number",
-            "language",
-            "date",
-            "language_line",
-            "agenda_item",
-            "source",
-            "title",
-            "creator",
-            "resolutions",
-        ],
-    ),
-    ("revision", &["number", "date", "author"]),
-    ("summary", &["text", "action", "references"]),
-    ("period", &["start", "end"]),
-    (
-        "layout",
-        &[
-            "font",
-            "font_size",
-            "margins",
-            "tab_stops",
-            "footer",
-            "logo",
-            "top_level_period",
-            "references_italic",
-        ],
-    ),
-];
 
 /// A Recommendation the entry reports on.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

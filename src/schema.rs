@@ -7,56 +7,10 @@
 //! removed, and dates are `"type": "string", "format": "date"`, which taplo maps to TOML's
 //! local dates.
 
-use std::borrow::Cow;
-
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::raw::{RawEntry, RawReport};
-
-/// A TOML local date (`2017-04-02`) as JSON Schema and taplo describe it.
-pub struct TomlDate;
-
-impl JsonSchema for TomlDate {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "TomlDate".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "format": "date"
-        })
-    }
-}
-
-/// report.toml's `document.date`: a TOML date, or the `"TODO: …"` placeholder `import`
-/// leaves when it finds none.
-pub struct DateOrPlaceholder;
-
-impl JsonSchema for DateOrPlaceholder {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "DateOrPlaceholder".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "anyOf": [
-                { "type": "string", "format": "date" },
-                { "type": "string", "pattern": format!("^{}", crate::raw::PLACEHOLDER_PREFIX) }
-            ]
-        })
-    }
-}
 
 /// Which file a schema describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +120,7 @@ fn strip_null(v: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::raw::shape;
 
     fn props(v: &Value) -> Vec<String> {
         v["properties"]
@@ -187,23 +142,77 @@ mod tests {
         assert!(!schema_text(Kind::Entry).contains("null"));
     }
 
+    /// `raw::shape` lists exactly the schema's keys, required keys and types, table by
+    /// table: the loader's messages, `fmt` and the writers agree with the raw types.
     #[test]
-    fn canonical_key_lists_match_the_schema() {
-        let mut keys = props(&schema(Kind::Entry));
-        let mut canonical: Vec<String> = crate::raw::ENTRY_KEYS
+    fn the_shape_is_the_schema() {
+        same_table(&schema(Kind::Entry), shape::ENTRY, "entry");
+        same_table(&schema(Kind::Report), shape::REPORT, "report.toml");
+    }
+
+    fn same_table(s: &Value, keys: &[shape::Key], at: &str) {
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v
+        };
+        assert_eq!(
+            sorted(props(s)),
+            sorted(keys.iter().map(|k| k.name.to_owned()).collect()),
+            "{at}"
+        );
+        let required = s["required"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ours = keys
             .iter()
-            .map(|s| s.to_string())
+            .filter(|k| k.required)
+            .map(|k| k.name.to_owned())
             .collect();
-        keys.sort();
-        canonical.sort();
-        assert_eq!(keys, canonical);
-        let report = schema(Kind::Report);
-        for (table, table_keys) in crate::raw::REPORT_KEYS {
-            let mut got = props(&report["properties"][table]);
-            let mut want: Vec<String> = table_keys.iter().map(|s| s.to_string()).collect();
-            got.sort();
-            want.sort();
-            assert_eq!(got, want, "[{table}]");
+        assert_eq!(sorted(required), sorted(ours), "{at}: required keys");
+        assert_eq!(s["additionalProperties"], false, "{at}");
+        for k in keys {
+            same_kind(
+                &s["properties"][k.name],
+                k.kind,
+                &format!("{at}.{}", k.name),
+            );
+        }
+    }
+
+    fn same_kind(v: &Value, kind: shape::Kind, at: &str) {
+        let date = |v: &Value| v["type"] == "string" && v["format"] == "date";
+        match kind {
+            shape::Kind::String => assert!(v["type"] == "string" && !date(v), "{at}: {v}"),
+            shape::Kind::Integer => assert_eq!(v["type"], "integer", "{at}"),
+            shape::Kind::Number => assert_eq!(v["type"], "number", "{at}"),
+            shape::Kind::Boolean => assert_eq!(v["type"], "boolean", "{at}"),
+            shape::Kind::Date => assert!(date(v), "{at}: {v}"),
+            shape::Kind::DateOrPlaceholder => {
+                let alternatives = v["anyOf"].as_array().cloned().unwrap_or_default();
+                assert!(alternatives.iter().any(date), "{at}: {v}");
+                assert!(
+                    alternatives.iter().any(|a| a["pattern"].is_string()),
+                    "{at}: {v}"
+                );
+            }
+            shape::Kind::Array(inner) => {
+                assert_eq!(v["type"], "array", "{at}");
+                same_kind(&v["items"], *inner, &format!("{at}[]"));
+            }
+            shape::Kind::Table(keys) => {
+                assert_eq!(v["type"], "object", "{at}");
+                same_table(v, keys, at);
+            }
+            shape::Kind::Tables(keys) => {
+                assert_eq!(v["type"], "array", "{at}");
+                same_table(&v["items"], keys, &format!("{at}[]"));
+            }
         }
     }
 }

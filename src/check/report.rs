@@ -8,6 +8,7 @@ use crate::dates::Date;
 use crate::diag::{Code, Diagnostic, DisplayPath, InFile};
 use crate::markup::{Markup, link_is_allowed};
 use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Revision, Summary};
+use crate::raw::shape::{Key, Kind};
 use crate::raw::{RawDate, RawLayout, RawReport, RawRevision, is_placeholder};
 
 /// The core-properties author when report.toml names none.
@@ -233,21 +234,17 @@ fn last_part(key: &str) -> &str {
     key.rsplit('.').next().unwrap_or(key)
 }
 
-/// W005 for the placeholder at `span`, with what to write instead.
+/// W005 for the placeholder at `span` (of the dotted `key`), with what to write instead.
 fn placeholder_left(cx: &InFile<'_>, span: std::ops::Range<usize>, key: &str) -> Diagnostic {
-    let example = match key {
-        "meeting.name" => "`name = \"Council 2018\"`",
-        "meeting.place_and_dates" => "`place_and_dates = \"Geneva, 17-27 April 2018\"`",
-        "document.number" => "`number = \"C18/33\"`",
-        "document.language" => "`language = \"E\"`",
-        "document.date" => "`date = 2018-03-22` (a date, without quotes)",
-        "document.language_line" => "`language_line = \"Original: English\"`",
-        "document.title" => "`title = \"ITU’s activities related to …\"`",
-        "summary.text" => "`text = \"This report summarizes …\"`",
-        "summary.references" => {
-            "`references = \"Resolution 101 (Rev. Busan, 2014); Document C17/33\"`"
+    let example = match crate::raw::shape::at(crate::raw::shape::REPORT, key) {
+        Some(k @ Key { hint: Some(h), .. }) => {
+            let written = format!("`{} = {}`", k.name, h.example);
+            match k.kind {
+                Kind::DateOrPlaceholder => format!("{written} (a date, without quotes)"),
+                _ => written,
+            }
         }
-        _ => "the value it stands for",
+        _ => "the value it stands for".to_owned(),
     };
     cx.at(
         Code::Placeholder,

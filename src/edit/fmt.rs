@@ -14,7 +14,7 @@ use std::path::Path;
 use toml_edit::{DocumentMut, Item, RawString, Table, Value};
 
 use super::{Change, EditError, Plan, load_clean, parse_doc, relative};
-use crate::raw::{ENTRY_KEYS, EVENT_KEYS, RECOMMENDATION_KEYS, REPORT_KEYS};
+use crate::raw::shape::{self, Key};
 
 /// The files that are not in canonical layout, and their canonical texts.
 pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
@@ -103,66 +103,64 @@ pub fn format_entry(file: &str, text: &str) -> Result<String, EditError> {
         }
         root.insert("recommendations", Item::ArrayOfTables(aot));
     }
+    Ok(layout(doc, shape::ENTRY))
+}
+
+/// The canonical layout of report.toml's text.
+pub fn format_report(file: &str, text: &str) -> Result<String, EditError> {
+    Ok(layout(parse_doc(file, text)?, shape::REPORT))
+}
+
+/// The text of `doc`, a file whose shape is `keys`, in the canonical layout: keys and
+/// tables in the shape's order (unknown ones after, as written), one `key = value` a
+/// line, one blank line before each table, multi-line strings in `"""`, comments kept.
+/// Every file this program writes goes through here, so `fmt` never changes one.
+pub fn layout(mut doc: DocumentMut, keys: &'static [Key]) -> String {
+    let root = doc.as_table_mut();
     let mut first = true;
-    tidy_values(root, ENTRY_KEYS, &mut first);
+    tidy_values(root, keys, &mut first);
     let mut position = 1;
-    for key in ENTRY_KEYS
-        .iter()
-        .copied()
-        .chain(other_keys(root, ENTRY_KEYS).iter().map(String::as_str))
-    {
-        let keys = match key {
-            "recommendations" => RECOMMENDATION_KEYS,
-            "event" => EVENT_KEYS,
-            _ => &[],
-        };
-        match root.get_mut(key) {
-            Some(Item::Table(t)) => tidy_table(t, keys, &mut position, &mut first),
+    tidy_tables(root, keys, &mut position, &mut first, true);
+    finish(&mut doc)
+}
+
+/// Places the tables (and arrays of tables) of `table`, in the order of `keys` and then
+/// as written, each after the one before. Below the top, a table written as dotted keys
+/// (`margins.top = 20` in `[layout]`) stays with its parent's keys.
+fn tidy_tables(
+    table: &mut Table,
+    keys: &'static [Key],
+    position: &mut isize,
+    first: &mut bool,
+    top: bool,
+) {
+    let mut names: Vec<String> = keys.iter().map(|k| k.name.to_owned()).collect();
+    names.extend(
+        table
+            .iter()
+            .map(|(k, _)| k.to_owned())
+            .filter(|k| shape::key(keys, k).is_none()),
+    );
+    for name in names {
+        let inner = shape::key(keys, &name)
+            .and_then(|k| k.kind.keys())
+            .unwrap_or(&[]);
+        match table.get_mut(&name) {
+            Some(Item::Table(t)) if top || !t.is_dotted() => tidy_table(t, inner, position, first),
             Some(Item::ArrayOfTables(a)) => {
                 for t in a.iter_mut() {
-                    tidy_table(t, keys, &mut position, &mut first);
+                    tidy_table(t, inner, position, first);
                 }
             }
             _ => {}
         }
     }
-    Ok(finish(&mut doc))
 }
 
-/// The canonical layout of report.toml's text.
-pub fn format_report(file: &str, text: &str) -> Result<String, EditError> {
-    let mut doc = parse_doc(file, text)?;
-    let root = doc.as_table_mut();
-    let names: Vec<&str> = REPORT_KEYS.iter().map(|(t, _)| *t).collect();
-    let mut first = true;
-    tidy_values(root, &names, &mut first);
-    let mut position = 1;
-    let others = other_keys(root, &names);
-    let order = REPORT_KEYS
-        .iter()
-        .copied()
-        .chain(others.iter().map(|k| (k.as_str(), &[][..])));
-    for (name, keys) in order {
-        if let Some(Item::Table(t)) = root.get_mut(name) {
-            tidy_table(t, keys, &mut position, &mut first);
-        }
-    }
-    Ok(finish(&mut doc))
-}
-
-/// Keys of `table` that are not in `known`, in the order written.
-fn other_keys(table: &Table, known: &[&str]) -> Vec<String> {
-    table
-        .iter()
-        .map(|(k, _)| k.to_owned())
-        .filter(|k| !known.contains(&k.as_str()))
-        .collect()
-}
-
-/// Orders a table's keys as `order` says (others after, as written) and tidies each
+/// Orders a table's keys as `keys` says (others after, as written) and tidies each
 /// `key = value` line.
-fn tidy_values(table: &mut Table, order: &[&str], first: &mut bool) {
-    let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(order.len());
+fn tidy_values(table: &mut Table, keys: &[Key], first: &mut bool) {
+    let rank = |k: &str| keys.iter().position(|o| o.name == k).unwrap_or(keys.len());
     // The comment block that opens the file belongs to the file, not to the key that
     // happened to come first: it stays on top when the keys are reordered.
     let mut head = String::new();
@@ -212,7 +210,7 @@ fn tidy_values(table: &mut Table, order: &[&str], first: &mut bool) {
 }
 
 /// Places a table at `position` with one blank line before its header, and tidies its keys.
-fn tidy_table(t: &mut Table, keys: &[&str], position: &mut isize, first: &mut bool) {
+fn tidy_table(t: &mut Table, keys: &'static [Key], position: &mut isize, first: &mut bool) {
     t.set_position(Some(*position));
     *position += 1;
     let prefix = t.decor().prefix().and_then(RawString::as_str).unwrap_or("");
@@ -227,19 +225,7 @@ fn tidy_table(t: &mut Table, keys: &[&str], position: &mut isize, first: &mut bo
     let mut inner_first = false;
     tidy_values(t, keys, &mut inner_first);
     // `[layout.margins]` and the like follow their parent table.
-    for (_, item) in t.iter_mut() {
-        match item {
-            Item::Table(sub) if !sub.is_dotted() => {
-                tidy_table(sub, &[], position, first);
-            }
-            Item::ArrayOfTables(a) => {
-                for sub in a.iter_mut() {
-                    tidy_table(sub, &[], position, first);
-                }
-            }
-            _ => {}
-        }
-    }
+    tidy_tables(t, keys, position, first, false);
 }
 
 /// The whitespace and comments before a key or header: blank lines at the start go, runs

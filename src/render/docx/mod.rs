@@ -60,13 +60,17 @@
 //!   [`paragraph::Child::Link`] to [`paragraph::Target::Anchor`] points at it
 //!   (`w:hyperlink w:anchor`);
 //! - **a new part** (such as a customXml part with the report's data): write it with
-//!   [`xml::Xml`], add it to [`package::parts`] with its content type and the
+//!   [`xml::Xml`], add it to [`package::render`]'s plan with its content type and the
 //!   relationship that references it.
 //!
 //! A new element goes where the schema's sequence puts it in its parent's `write`. The
 //! validator `docx-check.sh` runs on the built DOCX in CI (openxml-audit) also checks the
 //! seams above in `cargo test` (`paragraph`'s tests), and `tests/docx_xml.rs` reads every
 //! part of the rendered sample report back.
+
+// These docs are the writer's design, for whoever works on it: they link to its private
+// modules, which `cargo doc --document-private-items` shows.
+#![allow(rustdoc::private_intra_doc_links)]
 
 mod body;
 mod doc_props;

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::view::{EntryView, EventView, RecommendationView, label};
+use super::entry_view::{EntryView, EventView, RecommendationView, label};
 use crate::model::{Entry, Sector, Status};
 use crate::number::SectionNumber;
 

@@ -12,6 +12,7 @@
 
 mod context;
 mod digest;
+mod entry_view;
 mod filters;
 mod templates;
 pub mod view;
