@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
+use crate::compare::Comparison;
 use crate::model::{DRAFT_TIMESTAMP, Report};
 use crate::output;
 use crate::pdf::{PdfError, Soffice};
@@ -108,6 +109,37 @@ pub fn render(
     })
 }
 
+/// Renders every output of a revision: the revised report's DOCX with the changes since
+/// the issued report tracked, its text report, and its digest followed by the list of
+/// changes ([`text::changes`]).
+pub fn render_revision(
+    comparison: &Comparison<'_>,
+    templates: &Templates,
+    timestamp: i64,
+    text_options: &Options,
+) -> Result<Rendered, BuildError> {
+    let report = comparison.new;
+    let (docx, texts) = std::thread::scope(|scope| {
+        let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
+        let docx = docx::render_revision(comparison, &DocxOptions { timestamp });
+        let texts = texts
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (docx, texts)
+    });
+    let (text, mut digest) = texts?;
+    digest.push('\n');
+    digest.push_str(&text::changes(comparison));
+    Ok(Rendered {
+        stem: report.meta.file_stem(),
+        docx: docx?,
+        text,
+        digest,
+        html: None,
+        pdf: None,
+    })
+}
+
 /// The DOCX timestamp: `SOURCE_DATE_EPOCH` when given, else midnight of the document date,
 /// else (the date is still a placeholder) the fixed [`DRAFT_TIMESTAMP`].
 pub fn timestamp(report: &Report, source_date_epoch: Option<i64>) -> i64 {
@@ -193,6 +225,18 @@ pub fn build(
     entries: &Path,
     options: &BuildOptions,
 ) -> Result<Option<Written>, BuildError> {
+    build_against(checked, None, entries, options)
+}
+
+/// [`build`], or with `against` (the issued version, checked) a revision: the changes
+/// since it tracked in the DOCX and listed in the digest. `None` when either check found
+/// errors.
+pub fn build_against(
+    checked: Checked,
+    against: Option<Checked>,
+    entries: &Path,
+    options: &BuildOptions,
+) -> Result<Option<Written>, BuildError> {
     let input_bytes = checked.sources.total_bytes();
     let entry_count = checked.entries;
     // Moving the report out of `checked` alone would keep the rest of it (the file texts,
@@ -206,7 +250,16 @@ pub fn build(
     templates.set_budget(entry_count, input_bytes);
     let text_options = Options { wrap: options.wrap };
     let timestamp = timestamp(report, options.source_date_epoch);
-    let mut rendered = render(report, &templates, timestamp, &text_options)?;
+    let mut rendered = match against {
+        None => render(report, &templates, timestamp, &text_options)?,
+        Some(against) => {
+            let Some(old) = against.into_report() else {
+                return Ok(None);
+            };
+            let comparison = crate::compare::compare(&old, report);
+            render_revision(&comparison, &templates, timestamp, &text_options)?
+        }
+    };
     if options.html {
         rendered.html = Some(html::render(report));
     }

@@ -143,6 +143,13 @@ pub struct BuildArgs {
     /// or the program SOFFICE names).
     #[arg(long)]
     pub pdf: bool,
+
+    /// Build a revision: show every change since the issued entries as Word tracked
+    /// changes, and list them at the end of the digest. A folder of the issued entries,
+    /// or `git:REF` for the entries folder as it was at a git tag or commit
+    /// (`git:C18-33-issued`).
+    #[arg(long, value_name = "DIR|git:REF")]
+    pub against: Option<String>,
 }
 
 #[derive(Debug, Args)]

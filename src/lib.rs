@@ -11,6 +11,7 @@
 //! every rule and is the only way to obtain a [`model::Report`]; the renderers read that
 //! report and never see TOML or files.
 
+pub mod against;
 pub mod build;
 pub mod chars;
 pub mod check;

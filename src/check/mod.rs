@@ -17,6 +17,7 @@ use crate::model::{Entry, Logo, Meta, Report};
 use crate::raw::{RawEntry, RawReport};
 
 pub use entry::recommendation_sector;
+pub use report::DEFAULT_REVISION_AUTHOR;
 
 /// The outcome of checking a folder.
 #[derive(Debug)]

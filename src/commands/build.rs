@@ -5,7 +5,8 @@ use anyhow::Context;
 
 use super::Outcome;
 use super::check::{outcome, report};
-use crate::build::{BuildError, BuildOptions, Written, build};
+use crate::against::Against;
+use crate::build::{BuildError, BuildOptions, Written, build, build_against};
 use crate::check::Checked;
 use crate::cli::{BuildArgs, DiagnosticArgs};
 use crate::diag::Format;
@@ -16,14 +17,44 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let entries = &args.entries.entries;
     // Before checking: a missing LibreOffice is a usage error (exit 2), found at once.
     let pdf = args.pdf.then(Soffice::find).transpose()?;
+    // So is an issued version that cannot be found (a missing folder, git or ref).
+    let issued = args
+        .against
+        .as_deref()
+        .map(|a| Against::parse(a).resolve(entries))
+        .transpose()?;
     super::recover(entries)?;
     let _reading = super::read_lock(entries)?;
     let checked = crate::load_and_check(entries)?;
+    let Some(issued) = issued else {
+        if !accept(&checked, &args.diagnostics)? {
+            return Ok(Outcome::Invalid);
+        }
+        let options = options(args, pdf)?;
+        return written(build(checked, entries, &options));
+    };
+    let old = crate::load_and_check(issued.dir())?;
+    if checked.errors() > 0 {
+        crate::errln!(
+            "the revision ({}) has errors:",
+            crate::diag::display(entries)
+        );
+    }
     if !accept(&checked, &args.diagnostics)? {
         return Ok(Outcome::Invalid);
     }
+    if old.errors() > 0 {
+        // Its warnings are no reason to refuse: it was issued as it is.
+        crate::errln!(
+            "the issued version (--against {}) has errors:",
+            issued.label
+        );
+        report(&old, Format::Human, &args.diagnostics)?;
+        crate::errln!("nothing written: the issued version must check to be compared");
+        return Ok(Outcome::Invalid);
+    }
     let options = options(args, pdf)?;
-    written(build(checked, entries, &options))
+    written(build_against(checked, Some(old), entries, &options))
 }
 
 /// Prints the diagnostics; true when the outputs may be written (no error, and no

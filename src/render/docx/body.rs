@@ -9,8 +9,10 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use super::paragraph::{Align, Paragraph, Run};
+use super::revision::{self, Mark};
 use super::story::{self, Block, Ids, Piece, Story};
 use super::{inline, styles};
+use crate::compare::{Comparison, Step};
 use crate::model::{Entry, Layout};
 use crate::render::conventions::{CLOSING_RULE, number_label};
 use crate::render::memo::Memo;
@@ -63,6 +65,60 @@ pub(crate) fn write<W: Write + Send>(
         next = made;
     }
     Ok(())
+}
+
+/// Writes the entries of a revision into `out` after what `story` holds, in the order of
+/// the revised document ([`Comparison::steps`]): each entry of both versions merged with
+/// its old self, each added one inserted, each removed one deleted. Built and written on
+/// all cores, as [`write`] does.
+pub(crate) fn write_revision<W: Write>(
+    comparison: &Comparison<'_>,
+    mark: Mark<'_>,
+    story: &mut Story,
+    out: &mut W,
+) -> std::io::Result<()> {
+    let (old, new) = (comparison.old, comparison.new);
+    let groups: Vec<Vec<Block<'_>>> = comparison
+        .steps
+        .par_iter()
+        .map(|step| {
+            let (o, n) = match *step {
+                Step::Kept { old: i, new: j } => (
+                    paragraphs(&old.entries[i], &old.meta.layout),
+                    paragraphs(&new.entries[j], &new.meta.layout),
+                ),
+                Step::Added { new: j, .. } => {
+                    (Vec::new(), paragraphs(&new.entries[j], &new.meta.layout))
+                }
+                Step::Removed { old: i, .. } => {
+                    (paragraphs(&old.entries[i], &old.meta.layout), Vec::new())
+                }
+            };
+            revision::paragraphs(o, n, false, mark)
+        })
+        .collect();
+    let (starts, _) = story::starts(story.ids(), &groups);
+    let pieces: Vec<Piece> = groups
+        .par_iter()
+        .zip(starts)
+        .map(|(group, start)| Piece::write(group, start))
+        .collect();
+    for piece in &pieces {
+        out.write_all(piece.xml.as_bytes())?;
+        story.follow(piece);
+    }
+    Ok(())
+}
+
+/// An entry's paragraphs (an entry is nothing else).
+fn paragraphs<'a>(e: &'a Entry, layout: &Layout) -> Vec<Paragraph<'a>> {
+    entry(e, layout)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+        .collect()
 }
 
 /// The blocks of each entry, built on all cores.
