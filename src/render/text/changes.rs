@@ -32,8 +32,11 @@ pub fn changes(comparison: &Comparison<'_>) -> String {
     }
     let _ = writeln!(
         out,
-        "\n{} entries changed: {} added, {} removed, {} revised, {} renumbered, {} moved.",
-        entries.len(),
+        "\n{} changed: {} added, {} removed, {} revised, {} renumbered, {} moved.",
+        match entries.len() {
+            1 => "1 entry".to_owned(),
+            n => format!("{n} entries"),
+        },
         count(&entries, ChangeKind::Added),
         count(&entries, ChangeKind::Removed),
         count(&entries, ChangeKind::Revised),
@@ -52,7 +55,7 @@ fn line(change: &Change<'_>) -> String {
     let numbers = match (change.old_number, change.new_number) {
         (Some(old), Some(new)) if old != new => format!("{new} (was {old})"),
         (_, Some(new)) => new.to_string(),
-        (Some(old), None) => format!("{old} (issued)"),
+        (Some(old), None) => format!("(was {old})"),
         (None, None) => String::new(),
     };
     let mut what = change.kind.as_str().to_owned();
