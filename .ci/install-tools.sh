@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests and the DOCX check need, from Debian packages and PyPI: LibreOffice
-# (the DOCX round trip and `build --pdf`), poppler (pdftotext), HTML Tidy (the HTML validator).
+# (the DOCX round trip and `build --pdf`; python3-uno drives it to accept or reject every
+# tracked change of a revision, tests/revision.rs), git (`build --against git:REF`), poppler
+# (pdftotext), HTML Tidy (the HTML validator).
 # Idempotent; run as root. Mirrors shared/tools/install-docx-tools.sh so that a clone
 # without shared/ beside it can still set up.
 set -euo pipefail
@@ -9,7 +11,7 @@ VENV="${DOCX_TOOLS_VENV:-/tmp/docx-tools-venv}"
 
 need=()
 for p in libreoffice-writer-nogui poppler-utils libxml2-utils fonts-liberation2 fonts-dejavu-core \
-         fonts-crosextra-carlito fonts-crosextra-caladea zip unzip tidy; do
+         fonts-crosextra-carlito fonts-crosextra-caladea zip unzip tidy python3-uno git; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then

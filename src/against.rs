@@ -26,7 +26,9 @@ pub enum AgainstError {
     NoFolder(String),
     #[error("--against git:REF needs a tag, branch or commit after `git:`")]
     EmptyRef,
-    #[error("--against git:{reference}: cannot run git ({source}); install git, or give the issued entries as a folder")]
+    #[error(
+        "--against git:{reference}: cannot run git ({source}); install git, or give the issued entries as a folder"
+    )]
     NoGit {
         reference: String,
         source: std::io::Error,
@@ -128,11 +130,40 @@ fn from_git(reference: &str, entries: &Path) -> Result<Issued, AgainstError> {
     let prefix = String::from_utf8_lossy(&prefix).trim().to_owned();
     // Refuses an unknown ref with git's own words, and anything that is not a commit.
     let spec = format!("{reference}^{{commit}}");
-    git(entries, &["rev-parse", "--verify", "--quiet", "--end-of-options", &spec], reference)
-        .map_err(|_| git_error(format!("no tag, branch or commit `{reference}` in this repository")))?;
+    git(
+        entries,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ],
+        reference,
+    )
+    .map_err(|_| {
+        git_error(format!(
+            "no tag, branch or commit `{reference}` in this repository"
+        ))
+    })?;
     let tree = format!("{reference}:{prefix}");
-    let listing = git(entries, &["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", &tree], reference)
-        .map_err(|_| git_error(format!("the entries folder `{prefix}` did not exist at {reference}")))?;
+    let listing = git(
+        entries,
+        &[
+            "ls-tree",
+            "-r",
+            "-z",
+            "--full-tree",
+            "--end-of-options",
+            &tree,
+        ],
+        reference,
+    )
+    .map_err(|_| {
+        git_error(format!(
+            "the entries folder `{prefix}` did not exist at {reference}"
+        ))
+    })?;
     let temp = tempfile::Builder::new()
         .prefix("council-report-issued-")
         .tempdir()
@@ -168,10 +199,17 @@ fn from_git(reference: &str, entries: &Path) -> Result<Issued, AgainstError> {
             source,
         })?;
     let ids: String = files.iter().map(|(id, _)| format!("{id}\n")).collect();
-    let mut stdin = cat.stdin.take().ok_or_else(|| git_error("git cat-file has no input".into()))?;
+    let mut stdin = cat
+        .stdin
+        .take()
+        .ok_or_else(|| git_error("git cat-file has no input".into()))?;
     // Written on a thread: git answers as it reads, and a full pipe both ways would hang.
     let feeder = std::thread::spawn(move || stdin.write_all(ids.as_bytes()));
-    let mut stdout = BufReader::new(cat.stdout.take().ok_or_else(|| git_error("git cat-file has no output".into()))?);
+    let mut stdout = BufReader::new(
+        cat.stdout
+            .take()
+            .ok_or_else(|| git_error("git cat-file has no output".into()))?,
+    );
     for (_, path) in &files {
         let mut header = String::new();
         stdout.read_line(&mut header).map_err(temp_error)?;
@@ -186,7 +224,10 @@ fn from_git(reference: &str, entries: &Path) -> Result<Issued, AgainstError> {
         bytes.pop();
         // A path from the repository never leaves the temporary folder.
         let relative = Path::new(path);
-        if relative.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+        if relative
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
             continue;
         }
         let target = temp.path().join(relative);

@@ -130,7 +130,11 @@ impl Meta {
     /// would read as part of it).
     pub fn full_number(&self) -> String {
         match &self.number {
-            Filled::Value(n) => format!("{n}{}-{}", self.revision_suffix("(Rev.", ")"), self.language),
+            Filled::Value(n) => format!(
+                "{n}{}-{}",
+                self.revision_suffix("(Rev.", ")"),
+                self.language
+            ),
             Filled::Placeholder(p) => p.clone(),
         }
     }

@@ -35,7 +35,10 @@ fn entry_file(dir: &Path, prefix: &str) -> PathBuf {
         })
         .collect();
     found.sort();
-    found.into_iter().next().unwrap_or_else(|| panic!("no entry {prefix}"))
+    found
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no entry {prefix}"))
 }
 
 /// Rewrites the `text` of an entry file.
@@ -83,9 +86,7 @@ impl Seeded {
 fn random_edits(dir: &Path, seed: u64) {
     let mut rng = Seeded(seed);
     let mut files: Vec<PathBuf> = walk(&dir.join("new"));
-    files.retain(|f| {
-        std::fs::read_to_string(f).is_ok_and(|t| t.contains("\ntext = "))
-    });
+    files.retain(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains("\ntext = ")));
     files.sort();
     for _ in 0..10 {
         let file = files[rng.below(files.len())].clone();
@@ -114,7 +115,12 @@ fn random_edits(dir: &Path, seed: u64) {
                         _ => words.insert(at, "further".into()),
                     }
                 }
-                3 => return format!("{} The Secretariat will report again in 2019.", text.trim_end()),
+                3 => {
+                    return format!(
+                        "{} The Secretariat will report again in 2019.",
+                        text.trim_end()
+                    );
+                }
                 4 if !droppable.is_empty() => {
                     let mut kept = paragraphs.clone();
                     kept.remove(droppable[(pick as usize) % droppable.len()]);
@@ -144,18 +150,31 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// A scenario: its name and its edit of `new/`.
+type Scenario = (&'static str, Box<dyn Fn(&Path)>);
+
 /// Each scenario's edit of `new/`.
-fn scenarios() -> Vec<(&'static str, Box<dyn Fn(&Path)>)> {
+fn scenarios() -> Vec<Scenario> {
     vec![
         (
             "one-word",
-            Box::new(|d: &Path| replace_in(&entry_file(d, "2/2.03"), "was approved by", "was adopted by")),
+            Box::new(|d: &Path| {
+                replace_in(
+                    &entry_file(d, "2/2.03"),
+                    "was approved by",
+                    "was adopted by",
+                )
+            }),
         ),
         (
             "paragraph-added",
             Box::new(|d: &Path| {
                 edit_text(&entry_file(d, "2/2.03"), |t| {
-                    t.replacen("\n\n", "\n\nSG2 met three times in Geneva during the period.\n\n", 1)
+                    t.replacen(
+                        "\n\n",
+                        "\n\nSG2 met three times in Geneva during the period.\n\n",
+                        1,
+                    )
                 })
             }),
         ),
@@ -173,7 +192,10 @@ fn scenarios() -> Vec<(&'static str, Box<dyn Fn(&Path)>)> {
                 let entries = d.join("new");
                 let entries = entries.to_str().expect("UTF-8");
                 ok(d, &["renumber", "--entries", entries, "--insert", "2.5"]);
-                ok(d, &["new", "--entries", entries, "2.5", "--title", "A new group"]);
+                ok(
+                    d,
+                    &["new", "--entries", entries, "2.5", "--title", "A new group"],
+                );
                 replace_in(
                     &entry_file(d, "2/2.05"),
                     "Write the paragraph here.",
@@ -186,7 +208,18 @@ fn scenarios() -> Vec<(&'static str, Box<dyn Fn(&Path)>)> {
             Box::new(|d: &Path| {
                 let entries = d.join("new");
                 let entries = entries.to_str().expect("UTF-8");
-                ok(d, &["renumber", "--entries", entries, "--move", "2.3", "--to", "2.8"]);
+                ok(
+                    d,
+                    &[
+                        "renumber",
+                        "--entries",
+                        entries,
+                        "--move",
+                        "2.3",
+                        "--to",
+                        "2.8",
+                    ],
+                );
             }),
         ),
         (
@@ -194,7 +227,15 @@ fn scenarios() -> Vec<(&'static str, Box<dyn Fn(&Path)>)> {
             Box::new(|d: &Path| {
                 std::fs::remove_file(entry_file(d, "2/2.04")).expect("remove");
                 let entries = d.join("new");
-                ok(d, &["renumber", "--entries", entries.to_str().expect("UTF-8"), "--close-gaps"]);
+                ok(
+                    d,
+                    &[
+                        "renumber",
+                        "--entries",
+                        entries.to_str().expect("UTF-8"),
+                        "--close-gaps",
+                    ],
+                );
             }),
         ),
         (
@@ -202,7 +243,10 @@ fn scenarios() -> Vec<(&'static str, Box<dyn Fn(&Path)>)> {
             Box::new(|d: &Path| {
                 let file = entry_file(d, "2/2.03");
                 edit_text(&file, |t| {
-                    format!("{} SG2 also approved Recommendation ITU-T E.120.", t.trim_end())
+                    format!(
+                        "{} SG2 also approved Recommendation ITU-T E.120.",
+                        t.trim_end()
+                    )
                 });
                 let mut text = std::fs::read_to_string(&file).expect("read");
                 text.push_str(
@@ -215,11 +259,18 @@ fn scenarios() -> Vec<(&'static str, Box<dyn Fn(&Path)>)> {
             "header-values",
             Box::new(|d: &Path| {
                 let report = d.join("new/report.toml");
-                replace_in(&report, "Geneva, 17-27 April 2018", "Geneva, 17-28 April 2018");
+                replace_in(
+                    &report,
+                    "Geneva, 17-27 April 2018",
+                    "Geneva, 17-28 April 2018",
+                );
                 replace_in(&report, "This report gives", "This revised report gives");
             }),
         ),
-        ("ten-random-edits", Box::new(|d: &Path| random_edits(d, 2018))),
+        (
+            "ten-random-edits",
+            Box::new(|d: &Path| random_edits(d, 2018)),
+        ),
     ]
 }
 
@@ -257,25 +308,58 @@ fn libreoffice_accepting_gives_the_new_text_and_rejecting_the_old() {
         let dir = tmp.path().join(name);
         versions(&dir);
         edit(&dir);
-        ok(&dir, &["build", "--entries", "new", "--against", "old", "--out", "rev"]);
+        ok(
+            &dir,
+            &[
+                "build",
+                "--entries",
+                "new",
+                "--against",
+                "old",
+                "--out",
+                "rev",
+            ],
+        );
         ok(&dir, &["build", "--entries", "new", "--out", "plain-new"]);
         ok(&dir, &["build", "--entries", "old", "--out", "plain-old"]);
         let rev = dir.join("rev/C18-33-Rev1-E.docx");
         assert!(tracked(&rev) >= 2, "{name}: no tracked changes");
         // The renumbered entries show only their numbers as changed: the digest lists them.
-        let digest = std::fs::read_to_string(dir.join("rev/C18-33-Rev1-E-digest.txt")).expect("digest");
-        assert!(digest.contains("Changes since Document C18/33-E"), "{name}: {digest}");
-        for (mode, plain) in [("accept", "plain-new/C18-33-Rev1-E.docx"), ("reject", "plain-old/C18-33-E.docx")] {
+        let digest =
+            std::fs::read_to_string(dir.join("rev/C18-33-Rev1-E-digest.txt")).expect("digest");
+        assert!(
+            digest.contains("Changes since Document C18/33-E"),
+            "{name}: {digest}"
+        );
+        for (mode, plain) in [
+            ("accept", "plain-new/C18-33-Rev1-E.docx"),
+            ("reject", "plain-old/C18-33-E.docx"),
+        ] {
             let got = dir.join(format!("{mode}.txt"));
             let want = dir.join(format!("{mode}-want.txt"));
             jobs.push(format!("{mode}:{}:{}", rev.display(), got.display()));
-            jobs.push(format!("plain:{}:{}", dir.join(plain).display(), want.display()));
+            jobs.push(format!(
+                "plain:{}:{}",
+                dir.join(plain).display(),
+                want.display()
+            ));
             compared.push((name, mode, got, want));
         }
     }
     let ten = tmp.path().join("ten-random-edits");
     // Byte-reproducible: the revision date, not the clock, dates every change.
-    ok(&ten, &["build", "--entries", "new", "--against", "old", "--out", "again"]);
+    ok(
+        &ten,
+        &[
+            "build",
+            "--entries",
+            "new",
+            "--against",
+            "old",
+            "--out",
+            "again",
+        ],
+    );
     assert_eq!(
         std::fs::read(ten.join("rev/C18-33-Rev1-E.docx")).expect("docx"),
         std::fs::read(ten.join("again/C18-33-Rev1-E.docx")).expect("docx"),
@@ -294,13 +378,23 @@ fn libreoffice_accepting_gives_the_new_text_and_rejecting_the_old() {
         .args(&jobs)
         .output()
         .expect("python runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for (name, mode, got, want) in compared {
         let got = std::fs::read_to_string(&got).expect("LibreOffice's text");
         let want = std::fs::read_to_string(&want).expect("LibreOffice's text");
-        assert!(got.ends_with("-- tracked changes left: 0\n"), "{name} {mode}: {got}");
+        assert!(
+            got.ends_with("-- tracked changes left: 0\n"),
+            "{name} {mode}: {got}"
+        );
         assert_eq!(got.lines().count(), want.lines().count(), "{name} {mode}");
-        assert!(got == want, "{name}: {mode}ing every change differs from the plain build");
+        assert!(
+            got == want,
+            "{name}: {mode}ing every change differs from the plain build"
+        );
     }
 }
 
@@ -308,7 +402,10 @@ fn libreoffice_accepting_gives_the_new_text_and_rejecting_the_old() {
 fn the_revision_passes_docx_check() {
     let script = root().join("../shared/tools/docx-check.sh");
     if !script.is_file() {
-        assert!(std::env::var_os("CI").is_none(), "docx-check.sh is required under CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "docx-check.sh is required under CI"
+        );
         eprintln!("skipped: ../shared/tools/docx-check.sh is not there");
         return;
     }
@@ -318,7 +415,18 @@ fn the_revision_passes_docx_check() {
     let tmp = tempfile::tempdir().expect("temp dir");
     versions(tmp.path());
     random_edits(tmp.path(), 7);
-    ok(tmp.path(), &["build", "--entries", "new", "--against", "old", "--out", "rev"]);
+    ok(
+        tmp.path(),
+        &[
+            "build",
+            "--entries",
+            "new",
+            "--against",
+            "old",
+            "--out",
+            "rev",
+        ],
+    );
     let out = Command::new("bash")
         .arg(&script)
         .arg(tmp.path().join("rev/C18-33-Rev1-E.docx"))
@@ -326,8 +434,15 @@ fn the_revision_passes_docx_check() {
         .output()
         .expect("docx-check runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("RESULT: PASS"), "{text}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("openxml-audit: no schema/package errors"), "{text}");
+    assert!(
+        text.contains("RESULT: PASS"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("openxml-audit: no schema/package errors"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -338,19 +453,55 @@ fn the_digest_lists_each_change_with_old_and_new_numbers() {
     let entries = d.join("new");
     let entries = entries.to_str().expect("UTF-8");
     ok(d, &["renumber", "--entries", entries, "--insert", "2.5"]);
-    ok(d, &["new", "--entries", entries, "2.5", "--title", "A new group"]);
-    replace_in(&entry_file(d, "2/2.03"), "was approved by", "was adopted by");
-    ok(d, &["build", "--entries", "new", "--against", "old", "--out", "rev"]);
+    ok(
+        d,
+        &["new", "--entries", entries, "2.5", "--title", "A new group"],
+    );
+    replace_in(
+        &entry_file(d, "2/2.03"),
+        "was approved by",
+        "was adopted by",
+    );
+    ok(
+        d,
+        &[
+            "build",
+            "--entries",
+            "new",
+            "--against",
+            "old",
+            "--out",
+            "rev",
+        ],
+    );
     let digest = std::fs::read_to_string(d.join("rev/C18-33-Rev1-E-digest.txt")).expect("digest");
     let changes = &digest[digest.find("Changes since").expect("the list")..];
     assert!(changes.contains("\n- 2.3 revised (text): "), "{changes}");
-    assert!(changes.contains("\n- 2.5 added: A new group\n"), "{changes}");
-    assert!(changes.contains("\n- 2.6 (was 2.5) renumbered: "), "{changes}");
-    assert!(changes.contains(" 1 added, 0 removed, 1 revised, "), "{changes}");
+    assert!(
+        changes.contains("\n- 2.5 added: A new group\n"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("\n- 2.6 (was 2.5) renumbered: "),
+        "{changes}"
+    );
+    assert!(
+        changes.contains(" 1 added, 0 removed, 1 revised, "),
+        "{changes}"
+    );
     // In the DOCX, a renumbered entry's only change is its number.
-    let xml = docx_part(&std::fs::read(d.join("rev/C18-33-Rev1-E.docx")).expect("docx"), "word/document.xml");
-    assert!(xml.contains(">2.5\t<") || xml.contains(">2.5</w:delText><w:tab/>"), "the old number is deleted");
-    assert!(stdout(&run_in(d, &["build", "--entries", "new", "--out", "plain"])).contains("C18-33-Rev1-E.docx"));
+    let xml = docx_part(
+        &std::fs::read(d.join("rev/C18-33-Rev1-E.docx")).expect("docx"),
+        "word/document.xml",
+    );
+    assert!(
+        xml.contains(">2.5\t<") || xml.contains(">2.5</w:delText><w:tab/>"),
+        "the old number is deleted"
+    );
+    assert!(
+        stdout(&run_in(d, &["build", "--entries", "new", "--out", "plain"]))
+            .contains("C18-33-Rev1-E.docx")
+    );
 }
 
 #[test]
@@ -359,16 +510,48 @@ fn an_issued_version_with_errors_is_refused_naming_its_side() {
     let d = tmp.path();
     versions(d);
     std::fs::write(d.join("old/2/2.99-broken.toml"), "number = \"2.x\"\n").expect("write");
-    let out = run_in(d, &["build", "--entries", "new", "--against", "old", "--out", "rev"]);
+    let out = run_in(
+        d,
+        &[
+            "build",
+            "--entries",
+            "new",
+            "--against",
+            "old",
+            "--out",
+            "rev",
+        ],
+    );
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
-    assert!(err.contains("the issued version (--against old) has errors:"), "{err}");
-    assert!(err.contains("[E011]") && err.contains("2.99-broken.toml"), "{err}");
+    assert!(
+        err.contains("the issued version (--against old) has errors:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[E011]") && err.contains("2.99-broken.toml"),
+        "{err}"
+    );
     assert!(!d.join("rev").exists(), "nothing written");
 
-    let out = run_in(d, &["build", "--entries", "new", "--against", "no-such", "--out", "rev"]);
+    let out = run_in(
+        d,
+        &[
+            "build",
+            "--entries",
+            "new",
+            "--against",
+            "no-such",
+            "--out",
+            "rev",
+        ],
+    );
     assert_eq!(code(&out), 2, "{}", stderr(&out));
-    assert!(stderr(&out).contains("--against no-such: no such folder"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--against no-such: no such folder"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -386,7 +569,11 @@ fn against_a_git_tag() {
             .args(args)
             .output()
             .expect("git runs");
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     git_ok(&["init", "-q"]);
     git_ok(&["add", "."]);
@@ -402,15 +589,29 @@ fn against_a_git_tag() {
         .expect("2.3");
     replace_in(&sg2, "was approved by", "was adopted by");
 
-    let out = run_in(d, &["build", "--against", "git:C18-33-issued", "--out", "rev"]);
+    let out = run_in(
+        d,
+        &["build", "--against", "git:C18-33-issued", "--out", "rev"],
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let digest = std::fs::read_to_string(d.join("rev/C18-33-Rev1-E-digest.txt")).expect("digest");
     assert!(digest.contains("\n- 2.3 revised (text): "), "{digest}");
     assert!(digest.contains("1 entry changed"), "{digest}");
     // The working tree is as it was.
-    assert!(std::fs::read_to_string(&sg2).expect("read").contains("was adopted by"));
+    assert!(
+        std::fs::read_to_string(&sg2)
+            .expect("read")
+            .contains("was adopted by")
+    );
 
-    let out = run_in(d, &["build", "--against", "git:no-such-tag", "--out", "rev"]);
+    let out = run_in(
+        d,
+        &["build", "--against", "git:no-such-tag", "--out", "rev"],
+    );
     assert_eq!(code(&out), 2, "{}", stderr(&out));
-    assert!(stderr(&out).contains("no tag, branch or commit `no-such-tag`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no tag, branch or commit `no-such-tag`"),
+        "{}",
+        stderr(&out)
+    );
 }

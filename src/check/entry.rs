@@ -125,7 +125,10 @@ fn entry_id(cx: &mut InFile<'_>, id: &toml::Spanned<String>) -> Option<String> {
 
 /// Whether `value` is a well-formed entry id.
 pub(super) fn is_entry_id(value: &str) -> bool {
-    value.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+    value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
         && value
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "._:-".contains(c))

@@ -130,11 +130,16 @@ pub fn check_entry(
     // The number rules need every well-formed number, even of entries with other errors.
     let number = number_at(&loaded.raw.number, loaded.file);
     // Like numbers, the ids of entries with other errors count too.
-    let id = loaded.raw.id.as_ref().filter(|raw| entry::is_entry_id(raw.get_ref())).map(|raw| IdAt {
-        id: raw.get_ref().clone(),
-        file: loaded.file,
-        span: raw.span(),
-    });
+    let id = loaded
+        .raw
+        .id
+        .as_ref()
+        .filter(|raw| entry::is_entry_id(raw.get_ref()))
+        .map(|raw| IdAt {
+            id: raw.get_ref().clone(),
+            file: loaded.file,
+            span: raw.span(),
+        });
     EntryChecked {
         entry,
         diagnostics: cx.into_diagnostics(),
@@ -237,17 +242,17 @@ fn unique_ids(all: &[IdAt], sources: &Sources, diags: &mut Vec<Diagnostic>) {
     let mut by_id: std::collections::BTreeMap<&str, Vec<(FileId, &std::ops::Range<usize>)>> =
         std::collections::BTreeMap::new();
     for at in all {
-        by_id
-            .entry(&at.id)
-            .or_default()
-            .push((at.file, &at.span));
+        by_id.entry(&at.id).or_default().push((at.file, &at.span));
     }
     for (id, at) in by_id {
         diags.extend(numbers::used_more_than_once(
             diag::Code::DuplicateId,
             &format!("entry id `{id}`"),
             &at,
-            ["give one of them another id (an id names one entry across versions)", "give all but one of them other ids"],
+            [
+                "give one of them another id (an id names one entry across versions)",
+                "give all but one of them other ids",
+            ],
             sources,
         ));
     }

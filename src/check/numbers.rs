@@ -54,7 +54,10 @@ fn duplicates(
             Code::DuplicateNumber,
             &format!("section number {number}"),
             &places,
-            ["give one of them another number", "give all but one of them other numbers"],
+            [
+                "give one of them another number",
+                "give all but one of them other numbers",
+            ],
             sources,
         ));
     }

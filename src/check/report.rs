@@ -73,10 +73,13 @@ pub(super) fn convert(
             placeholder(cx, &as_string, "document.date").map(Filled::Placeholder)
         }
     };
-    let revision = raw
-        .revision
-        .as_ref()
-        .map(|r| revision(cx, r.get_ref(), date.as_ref().and_then(|d| d.value().copied())));
+    let revision = raw.revision.as_ref().map(|r| {
+        revision(
+            cx,
+            r.get_ref(),
+            date.as_ref().and_then(|d| d.value().copied()),
+        )
+    });
     let language_line = required(cx, &d.language_line, "document.language_line");
     let agenda_item = optional(cx, &d.agenda_item, "agenda_item");
     let source = optional(cx, &d.source, "source");

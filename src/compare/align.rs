@@ -93,7 +93,7 @@ fn pair_alike(old: &[String], new: &[String]) -> Vec<Pair> {
     let mut pending_new = Vec::new();
     while i < m || j < n {
         if i < m && j < n && sim[i][j] >= PAIR_AT && best[i][j] == best[i + 1][j + 1] + sim[i][j] {
-            out.extend(pending_new.drain(..));
+            out.append(&mut pending_new);
             out.push(Pair::Both(i, j));
             i += 1;
             j += 1;
@@ -119,7 +119,11 @@ mod tests {
 
     #[test]
     fn equal_paragraphs_pair_and_changed_ones_pair_with_their_old_selves() {
-        let old = texts(&["2.7\tThe Group met in Geneva.", "It approved two texts.", "An old remark."]);
+        let old = texts(&[
+            "2.7\tThe Group met in Geneva.",
+            "It approved two texts.",
+            "An old remark.",
+        ]);
         let new = texts(&[
             "2.8\tThe Group met in Geneva.",
             "A new paragraph about something else entirely.",
@@ -127,7 +131,12 @@ mod tests {
         ]);
         assert_eq!(
             align(&old, &new, false),
-            [Pair::Both(0, 0), Pair::New(1), Pair::Both(1, 2), Pair::Old(2)]
+            [
+                Pair::Both(0, 0),
+                Pair::New(1),
+                Pair::Both(1, 2),
+                Pair::Old(2)
+            ]
         );
     }
 
@@ -135,14 +144,20 @@ mod tests {
     fn deletions_come_before_insertions_between_pairs() {
         let old = texts(&["same", "gone away now"]);
         let new = texts(&["same", "wholly different words"]);
-        assert_eq!(align(&old, &new, false), [Pair::Both(0, 0), Pair::Old(1), Pair::New(1)]);
+        assert_eq!(
+            align(&old, &new, false),
+            [Pair::Both(0, 0), Pair::Old(1), Pair::New(1)]
+        );
     }
 
     #[test]
     fn a_closed_container_pairs_its_last_paragraphs() {
         let old = texts(&["a b c", "x y z"]);
         let new = texts(&["a b c", "p q r"]);
-        assert_eq!(align(&old, &new, true), [Pair::Both(0, 0), Pair::Both(1, 1)]);
+        assert_eq!(
+            align(&old, &new, true),
+            [Pair::Both(0, 0), Pair::Both(1, 1)]
+        );
         assert_eq!(align(&texts(&[]), &new, true), [Pair::New(0), Pair::New(1)]);
     }
 }

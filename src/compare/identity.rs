@@ -103,7 +103,11 @@ pub(super) fn matches(old: &[Entry], new: &[Entry]) -> Vec<(usize, usize)> {
                 continue;
             }
             let s = similarity(&old_text, &text(&new[j]));
-            if s >= if same_number { ALIKE_SAME_NUMBER } else { ALIKE } {
+            if s >= if same_number {
+                ALIKE_SAME_NUMBER
+            } else {
+                ALIKE
+            } {
                 candidates.push((s, same_number, i, j));
             }
         }
@@ -148,7 +152,9 @@ impl Matching {
 pub(super) fn name_key(file: &str) -> Option<String> {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = match name.len().checked_sub(5) {
-        Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".toml") => &name[..cut],
+        Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".toml") => {
+            &name[..cut]
+        }
         _ => name,
     };
     let rest = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
@@ -176,9 +182,18 @@ mod tests {
 
     #[test]
     fn name_keys_drop_the_folder_the_number_and_the_extension() {
-        assert_eq!(name_key("entries/2/2.07-itu-t-sg11.toml").as_deref(), Some("itu-t-sg11"));
-        assert_eq!(name_key("entries\\3\\3.07.1-CIS_Workshop.TOML").as_deref(), Some("cis_workshop"));
-        assert_eq!(name_key("entries/1-introduction.toml").as_deref(), Some("introduction"));
+        assert_eq!(
+            name_key("entries/2/2.07-itu-t-sg11.toml").as_deref(),
+            Some("itu-t-sg11")
+        );
+        assert_eq!(
+            name_key("entries\\3\\3.07.1-CIS_Workshop.TOML").as_deref(),
+            Some("cis_workshop")
+        );
+        assert_eq!(
+            name_key("entries/1-introduction.toml").as_deref(),
+            Some("introduction")
+        );
         assert_eq!(name_key("entries/notes.toml").as_deref(), Some("notes"));
         assert_eq!(name_key("entries/2/2.9.toml"), None);
     }
@@ -188,18 +203,38 @@ mod tests {
         let old = [
             entry("2.1", "e/2/2.01-a.toml", Some("alpha"), "First text here."),
             entry("2.2", "e/2/2.02-b.toml", None, "Second text here."),
-            entry("2.3", "e/2/2.3.toml", None, "The Group met in Geneva and approved two texts."),
-            entry("2.4", "e/2/2.04-gone.toml", None, "Nothing like the others at all."),
+            entry(
+                "2.3",
+                "e/2/2.3.toml",
+                None,
+                "The Group met in Geneva and approved two texts.",
+            ),
+            entry(
+                "2.4",
+                "e/2/2.04-gone.toml",
+                None,
+                "Nothing like the others at all.",
+            ),
         ];
         let new = [
             // Renamed by hand, known by its id.
-            entry("2.1", "e/2/2.01-renamed.toml", Some("alpha"), "First text changed."),
+            entry(
+                "2.1",
+                "e/2/2.01-renamed.toml",
+                Some("alpha"),
+                "First text changed.",
+            ),
             // Inserted.
             entry("2.2", "e/2/2.02-new.toml", None, "A new entry."),
             // Renumbered, its file renamed by `renumber`.
             entry("2.3", "e/2/2.03-b.toml", None, "Second text here."),
             // No name to go by, renumbered and reworded.
-            entry("2.4", "e/2/2.4.toml", None, "The Group met in Cairo and approved two texts."),
+            entry(
+                "2.4",
+                "e/2/2.4.toml",
+                None,
+                "The Group met in Cairo and approved two texts.",
+            ),
         ];
         assert_eq!(matches(&old, &new), [(0, 0), (1, 2), (2, 3)]);
     }

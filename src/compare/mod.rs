@@ -218,7 +218,10 @@ fn differences(old: &Entry, new: &Entry) -> Vec<&'static str> {
         ("text", old.text != new.text),
         ("sector", old.sector != new.sector),
         ("resolutions", old.resolutions != new.resolutions),
-        ("Recommendations", old.recommendations != new.recommendations),
+        (
+            "Recommendations",
+            old.recommendations != new.recommendations,
+        ),
         ("event", old.event != new.event),
     ]
     .into_iter()
@@ -229,14 +232,20 @@ fn differences(old: &Entry, new: &Entry) -> Vec<&'static str> {
 fn meta_differences(old: &Meta, new: &Meta) -> Vec<&'static str> {
     [
         ("meeting", old.meeting != new.meeting),
-        ("place and dates", old.place_and_dates != new.place_and_dates),
+        (
+            "place and dates",
+            old.place_and_dates != new.place_and_dates,
+        ),
         ("agenda item", old.agenda_item != new.agenda_item),
         ("language line", old.language_line != new.language_line),
         ("source", old.source != new.source),
         ("title", old.title != new.title),
         ("Summary", old.summary.text != new.summary.text),
         ("Action required", old.summary.action != new.summary.action),
-        ("References", old.summary.references != new.summary.references),
+        (
+            "References",
+            old.summary.references != new.summary.references,
+        ),
         ("reporting period", old.period != new.period),
         ("resolutions", old.resolutions != new.resolutions),
     ]

@@ -56,7 +56,11 @@ pub struct Stretch {
 /// How `old` became `new`, in order: alternating same and changed stretches, each
 /// changed stretch deleting an old range and inserting a new one. `weight` is how much
 /// a token counts (its length in characters) for the clean-up.
-pub fn diff<T: Eq + Hash + Ord>(old: &[T], new: &[T], weight: impl Fn(&T) -> usize) -> Vec<Stretch> {
+pub fn diff<T: Eq + Hash + Ord>(
+    old: &[T],
+    new: &[T],
+    weight: impl Fn(&T) -> usize,
+) -> Vec<Stretch> {
     let raw = if old.len() > MAX_WORDS || new.len() > MAX_WORDS {
         ends_only(old, new)
     } else {
@@ -182,7 +186,10 @@ mod tests {
 
     #[test]
     fn words_keep_punctuation_and_spaces() {
-        assert_eq!(words("Group 13, met  in Geneva."), ["Group ", "13, ", "met  ", "in ", "Geneva."]);
+        assert_eq!(
+            words("Group 13, met  in Geneva."),
+            ["Group ", "13, ", "met  ", "in ", "Geneva."]
+        );
         assert_eq!(words("  lead\tand tab"), ["  ", "lead\t", "and ", "tab"]);
         assert_eq!(words("2.9\tITU-T"), ["2.9\t", "ITU-T"]);
         assert!(words("").is_empty());
@@ -193,20 +200,35 @@ mod tests {
     #[test]
     fn one_word_changed_is_struck_and_retyped_whole() {
         assert_eq!(
-            marked("The Group approved three Recommendations.", "The Group approved four Recommendations."),
+            marked(
+                "The Group approved three Recommendations.",
+                "The Group approved four Recommendations."
+            ),
             "The Group approved [-three -]{+four +}Recommendations."
         );
-        assert_eq!(marked("2.9\tITU-T met.", "2.10\tITU-T met."), "[-2.9\t-]{+2.10\t+}ITU-T met.");
-        assert_eq!(marked("met in Geneva.", "met in Cairo."), "met in [-Geneva.-]{+Cairo.+}");
+        assert_eq!(
+            marked("2.9\tITU-T met.", "2.10\tITU-T met."),
+            "[-2.9\t-]{+2.10\t+}ITU-T met."
+        );
+        assert_eq!(
+            marked("met in Geneva.", "met in Cairo."),
+            "met in [-Geneva.-]{+Cairo.+}"
+        );
     }
 
     #[test]
     fn a_short_word_between_changes_is_folded_into_them() {
         // Without the clean-up: [-red -]{+blue +}the [-cat-]{+dog+}.
-        assert_eq!(marked("red the cat", "blue the dog"), "[-red the cat-]{+blue the dog+}");
+        assert_eq!(
+            marked("red the cat", "blue the dog"),
+            "[-red the cat-]{+blue the dog+}"
+        );
         // A long unchanged stretch stays.
         assert_eq!(
-            marked("red and all of this stays cat", "blue and all of this stays dog"),
+            marked(
+                "red and all of this stays cat",
+                "blue and all of this stays dog"
+            ),
             "[-red -]{+blue +}and all of this stays [-cat-]{+dog+}"
         );
     }
@@ -219,7 +241,10 @@ mod tests {
         new[MAX_WORDS] = "y ".into();
         let d = diff(&old, &new, String::len);
         assert_eq!(d.len(), 3);
-        assert_eq!((d[1].old.clone(), d[1].new.clone()), (5..MAX_WORDS + 1, 5..MAX_WORDS + 1));
+        assert_eq!(
+            (d[1].old.clone(), d[1].new.clone()),
+            (5..MAX_WORDS + 1, 5..MAX_WORDS + 1)
+        );
     }
 
     #[test]

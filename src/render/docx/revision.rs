@@ -38,13 +38,22 @@ impl<'a> Mark<'a> {
 
 /// The blocks of `old` and `new` merged: tables paired in order (the header block and
 /// the Summary box keep their shape), the paragraphs between them aligned.
-pub(crate) fn blocks<'a>(old: Vec<Block<'a>>, new: Vec<Block<'a>>, mark: Mark<'a>) -> Vec<Block<'a>> {
+pub(crate) fn blocks<'a>(
+    old: Vec<Block<'a>>,
+    new: Vec<Block<'a>>,
+    mark: Mark<'a>,
+) -> Vec<Block<'a>> {
     let (old_segments, old_tables) = split(old);
     let (new_segments, new_tables) = split(new);
     if old_tables.len() != new_tables.len() {
         // Not one layout: nothing can be paired; the old blocks are deleted whole and the
         // new inserted, tables shown as they are now.
-        let mut out = paragraphs(old_segments.into_iter().flatten().collect(), Vec::new(), false, mark);
+        let mut out = paragraphs(
+            old_segments.into_iter().flatten().collect(),
+            Vec::new(),
+            false,
+            mark,
+        );
         out.extend(merge_segments_only_new(new_segments, new_tables, mark));
         return out;
     }
@@ -95,7 +104,11 @@ fn split(blocks: Vec<Block<'_>>) -> (Vec<Vec<Paragraph<'_>>>, Vec<Table<'_>>) {
 /// the new table as it is.
 fn table<'a>(old: Table<'a>, new: Table<'a>, mark: Mark<'a>) -> Table<'a> {
     let same_shape = old.rows.len() == new.rows.len()
-        && old.rows.iter().zip(&new.rows).all(|(a, b)| a.len() == b.len());
+        && old
+            .rows
+            .iter()
+            .zip(&new.rows)
+            .all(|(a, b)| a.len() == b.len());
     if !same_shape {
         return new;
     }
@@ -200,7 +213,15 @@ fn whole<'a>(mut p: Paragraph<'a>, kind: RevisionKind, mark: Mark<'a>) -> Paragr
     }
     if kind == RevisionKind::Deleted {
         // A deleted logo would point at a picture the revision's package lacks.
-        p.children.retain(|c| !matches!(c, Child::Run(Run { content: Content::Drawing(_), .. })));
+        p.children.retain(|c| {
+            !matches!(
+                c,
+                Child::Run(Run {
+                    content: Content::Drawing(_),
+                    ..
+                })
+            )
+        });
     }
     p.props.mark = Some(revision);
     p
@@ -288,7 +309,9 @@ fn paragraph<'a>(old: Paragraph<'a>, new: Paragraph<'a>, mark: Mark<'a>) -> Para
                 .map(|t| (t, Some(RevisionKind::Inserted))),
         );
     }
-    let Paragraph { props, bookmark, .. } = new;
+    let Paragraph {
+        props, bookmark, ..
+    } = new;
     let mut out = Paragraph {
         props,
         bookmark,
@@ -307,7 +330,7 @@ fn push_token<'a>(children: &mut Vec<Child<'a>>, token: Token<'a>, revision: Opt
         props: token.props,
         content: token
             .content
-            .unwrap_or_else(|| Content::Text(Cow::Owned(token.text))),
+            .unwrap_or(Content::Text(Cow::Owned(token.text))),
         revision,
     };
     let runs = match (children.last_mut(), &token.link) {
@@ -438,7 +461,10 @@ mod tests {
     #[test]
     fn added_and_removed_paragraphs_carry_their_marks() {
         let merged = paragraphs(
-            vec![para("Kept paragraph here."), para("Gone away entirely now.")],
+            vec![
+                para("Kept paragraph here."),
+                para("Gone away entirely now."),
+            ],
             vec![para("Kept paragraph here."), para("Something wholly new.")],
             false,
             MARK,
@@ -450,6 +476,13 @@ mod tests {
                 Block::Table(_) => None,
             })
             .collect();
-        assert_eq!(marks, [None, Some(RevisionKind::Deleted), Some(RevisionKind::Inserted)]);
+        assert_eq!(
+            marks,
+            [
+                None,
+                Some(RevisionKind::Deleted),
+                Some(RevisionKind::Inserted)
+            ]
+        );
     }
 }
