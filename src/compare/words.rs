@@ -218,10 +218,15 @@ mod tests {
 
     #[test]
     fn a_short_word_between_changes_is_folded_into_them() {
-        // Without the clean-up: [-red -]{+blue +}the [-cat-]{+dog+}.
+        // Without the clean-up: [-red -]{+blue +}of [-cat-]{+dog+}.
+        assert_eq!(
+            marked("red of cat", "blue of dog"),
+            "[-red of cat-]{+blue of dog+}"
+        );
+        // `the ` (4 characters) outweighs the change after it (`cat`, `dog`: 3): it stays.
         assert_eq!(
             marked("red the cat", "blue the dog"),
-            "[-red the cat-]{+blue the dog+}"
+            "[-red -]{+blue +}the [-cat-]{+dog+}"
         );
         // A long unchanged stretch stays.
         assert_eq!(

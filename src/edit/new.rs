@@ -186,8 +186,8 @@ fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String 
 # schema named above completes and checks them as you type. Delete what you do not need.
 
 number = {number_q}
-# id = "…"                     # a name that stays when renumbered (build --against)
-{title_line}# sector = "ITU-T"             # ITU-T | ITU-R | ITU-D | GS
+{title_line}# id = "…"                     # a name that stays when renumbered (build --against)
+# sector = "ITU-T"             # ITU-T | ITU-R | ITU-D | GS
 # resolutions = [101]           # among report.toml's resolutions
 text = """
 Write the paragraph here.
