@@ -2,7 +2,9 @@
 # Installs what the tests and the DOCX check need, from Debian packages and PyPI: LibreOffice
 # (the DOCX round trip and `build --pdf`; python3-uno drives it to accept or reject every
 # tracked change of a revision, tests/revision.rs), git (`build --against git:REF`), poppler
-# (pdftotext), HTML Tidy (the HTML validator).
+# (pdftotext), HTML Tidy (the HTML validator), the Arabic and Chinese fonts LibreOffice needs to render those versions (Amiri, AR PL UMing,
+# which fontconfig offers for Traditional Arabic and SimSun), and translate-toolkit (the
+# translators' real client: xliff2po, po2xliff).
 # Idempotent; run as root. Mirrors shared/tools/install-docx-tools.sh so that a clone
 # without shared/ beside it can still set up.
 set -euo pipefail
@@ -11,7 +13,8 @@ VENV="${DOCX_TOOLS_VENV:-/tmp/docx-tools-venv}"
 
 need=()
 for p in libreoffice-writer-nogui poppler-utils libxml2-utils fonts-liberation2 fonts-dejavu-core \
-         fonts-crosextra-carlito fonts-crosextra-caladea zip unzip tidy python3-uno git; do
+         fonts-crosextra-carlito fonts-crosextra-caladea zip unzip tidy \
+         fonts-hosny-amiri fonts-arphic-uming python3-uno git; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then
@@ -25,5 +28,9 @@ python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q 'python-docx==
 if [[ ! -x "$VENV/bin/openxml-audit" ]]; then
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q 'python-docx==1.2.0' 'openxml-audit==0.8.0' 'ooxml-integrity==0.8.4'
+fi
+if [[ ! -x "$VENV/bin/po2xliff" ]]; then
+  [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q 'translate-toolkit==3.20.4'
 fi
 soffice --version | head -1

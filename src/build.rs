@@ -188,32 +188,8 @@ pub fn write_set(out: &Path, files: &[(&Path, &[u8])]) -> Result<(), BuildError>
 
 /// Writes the rendered outputs into `out` (created if needed), each atomically.
 pub fn write(rendered: &Rendered, out: &Path) -> Result<Written, BuildError> {
-    let stem = &rendered.stem;
-    let written = Written {
-        docx: out.join(format!("{stem}.docx")),
-        text: out.join(format!("{stem}.txt")),
-        digest: out.join(format!("{stem}-digest.txt")),
-        html: rendered
-            .html
-            .as_ref()
-            .map(|_| out.join(format!("{stem}.html"))),
-        pdf: rendered
-            .pdf
-            .as_ref()
-            .map(|_| out.join(format!("{stem}.pdf"))),
-    };
-    let mut files = vec![
-        (written.docx.as_path(), rendered.docx.as_slice()),
-        (written.text.as_path(), rendered.text.as_bytes()),
-        (written.digest.as_path(), rendered.digest.as_bytes()),
-    ];
-    if let (Some(path), Some(html)) = (&written.html, &rendered.html) {
-        files.push((path.as_path(), html.as_bytes()));
-    }
-    if let (Some(path), Some(pdf)) = (&written.pdf, &rendered.pdf) {
-        files.push((path.as_path(), pdf.as_slice()));
-    }
-    write_set(out, &files)?;
+    let written = paths(rendered, out);
+    write_set(out, &files_of(rendered, &written))?;
     Ok(written)
 }
 
@@ -267,6 +243,86 @@ pub fn build_against(
         rendered.pdf = Some(soffice.convert(&rendered.docx, &rendered.stem, timestamp)?);
     }
     write(&rendered, &options.out).map(Some)
+}
+
+/// Renders and writes the report in several languages (`build --language all`), with
+/// `against` the issued version in the same languages (a revision of each): every
+/// output of every language is rendered first, then all are written as one step, so an
+/// error leaves every previous output as it was. `budget`: the entry count and input
+/// bytes, for the template budget.
+pub fn build_all(
+    reports: Vec<Report>,
+    against: Option<Vec<Report>>,
+    budget: (usize, usize),
+    entries: &Path,
+    options: &BuildOptions,
+) -> Result<Vec<Written>, BuildError> {
+    let mut templates = Templates::discover(entries, options.templates.as_deref())?;
+    templates.set_budget(budget.0, budget.1);
+    let text_options = Options { wrap: options.wrap };
+    let mut all = Vec::with_capacity(reports.len());
+    for (i, report) in reports.iter().enumerate() {
+        let timestamp = timestamp(report, options.source_date_epoch);
+        // With `against` (`build --language … --against …`), each language's revision.
+        let issued = against.as_ref().and_then(|a| a.get(i));
+        let mut rendered = match issued {
+            Some(old) => render_revision(
+                &crate::compare::compare(old, report),
+                &templates,
+                timestamp,
+                &text_options,
+            )?,
+            None => render(report, &templates, timestamp, &text_options)?,
+        };
+        if options.html {
+            rendered.html = Some(html::render(report));
+        }
+        if let Some(soffice) = &options.pdf {
+            rendered.pdf = Some(soffice.convert(&rendered.docx, &rendered.stem, timestamp)?);
+        }
+        all.push(rendered);
+    }
+    let written: Vec<Written> = all.iter().map(|r| paths(r, &options.out)).collect();
+    let mut files = Vec::new();
+    for (r, w) in all.iter().zip(&written) {
+        files.extend(files_of(r, w));
+    }
+    write_set(&options.out, &files)?;
+    Ok(written)
+}
+
+/// Where the outputs of `rendered` go in `out`.
+fn paths(rendered: &Rendered, out: &Path) -> Written {
+    let stem = &rendered.stem;
+    Written {
+        docx: out.join(format!("{stem}.docx")),
+        text: out.join(format!("{stem}.txt")),
+        digest: out.join(format!("{stem}-digest.txt")),
+        html: rendered
+            .html
+            .as_ref()
+            .map(|_| out.join(format!("{stem}.html"))),
+        pdf: rendered
+            .pdf
+            .as_ref()
+            .map(|_| out.join(format!("{stem}.pdf"))),
+    }
+}
+
+/// Each output of `rendered` with its path.
+fn files_of<'a>(rendered: &'a Rendered, written: &'a Written) -> Vec<(&'a Path, &'a [u8])> {
+    let mut files = vec![
+        (written.docx.as_path(), rendered.docx.as_slice()),
+        (written.text.as_path(), rendered.text.as_bytes()),
+        (written.digest.as_path(), rendered.digest.as_bytes()),
+    ];
+    if let (Some(path), Some(html)) = (&written.html, &rendered.html) {
+        files.push((path.as_path(), html.as_bytes()));
+    }
+    if let (Some(path), Some(pdf)) = (&written.pdf, &rendered.pdf) {
+        files.push((path.as_path(), pdf.as_slice()));
+    }
+    files
 }
 
 #[cfg(test)]

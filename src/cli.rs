@@ -59,6 +59,79 @@ pub enum Command {
     /// `council-report man | man -l -` reads it; `--dir DIR` writes council-report.1 and
     /// council-report-<command>.1 for installing under a man1 folder.
     Man(ManArgs),
+    /// Translations into the other languages of the Union: write the XLIFF files CAT
+    /// tools read (`translate export --to F`), or see how far each is (`translate status`).
+    ///
+    /// The files are `translations/<LANG>.xlf` in the entries folder; `build --language`
+    /// and `check --language` read them.
+    #[command(subcommand)]
+    Translate(TranslateCommand),
+}
+
+/// `translate export` and `translate status`.
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Write `translations/<LANG>.xlf` (XLIFF 1.2) in the entries folder, or bring it up
+    /// to date: new pieces added, pieces whose English changed marked for review (their
+    /// translation kept), pieces whose English is gone dropped.
+    Export(TranslateExportArgs),
+    /// For each language: how many pieces are translated, missing or stale.
+    Status(TranslateStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateExportArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// The language to export for: F, S, A, C or R, or `all`.
+    #[arg(long, value_name = "LANG", value_parser = parse_languages)]
+    pub to: Languages,
+
+    #[command(flatten)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateStatusArgs {
+    #[command(flatten)]
+    pub entries: EntriesArg,
+
+    /// `table` for people, `json` for scripts.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+
+    #[command(flatten)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
+}
+
+/// One language of the Union, or all six (`--language all`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages(pub Vec<crate::locale::Language>);
+
+fn parse_languages(s: &str) -> Result<Languages, String> {
+    use crate::locale::Language;
+    if s.trim().eq_ignore_ascii_case("all") {
+        return Ok(Languages(Language::ALL.to_vec()));
+    }
+    Language::parse(s)
+        .map(|l| Languages(vec![l]))
+        .ok_or_else(|| {
+            let names: Vec<String> = Language::ALL
+                .iter()
+                .map(|l| format!("{} ({})", l.letter(), l.name()))
+                .collect();
+            format!(
+                "unknown language `{s}`: the languages are {}, or `all`",
+                names.join(", ")
+            )
+        })
 }
 
 /// Where the report's entries are.
@@ -111,6 +184,11 @@ pub struct CheckArgs {
     /// github (workflow commands that annotate the pull request), junit (XML report).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+
+    /// Also check the translation into this language (E, F, S, A, C or R, or `all`):
+    /// missing, stale and orphaned pieces, broken inline codes
+    #[arg(long, value_name = "LANG", value_parser = parse_languages)]
+    pub language: Option<Languages>,
 }
 
 #[derive(Debug, Args)]
@@ -143,6 +221,11 @@ pub struct BuildArgs {
     /// or the program SOFFICE names).
     #[arg(long)]
     pub pdf: bool,
+
+    /// Build the report in this language (E, F, S, A, C or R), from
+    /// `translations/<LANG>.xlf`, or in all six (`all`); default: the entries' own
+    #[arg(long, value_name = "LANG", value_parser = parse_languages)]
+    pub language: Option<Languages>,
 
     /// Build a revision: show every change since the issued entries as Word tracked
     /// changes, and list them at the end of the digest. A folder of the issued entries,

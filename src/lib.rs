@@ -26,6 +26,7 @@ pub mod import;
 pub mod incremental;
 pub mod input;
 pub mod load;
+pub mod locale;
 pub mod lock;
 pub mod markup;
 pub mod model;
@@ -37,6 +38,7 @@ pub mod raw;
 pub mod render;
 pub mod schema;
 pub mod serve;
+pub mod translate;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {

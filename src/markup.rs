@@ -16,6 +16,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Markup {
     pub blocks: Vec<Block>,
+    /// In a translated report, the runs (paragraphs and list items, counted in the order
+    /// of [`Markup::inline_runs`]) whose translation is missing: they hold the English,
+    /// which renderers highlight. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub untranslated: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -303,6 +308,7 @@ impl Builder {
         (
             Markup {
                 blocks: self.blocks,
+                untranslated: Vec::new(),
             },
             self.issues,
         )
@@ -361,6 +367,7 @@ impl Markup {
     /// `text` as one paragraph of plain text, unparsed: what a placeholder prints as.
     pub fn plain_text(text: &str) -> Self {
         Markup {
+            untranslated: Vec::new(),
             blocks: vec![Block::Paragraph {
                 inlines: vec![Inline::Text(Styled {
                     text: text.to_owned(),
@@ -386,6 +393,25 @@ impl Markup {
                     Block::List { items } => Box::new(items.iter().map(|i| i.inlines.as_slice())),
                 }
             })
+    }
+
+    /// Every run of inlines, mutable, in the order of [`Markup::inline_runs`]: what a
+    /// translation replaces.
+    pub fn inline_runs_mut(&mut self) -> Vec<&mut Vec<Inline>> {
+        let mut out = Vec::new();
+        for b in &mut self.blocks {
+            match b {
+                Block::Paragraph { inlines } => out.push(inlines),
+                Block::List { items } => out.extend(items.iter_mut().map(|i| &mut i.inlines)),
+            }
+        }
+        out
+    }
+
+    /// Whether the run at `index` (in the order of [`Markup::inline_runs`]) is still in
+    /// English in a translated report.
+    pub fn is_untranslated(&self, index: usize) -> bool {
+        u32::try_from(index).is_ok_and(|i| self.untranslated.contains(&i))
     }
 
     /// Every link target, in order.

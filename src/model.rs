@@ -15,16 +15,42 @@ use serde::Serialize;
 
 use crate::dates::Date;
 use crate::diag::DisplayPath;
+use crate::locale::{Language, Locale};
 use crate::markup::Markup;
 use crate::number::SectionNumber;
 
-/// A whole report, entries in section-number order.
+/// A whole report, entries in section-number order, in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub meta: Meta,
     pub entries: Vec<Entry>,
     /// One line per warning `check` raised (`entries/2/2.7.toml:3:5: W002 …`), for the digest.
     pub warnings: Vec<String>,
+    /// The language it is written in, with the labels and date rules renderers print.
+    pub locale: Locale,
+}
+
+impl Report {
+    /// Pieces still in English in a translated report (their translation is missing):
+    /// while there are any, the report is a draft.
+    pub fn untranslated(&self) -> usize {
+        let entries: usize = self
+            .entries
+            .iter()
+            .map(|e| usize::from(e.untranslated_title) + e.text.untranslated.len())
+            .sum();
+        let summary = &self.meta.summary;
+        let markups = [
+            summary.text.value(),
+            summary.action.as_ref(),
+            summary.references.value(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|m| m.untranslated.len())
+        .sum::<usize>();
+        entries + markups + self.meta.untranslated.len()
+    }
 }
 
 /// The stem of the output files while the document number or language is a placeholder:
@@ -49,6 +75,14 @@ pub enum Filled<T> {
 impl<T> Filled<T> {
     /// The value, unless it is still a placeholder.
     pub fn value(&self) -> Option<&T> {
+        match self {
+            Filled::Value(v) => Some(v),
+            Filled::Placeholder(_) => None,
+        }
+    }
+
+    /// The value to change (a translation replaces it), unless it is a placeholder.
+    pub fn value_mut(&mut self) -> Option<&mut T> {
         match self {
             Filled::Value(v) => Some(v),
             Filled::Placeholder(_) => None,
@@ -121,9 +155,41 @@ pub struct Meta {
     pub layout: Layout,
     /// The file it came from (`entries/report.toml`), for the HTML preview's source notes.
     pub file: DisplayPath,
+    /// In a translated report, the report.toml keys of plain values still in English
+    /// (`meeting.name`, `document.title` …): renderers highlight them.
+    pub untranslated: Vec<&'static str>,
+    /// report.toml's `[labels.X]`: the labels this report words otherwise than the
+    /// locale table, by language and label name.
+    pub labels:
+        std::collections::BTreeMap<Language, std::collections::BTreeMap<&'static str, String>>,
 }
 
 impl Meta {
+    /// The language report.toml's `language` names (`E` …); English when it is a
+    /// placeholder or another letter.
+    pub fn source_language(&self) -> Language {
+        self.language
+            .value()
+            .and_then(|l| Language::parse(l))
+            .unwrap_or(Language::E)
+    }
+
+    /// The locale of `language` with this report's own labels.
+    pub fn locale(&self, language: Language) -> Locale {
+        let mut locale = Locale::new(language);
+        for (name, text) in self.labels.get(&language).into_iter().flatten() {
+            if let Some(slot) = locale.labels.field_mut(name) {
+                slot.clone_from(text);
+            }
+        }
+        locale
+    }
+
+    /// Whether the value of `key` is still in English in a translated report.
+    pub fn is_untranslated(&self, key: &str) -> bool {
+        self.untranslated.contains(&key)
+    }
+
     /// `C18/33-E`, `C18/33(Rev.1)-E` in a revision: the number as the first page and the
     /// running header print it. With a
     /// placeholder for the number, the placeholder alone (a language suffix after it
@@ -247,6 +313,29 @@ pub struct Layout {
     pub top_level_period: bool,
     /// The References text of the Summary box in italics.
     pub references_italic: bool,
+    /// The font of each language where it is not `font`: the East Asian font of Chinese
+    /// (`w:eastAsia`), the complex-script font of Arabic (`w:cs`), or the whole
+    /// document's font of another language.
+    pub fonts: std::collections::BTreeMap<Language, String>,
+}
+
+impl Layout {
+    /// The font of `language`'s own script: its entry in `fonts`, else `font`.
+    pub fn font_of(&self, language: Language) -> &str {
+        self.fonts.get(&language).unwrap_or(&self.font)
+    }
+}
+
+/// The fonts a Council editor expects in the Arabic and Chinese versions: Traditional
+/// Arabic and SimSun, as in the Union's Arabic and Chinese document templates; the other
+/// languages use the document's font (Calibri has Latin and Cyrillic).
+pub fn default_fonts() -> std::collections::BTreeMap<Language, String> {
+    [
+        (Language::A, "Traditional Arabic".to_owned()),
+        (Language::C, "SimSun".to_owned()),
+    ]
+    .into_iter()
+    .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -275,6 +364,7 @@ impl Default for Layout {
             logo: None,
             top_level_period: true,
             references_italic: true,
+            fonts: default_fonts(),
         }
     }
 }
@@ -328,6 +418,9 @@ pub struct Entry {
     pub event: Option<Event>,
     /// The file it came from, relative to the working directory (for tools and messages).
     pub file: DisplayPath,
+    /// In a translated report, the title is still in English (its translation is
+    /// missing): renderers highlight it.
+    pub untranslated_title: bool,
 }
 
 impl Entry {
@@ -456,6 +549,8 @@ mod tests {
             period: None,
             layout: Layout::default(),
             file: "entries/report.toml".into(),
+            untranslated: Vec::new(),
+            labels: Default::default(),
         }
     }
 

@@ -131,6 +131,144 @@ pub struct RawReport {
     #[serde(default)]
     #[schemars(with = "Option<RawLayout>")]
     pub layout: RawLayout,
+    /// The boilerplate of each language where this report words it otherwise than the
+    /// built-in table: `[labels.F]` then `summary = "Résumé"` …
+    #[serde(default)]
+    #[schemars(with = "Option<RawLabels>")]
+    pub labels: RawLabels,
+}
+
+/// Label overrides by language (`E`, `F`, `S`, `A`, `C`, `R`).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLabels {
+    /// English.
+    #[serde(rename = "E")]
+    #[schemars(with = "Option<RawLabelSet>")]
+    pub e: Option<Spanned<RawLabelSet>>,
+    /// French.
+    #[serde(rename = "F")]
+    #[schemars(with = "Option<RawLabelSet>")]
+    pub f: Option<Spanned<RawLabelSet>>,
+    /// Spanish.
+    #[serde(rename = "S")]
+    #[schemars(with = "Option<RawLabelSet>")]
+    pub s: Option<Spanned<RawLabelSet>>,
+    /// Arabic.
+    #[serde(rename = "A")]
+    #[schemars(with = "Option<RawLabelSet>")]
+    pub a: Option<Spanned<RawLabelSet>>,
+    /// Chinese.
+    #[serde(rename = "C")]
+    #[schemars(with = "Option<RawLabelSet>")]
+    pub c: Option<Spanned<RawLabelSet>>,
+    /// Russian.
+    #[serde(rename = "R")]
+    #[schemars(with = "Option<RawLabelSet>")]
+    pub r: Option<Spanned<RawLabelSet>>,
+}
+
+impl RawLabels {
+    /// Each language's overrides, in the order of `Language::ALL`.
+    pub fn by_language(&self) -> [(crate::locale::Language, Option<&Spanned<RawLabelSet>>); 6] {
+        use crate::locale::Language;
+        [
+            (Language::E, self.e.as_ref()),
+            (Language::F, self.f.as_ref()),
+            (Language::S, self.s.as_ref()),
+            (Language::A, self.a.as_ref()),
+            (Language::C, self.c.as_ref()),
+            (Language::R, self.r.as_ref()),
+        ]
+    }
+}
+
+/// Declares the label set: one optional string per field of the locale table, so that a
+/// misspelt label is an unknown key with the closest known one, as anywhere else.
+macro_rules! label_set {
+    ($($(#[doc = $doc:literal])* $field:ident,)*) => {
+        /// Labels of one language; each replaces the built-in table's wording (README,
+        /// "Translations", lists them). `{}` marks where a value goes.
+        #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct RawLabelSet {
+            $(
+                $(#[doc = $doc])*
+                #[schemars(with = "Option<String>")]
+                pub $field: Option<Spanned<String>>,
+            )*
+        }
+
+        impl RawLabelSet {
+            /// The labels given, with their names.
+            pub fn given(&self) -> Vec<(&'static str, &Spanned<String>)> {
+                let mut out = Vec::new();
+                $(
+                    if let Some(v) = &self.$field {
+                        out.push((stringify!($field), v));
+                    }
+                )*
+                out
+            }
+        }
+    };
+}
+
+label_set! {
+    /// "Agenda item: {}"
+    agenda_item,
+    /// "Document {}"
+    document,
+    /// The language line of a translation of an English original: "Original: anglais".
+    original,
+    /// "Summary"
+    summary,
+    /// "Action required"
+    action_required,
+    /// "References"
+    references,
+    /// The running header's page line: "- {} -".
+    page,
+    /// The first-page footer around its link: "• {} •".
+    footer,
+    /// The digest's title: "Digest of Document {}".
+    digest,
+    /// "Reporting period: {}"
+    reporting_period,
+    /// "Entries by section ({} in all)"
+    entries_by_section,
+    /// "(untitled)"
+    untitled,
+    /// "Entries by sector"
+    entries_by_sector,
+    /// "No sector"
+    no_sector,
+    /// "Recommendations ({})"
+    recommendations,
+    /// "Approved"
+    approved,
+    /// "Consented"
+    consented,
+    /// "Revised"
+    revised,
+    /// "Started"
+    started,
+    /// "None."
+    none,
+    /// "Events ({})"
+    events,
+    /// "Resolutions"
+    resolutions,
+    /// "Resolution {}"
+    resolution,
+    /// "no entry"
+    no_entry,
+    /// "Warnings ({})"
+    warnings,
+    /// "DRAFT: report.toml still holds placeholders for {}"
+    draft_placeholders,
+    /// "DRAFT: pieces of text not translated yet (printed in English, highlighted): {}"
+    draft_untranslated,
 }
 
 /// The first-page header block.
@@ -251,6 +389,59 @@ pub struct RawLayout {
     /// The References text of the Summary box in italics.
     #[schemars(with = "Option<bool>")]
     pub references_italic: Option<Spanned<bool>>,
+    /// The font of a language's own script, by language letter: the East Asian font of
+    /// Chinese, the complex-script font of Arabic, the whole document's font of the
+    /// others. Default: { A = "Traditional Arabic", C = "SimSun" }.
+    #[schemars(with = "Option<RawFonts>")]
+    pub fonts: Option<Spanned<RawFonts>>,
+}
+
+/// Fonts by language letter.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFonts {
+    /// English.
+    #[serde(rename = "E")]
+    #[schemars(with = "Option<String>")]
+    pub e: Option<Spanned<String>>,
+    /// French.
+    #[serde(rename = "F")]
+    #[schemars(with = "Option<String>")]
+    pub f: Option<Spanned<String>>,
+    /// Spanish.
+    #[serde(rename = "S")]
+    #[schemars(with = "Option<String>")]
+    pub s: Option<Spanned<String>>,
+    /// Arabic: the complex-script font (`w:cs`).
+    #[serde(rename = "A")]
+    #[schemars(with = "Option<String>")]
+    pub a: Option<Spanned<String>>,
+    /// Chinese: the East Asian font (`w:eastAsia`).
+    #[serde(rename = "C")]
+    #[schemars(with = "Option<String>")]
+    pub c: Option<Spanned<String>>,
+    /// Russian.
+    #[serde(rename = "R")]
+    #[schemars(with = "Option<String>")]
+    pub r: Option<Spanned<String>>,
+}
+
+impl RawFonts {
+    /// The fonts given, by language.
+    pub fn given(&self) -> Vec<(crate::locale::Language, &Spanned<String>)> {
+        use crate::locale::Language;
+        [
+            (Language::E, &self.e),
+            (Language::F, &self.f),
+            (Language::S, &self.s),
+            (Language::A, &self.a),
+            (Language::C, &self.c),
+            (Language::R, &self.r),
+        ]
+        .into_iter()
+        .filter_map(|(l, f)| Some((l, f.as_ref()?)))
+        .collect()
+    }
 }
 
 /// Page margins in millimetres.

@@ -26,6 +26,42 @@ macro_rules! rule {
     };
 }
 
+/// A rule about a translation file: the fixture's `translations/F.xlf`, checked with
+/// `--language F`.
+macro_rules! translation_rule {
+    ($test:ident, $fixture:literal, $code:literal, $exit:literal) => {
+        #[test]
+        fn $test() {
+            let (exit, err) = check($fixture, &["--language", "F"]);
+            assert!(err.contains(concat!("[", $code, "]")), "{err}");
+            assert_eq!(err.matches("]: ").count(), 1, "{err}");
+            assert_eq!(exit, $exit, "{err}");
+            insta::assert_snapshot!(err);
+        }
+    };
+}
+
+translation_rule!(
+    e026_bad_translation_file,
+    "e026-bad-translation-file",
+    "E026",
+    1
+);
+translation_rule!(
+    e027_broken_inline_code,
+    "e027-broken-inline-code",
+    "E027",
+    1
+);
+translation_rule!(w006_untranslated, "w006-untranslated", "W006", 0);
+translation_rule!(w007_stale_translation, "w007-stale-translation", "W007", 0);
+translation_rule!(
+    w008_orphan_translation,
+    "w008-orphan-translation",
+    "W008",
+    0
+);
+
 rule!(e001_invalid_utf8, "e001-invalid-utf8", "E001", 1);
 rule!(e002_toml_syntax, "e002-toml-syntax", "E002", 1);
 rule!(e003_unknown_key, "e003-unknown-key", "E003", 1);
@@ -71,7 +107,7 @@ rule!(
 rule!(e023_control_character, "e023-control-character", "E023", 1);
 rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
 rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
-rule!(e026_duplicate_id, "e026-duplicate-id", "E026", 1);
+rule!(e028_duplicate_id, "e028-duplicate-id", "E028", 1);
 rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
 rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
 rule!(w003_double_space, "w003-double-space", "W003", 0);

@@ -128,11 +128,8 @@ fn new_under_takes_the_next_free_number_beside_its_siblings() {
         "IMT-2020 Demo Day, part 2",
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(
-        stdout(&out),
-        "entries/2/2.09.3-imt-2020-demo-day-part-2.toml\n"
-    );
-    let text = w.read("2/2.09.3-imt-2020-demo-day-part-2.toml");
+    assert_eq!(stdout(&out), "entries/2/2.09.3-imt-2020-demo-day.toml\n");
+    let text = w.read("2/2.09.3-imt-2020-demo-day.toml");
     assert!(
         text.starts_with("#:schema ../entry.schema.json\n"),
         "{text}"

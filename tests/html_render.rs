@@ -157,6 +157,7 @@ fn report_text_cannot_become_markup() {
 fn an_arabic_document_is_right_to_left() {
     let mut report = sample_report();
     report.meta.language = council_report::model::Filled::Value("A".into());
+    report.locale = report.meta.locale(council_report::locale::Language::A);
     let page = html::render(&report);
     assert!(
         page.contains("<html lang=\"ar\" dir=\"rtl\">"),

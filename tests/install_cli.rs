@@ -152,6 +152,7 @@ fn man_dir_writes_one_page_per_command() {
             "council-report-new.1",
             "council-report-renumber.1",
             "council-report-schema.1",
+            "council-report-translate.1",
             "council-report-watch.1",
             "council-report.1",
         ]

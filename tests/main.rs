@@ -32,4 +32,5 @@ mod render_text_sample;
 mod revision;
 mod schema;
 mod serve_cli;
+mod translate_cli;
 mod watch_cli;

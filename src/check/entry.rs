@@ -106,6 +106,7 @@ pub(super) fn convert(
         recommendations,
         event,
         file: path.clone(),
+        untranslated_title: false,
     })
 }
 

@@ -220,10 +220,12 @@ pub fn finish(
         Some(meta) if !diags.iter().any(Diagnostic::is_error) => {
             entries.sort_by_key(|e| e.number);
             let warnings = diags.iter().map(|d| one_line(d, &sources)).collect();
+            let locale = meta.locale(meta.source_language());
             Some(Report {
                 meta,
                 entries,
                 warnings,
+                locale,
             })
         }
         _ => None,

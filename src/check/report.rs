@@ -4,12 +4,15 @@ use toml::Spanned;
 
 use super::text;
 use super::values;
+use std::collections::BTreeMap;
+
 use crate::dates::Date;
 use crate::diag::{Code, Diagnostic, DisplayPath, InFile};
+use crate::locale::Language;
 use crate::markup::{Markup, link_is_allowed};
 use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Revision, Summary};
 use crate::raw::shape::{Key, Kind};
-use crate::raw::{RawDate, RawLayout, RawReport, RawRevision, is_placeholder};
+use crate::raw::{RawDate, RawLabels, RawLayout, RawReport, RawRevision, is_placeholder};
 
 /// The core-properties author when report.toml names none.
 const DEFAULT_CREATOR: &str = "International Telecommunication Union";
@@ -121,6 +124,7 @@ pub(super) fn convert(
         Some(Period { start, end })
     });
     let layout = layout(cx, &raw.layout, logo);
+    let labels = labels(cx, &raw.labels);
 
     if cx.errors() > errors_before {
         return None;
@@ -146,6 +150,8 @@ pub(super) fn convert(
         period,
         layout: layout?,
         file: path.clone(),
+        untranslated: Vec::new(),
+        labels,
     })
 }
 
@@ -189,6 +195,38 @@ fn revision(cx: &mut InFile<'_>, raw: &RawRevision, issued: Option<Date>) -> Opt
         date: date?,
         author: author?,
     })
+}
+
+/// `[labels.X]`: each label given replaces the locale table's; one whose built-in
+/// wording has a `{}` (where the value goes) must keep it.
+fn labels(
+    cx: &mut InFile<'_>,
+    raw: &RawLabels,
+) -> BTreeMap<Language, BTreeMap<&'static str, String>> {
+    let mut out = BTreeMap::new();
+    for (language, set) in raw.by_language() {
+        let Some(set) = set else { continue };
+        let mut table = crate::locale::table::labels(language);
+        let mut given = BTreeMap::new();
+        for (name, value) in set.get_ref().given() {
+            text::plain(cx, value);
+            let needs_hole = table.field_mut(name).is_some_and(|l| l.contains("{}"));
+            if needs_hole && !value.get_ref().contains("{}") {
+                cx.push(
+                    cx.at(
+                        Code::WrongType,
+                        format!("the label `{name}` has no `{{}}` for its value"),
+                        value.span(),
+                    )
+                    .help("write `{}` where the value goes, as in the built-in wording"),
+                );
+                continue;
+            }
+            given.insert(name, value.get_ref().clone());
+        }
+        out.insert(language, given);
+    }
+    out
 }
 
 /// A one-line text (its characters and typography checked) that must say something.
@@ -365,6 +403,28 @@ fn layout(cx: &mut InFile<'_>, raw: &RawLayout, logo: Option<Logo>) -> Option<La
     }
     if let Some(b) = &raw.references_italic {
         l.references_italic = *b.get_ref();
+    }
+    if let Some(fonts) = &raw.fonts {
+        for (language, font) in fonts.get_ref().given() {
+            let before = cx.errors();
+            text::characters_only(cx, font);
+            let name = font.get_ref().trim();
+            if name.is_empty() {
+                cx.push(
+                    cx.at(
+                        Code::WrongType,
+                        format!("the font of `{language}` is empty"),
+                        font.span(),
+                    )
+                    .help("name an installed font, such as \"SimSun\""),
+                );
+            }
+            if cx.errors() == before {
+                l.fonts.insert(language, name.to_owned());
+            } else {
+                ok = false;
+            }
+        }
     }
     ok.then_some(l)
 }

@@ -6,7 +6,7 @@ use anyhow::Context;
 use super::Outcome;
 use super::check::{outcome, report};
 use crate::against::Against;
-use crate::build::{BuildError, BuildOptions, Written, build, build_against};
+use crate::build::{BuildError, BuildOptions, Written, build_against, build_all};
 use crate::check::Checked;
 use crate::cli::{BuildArgs, DiagnosticArgs};
 use crate::diag::Format;
@@ -25,16 +25,22 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
         .transpose()?;
     super::recover(entries)?;
     let _reading = super::read_lock(entries)?;
-    let checked = crate::load_and_check(entries)?;
-    let Some(issued) = issued else {
-        if !accept(&checked, &args.diagnostics)? {
-            return Ok(Outcome::Invalid);
+    let mut checked = crate::load_and_check(entries)?;
+    let mut old = issued
+        .as_ref()
+        .map(|i| crate::load_and_check(i.dir()))
+        .transpose()?;
+    // Each language of the revision is compared with the same language of the issued
+    // version, translated by the issued version's own translation files.
+    let languages = args.language.as_ref().map(|l| l.0.as_slice());
+    let reports = languages.map(|l| crate::translate::localize(&mut checked, entries, l));
+    let old_reports = match (languages, old.as_mut(), &issued) {
+        (Some(l), Some(old), Some(issued)) => {
+            Some(crate::translate::localize(old, issued.dir(), l))
         }
-        let options = options(args, pdf)?;
-        return written(build(checked, entries, &options));
+        _ => None,
     };
-    let old = crate::load_and_check(issued.dir())?;
-    if checked.errors() > 0 {
+    if issued.is_some() && checked.errors() > 0 {
         crate::errln!(
             "the revision ({}) has errors:",
             crate::diag::display(entries)
@@ -43,18 +49,46 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     if !accept(&checked, &args.diagnostics)? {
         return Ok(Outcome::Invalid);
     }
-    if old.errors() > 0 {
+    if let (Some(old), Some(issued)) = (&old, &issued)
+        && old.errors() > 0
+    {
         // Its warnings are no reason to refuse: it was issued as it is.
         crate::errln!(
             "the issued version (--against {}) has errors:",
             issued.label
         );
-        report(&old, Format::Human, &args.diagnostics)?;
+        report(old, Format::Human, &args.diagnostics)?;
         crate::errln!("nothing written: the issued version must check to be compared");
         return Ok(Outcome::Invalid);
     }
     let options = options(args, pdf)?;
-    written(build_against(checked, Some(old), entries, &options))
+    let Some(reports) = reports else {
+        return written(build_against(checked, old, entries, &options));
+    };
+    let budget = (checked.entries, checked.sources.total_bytes());
+    drop(checked);
+    // Every language is rendered before any is written, so an error in one leaves every
+    // output as it was.
+    written_all(build_all(
+        reports.unwrap_or_default(),
+        old_reports.map(Option::unwrap_or_default),
+        budget,
+        entries,
+        &options,
+    ))
+}
+
+/// Prints what a build of several languages wrote, or why it wrote nothing.
+fn written_all(result: Result<Vec<Written>, BuildError>) -> anyhow::Result<Outcome> {
+    match result {
+        Ok(all) => {
+            for w in all {
+                written(Ok(Some(w)))?;
+            }
+            Ok(Outcome::Success)
+        }
+        Err(e) => written(Err(e)),
+    }
 }
 
 /// Prints the diagnostics; true when the outputs may be written (no error, and no

@@ -7,7 +7,10 @@ use crate::diag::{self, Format, RunSummary};
 
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     super::recover(&args.entries.entries)?;
-    let checked = crate::load_and_check(&args.entries.entries)?;
+    let mut checked = crate::load_and_check(&args.entries.entries)?;
+    if let Some(languages) = &args.language {
+        crate::translate::localize(&mut checked, &args.entries.entries, &languages.0);
+    }
     report(&checked, args.format.into(), &args.diagnostics)?;
     let outcome = outcome(&checked, args.diagnostics.deny_warnings);
     // The process ends here: freeing every entry and file text one by one would only

@@ -9,6 +9,7 @@ mod man;
 mod new;
 mod renumber;
 mod schema;
+mod translate;
 mod watch;
 
 use crate::cli::{Cli, ColorChoice, Command, DiagnosticArgs};
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Watch(args) => watch::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+        Command::Translate(command) => translate::run(&command),
     }
 }
 

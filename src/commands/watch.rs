@@ -42,6 +42,11 @@ pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
             crate::diag::display(root)
         );
     }
+    if args.build.language.is_some() {
+        // The translations are built in one go by `build --language`; watch follows the
+        // entries' own language only.
+        anyhow::bail!("watch builds the entries' own language only: use `build --language`");
+    }
     super::recover(root)?;
     let pdf = args.build.pdf.then(Soffice::find).transpose()?;
     let preview = match &args.serve {

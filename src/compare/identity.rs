@@ -176,6 +176,7 @@ mod tests {
             text: crate::markup::Markup::plain_text(text),
             recommendations: Vec::new(),
             event: None,
+            untranslated_title: false,
             file: file.into(),
         }
     }

@@ -56,12 +56,17 @@ codes! {
     ControlCharacter = "E023", Error, "a control character that cannot go into a DOCX";
     UnsafePath = "E024", Error, "a path leaves the entries folder";
     BadLogo = "E025", Error, "the logo file is missing or not a PNG or JPEG image";
-    DuplicateId = "E026", Error, "two entries use the same id";
+    BadTranslationFile = "E026", Error, "a translation file is not XLIFF";
+    BrokenInlineCode = "E027", Error, "a translation loses, repeats or alters an inline code (bold, italic, a link and its address)";
+    DuplicateId = "E028", Error, "two entries use the same id";
     NumberingGap = "W001", Warning, "a gap in a numbering sequence";
     StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";
     DoubleSpace = "W003", Warning, "two or more spaces in a row";
     TrailingSpace = "W004", Warning, "spaces at the end of a line";
     Placeholder = "W005", Warning, "a report.toml value is still the `TODO` placeholder `import` left";
+    Untranslated = "W006", Warning, "a piece of text has no translation yet: printed in English, highlighted";
+    StaleTranslation = "W007", Warning, "the English changed since the piece was translated";
+    OrphanTranslation = "W008", Warning, "a translation matches no piece of the English";
 }
 
 impl std::fmt::Display for Code {

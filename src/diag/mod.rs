@@ -18,7 +18,7 @@ use std::ops::Range;
 
 pub use code::Code;
 pub use in_file::InFile;
-pub use sources::{DisplayPath, FileId, LineCol, Sources, display};
+pub use sources::{DisplayPath, FileId, LineCol, Sources, display, line_col};
 
 /// How bad a finding is. Errors stop a build; warnings do not, unless `--deny-warnings`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

@@ -254,8 +254,10 @@ fn tidy(raw: &str, keep_blank_after: bool) -> String {
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
-/// A string with line breaks written on one line (`"a\nb"`) as a `"""` string; `None` when
-/// it needs no change.
+/// A string with line breaks written on one line (`"a\nb"`) as a multi-line string on
+/// lines of its own; `None` when it needs no change. A text with backslashes (escaped
+/// markup: `\*`) goes into a literal `'''` string, where it reads as written, when it can;
+/// otherwise into a basic `"""` string with backslashes and quote runs escaped.
 fn multi_line(value: &Value) -> Option<Value> {
     let Value::String(s) = value else {
         return None;
@@ -265,6 +267,26 @@ fn multi_line(value: &Value) -> Option<Value> {
     if !text.contains('\n') || raw.starts_with("\"\"\"") || raw.starts_with("'''") {
         return None;
     }
+    let literal_ok = !text.contains("'''")
+        && !text.ends_with('\'')
+        && !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t');
+    let out = if text.contains('\\') && literal_ok {
+        format!("'''\n{text}'''")
+    } else {
+        basic_multi_line(text)
+    };
+    let mut parsed: Value = out.parse().ok()?;
+    if parsed.as_str() != Some(text) {
+        return None;
+    }
+    *parsed.decor_mut() = value.decor().clone();
+    Some(parsed)
+}
+
+/// `text` as a basic `"""` string, its first line break right after the quotes.
+fn basic_multi_line(text: &str) -> String {
     let mut out = String::from("\"\"\"\n");
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -278,12 +300,7 @@ fn multi_line(value: &Value) -> Option<Value> {
         }
     }
     out.push_str("\"\"\"");
-    let mut parsed: Value = out.parse().ok()?;
-    if parsed.as_str() != Some(text) {
-        return None;
-    }
-    *parsed.decor_mut() = value.decor().clone();
-    Some(parsed)
+    out
 }
 
 /// The document's text: comments after the last table kept (one blank line before them),
@@ -342,17 +359,35 @@ mod tests {
 
     #[test]
     fn multi_line_text_goes_into_triple_quotes() {
-        let out = format_entry(
-            "e.toml",
-            "number = \"1\"\ntext = \"a \\\"q\\\"\\nb\\\\\\n\"\n",
-        )
-        .unwrap();
-        assert_eq!(
-            out,
-            "number = \"1\"\ntext = \"\"\"\na \"q\"\nb\\\\\n\"\"\"\n"
-        );
-        let v: toml::Table = out.parse().unwrap();
-        assert_eq!(v["text"].as_str(), Some("a \"q\"\nb\\\n"));
-        assert_eq!(format_entry("e.toml", &out).unwrap(), out);
+        // (the value as one-line TOML, its decoded text, what fmt writes)
+        let cases = [
+            // Quotes stay as they are, but one against the closing delimiter.
+            (
+                r#""a \"q\"\nb \"""#,
+                "a \"q\"\nb \"",
+                "\"\"\"\na \"q\"\nb \\\"\"\"\"",
+            ),
+            // Backslashes (escaped markup) read as written in a literal string.
+            (
+                r#""a \\*q\\*\nb\\\n""#,
+                "a \\*q\\*\nb\\\n",
+                "'''\na \\*q\\*\nb\\\n'''",
+            ),
+            // A literal string cannot hold `'''`: a basic one, backslashes escaped.
+            (
+                r#""a \\ '''\nb""#,
+                "a \\ '''\nb",
+                "\"\"\"\na \\\\ '''\nb\"\"\"",
+            ),
+        ];
+        for (one_line, value, written) in cases {
+            let doc = format!("number = \"1\"\ntext = {one_line}\n");
+            let out = format_entry("e.toml", &doc).unwrap();
+            let want = format!("number = \"1\"\ntext = {written}\n");
+            assert_eq!(out, want, "{value:?}");
+            let v: toml::Table = out.parse().unwrap();
+            assert_eq!(v["text"].as_str(), Some(value));
+            assert_eq!(format_entry("e.toml", &out).unwrap(), out);
+        }
     }
 }

@@ -11,6 +11,7 @@ pub mod journal;
 pub mod names;
 pub mod new;
 pub mod renumber;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -97,8 +98,9 @@ impl Plan {
                 overlay.insert(self.display(from), None);
             }
         }
-        // Targets last: a file may move to where another one was.
-        for c in &self.changes {
+        // Targets last: a file may move to where another one was. Only TOML files are
+        // loaded; a translation file an edit rewrites (`translations/F.xlf`) is not.
+        for c in self.changes.iter().filter(|c| c.to.ends_with(".toml")) {
             overlay.insert(self.display(&c.to), Some(c.text.clone()));
         }
         overlay

@@ -59,30 +59,40 @@ pub fn renamed(file_name: &str, old: SectionNumber, new: SectionNumber) -> Optio
     Some(format!("{}{}", file_number(new, padded), &file_name[len..]))
 }
 
-/// `itu-t-sg13-workshop` for "ITU-T SG13 Workshop": lower-case ASCII letters and digits
-/// joined by single dashes, at most 48 characters, cut at a dash.
-pub fn slug(title: &str) -> String {
+/// The name of the file of entry `number` about `words` (its title, or its text's first
+/// words): `2.09-itu-t-sg13-approved.toml`. `new` and `import` name files so; `renumber`
+/// keeps a name's words and changes its number.
+pub fn entry_file_name(number: SectionNumber, words: &str) -> String {
+    format!("{}-{}.toml", file_number(number, true), slug(words))
+}
+
+/// The first words of `text`, lower-case ASCII joined by dashes: `itu-t-sg13-approved`
+/// for "ITU-T SG13 approved nine Recommendations". Four words at most, or fewer once 30
+/// characters are reached (short names are what people scan in a folder listing); a
+/// leading article is skipped; `entry` when no word is left.
+pub fn slug(text: &str) -> String {
+    const WORDS: usize = 4;
+    const CHARS: usize = 30;
     let mut out = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
+    let words = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| ["the", "an", "a"].contains(&w.to_ascii_lowercase().as_str()));
+    for (i, w) in words.enumerate() {
+        if i == WORDS || out.len() >= CHARS {
+            break;
+        }
+        if !out.is_empty() {
             out.push('-');
         }
+        // One long word alone is cut, so no name runs on.
+        let room = (CHARS + 10).saturating_sub(out.len());
+        out.push_str(&w[..w.len().min(room)].to_ascii_lowercase());
     }
-    // `out` holds ASCII only, so any byte index is a char boundary.
-    while out.len() > 48 {
-        match out[..48].rfind('-') {
-            Some(i) => out.truncate(i),
-            None => out.truncate(48),
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
     if out.is_empty() {
-        "new-entry".to_owned()
-    } else {
-        out
+        out.push_str("entry");
     }
+    out
 }
 
 #[cfg(test)]
@@ -129,13 +139,24 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(
-            slug("ITU-T SG13 – Workshop, Cairo"),
-            "itu-t-sg13-workshop-cairo"
+            slug("ITU-T SG13 approved nine Recommendations"),
+            "itu-t-sg13-approved"
         );
-        assert_eq!(slug("  "), "new-entry");
+        assert_eq!(slug("ITU-T SG13 – Workshop, Cairo"), "itu-t-sg13-workshop");
+        assert_eq!(
+            slug("The 7th IoT Week, organized"),
+            "7th-iot-week-organized"
+        );
+        assert_eq!(slug("“Équipe”"), "quipe");
+        assert_eq!(slug("  "), "entry");
+        assert_eq!(slug("…"), "entry");
+        assert!(slug(&"word".repeat(40)).len() <= 40);
         assert_eq!(file_number(n("2.9.3"), true), "2.09.3");
         assert_eq!(file_number(n("2.23"), true), "2.23");
         assert_eq!(file_number(n("8"), true), "8");
-        assert!(slug(&"word ".repeat(40)).len() <= 48);
+        assert_eq!(
+            entry_file_name(n("2.9.1"), "A new entry"),
+            "2.09.1-new-entry.toml"
+        );
     }
 }

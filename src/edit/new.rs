@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use super::names::{file_number, name_number, slug};
+use super::names::{entry_file_name, file_number, name_number};
+use super::writer::Writer;
 use super::{Change, EditError, Plan, load_clean, relative};
 use crate::check::Checked;
 use crate::number::SectionNumber;
@@ -84,11 +85,7 @@ pub fn plan(
     };
 
     let folder = folder_for(number, &entries);
-    let name = format!(
-        "{}-{}.toml",
-        file_number(number, true),
-        slug(title.unwrap_or("new entry"))
-    );
+    let name = entry_file_name(number, title.unwrap_or("new entry"));
     let rel = if folder.is_empty() {
         name
     } else {
@@ -175,37 +172,47 @@ fn schema_path(root: &Path, folder: &str) -> String {
 /// The commented skeleton: valid as it stands (a placeholder text), with every optional key
 /// shown commented out so the author sees what an entry may hold.
 fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String {
-    let quoted = |s: &str| toml_edit::Value::from(s).to_string();
-    let title_line = match title {
-        Some(t) => format!("title = {}\n", quoted(t)),
-        None => "# title = \"…\"                  # makes the entry a heading\n".to_owned(),
-    };
-    format!(
-        r#"#:schema {schema}
-# Entry {number}. README.md ("An entry") describes every key; an editor that reads the
-# schema named above completes and checks them as you type. Delete what you do not need.
-
-number = {number_q}
-{title_line}# id = "…"                     # a name that stays when renumbered (build --against)
-# sector = "ITU-T"             # ITU-T | ITU-R | ITU-D | GS
-# resolutions = [101]           # among report.toml's resolutions
-text = """
-Write the paragraph here.
-"""
-
-# [[recommendations]]           # one table per Recommendation; its id must be in the text
-# id = "ITU-T Y.3071"
-# title = "…"
-# status = "approved"           # approved | consented | revised | started
-
-# [event]                       # a workshop, meeting or forum
-# name = "…"
-# place = "…"
-# start = 2017-04-02            # TOML dates, no quotes
-# end = 2017-04-03
-"#,
-        number_q = quoted(&number.to_string()),
-    )
+    let mut w = Writer::new(crate::raw::shape::ENTRY);
+    w.set("number", number.to_string());
+    if let Some(t) = title {
+        w.set("title", t);
+    }
+    w.text("text", "Write the paragraph here.");
+    w.header(&format!(
+        "#:schema {schema}\n\
+         # Entry {number}. README.md (\"An entry\") describes every key; an editor that reads the\n\
+         # schema named above completes and checks them as you type. Delete what you do not need.\n"
+    ));
+    if title.is_none() {
+        w.absent(
+            "title",
+            "# title = \"…\"                  # makes the entry a heading\n",
+        );
+    }
+    w.absent(
+        "sector",
+        "# sector = \"ITU-T\"             # ITU-T | ITU-R | ITU-D | GS\n",
+    );
+    w.absent(
+        "resolutions",
+        "# resolutions = [101]           # among report.toml's resolutions\n",
+    );
+    w.absent(
+        "recommendations",
+        "# [[recommendations]]           # one table per Recommendation; its id must be in the text\n\
+         # id = \"ITU-T Y.3071\"\n\
+         # title = \"…\"\n\
+         # status = \"approved\"           # approved | consented | revised | started\n",
+    );
+    w.absent(
+        "event",
+        "# [event]                       # a workshop, meeting or forum\n\
+         # name = \"…\"\n\
+         # place = \"…\"\n\
+         # start = 2017-04-02            # TOML dates, no quotes\n\
+         # end = 2017-04-03\n",
+    );
+    w.finish().text
 }
 
 #[cfg(test)]
@@ -237,5 +244,16 @@ mod tests {
         let v: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(v["number"].as_str(), Some("2.9.3"));
         assert_eq!(v["title"].as_str(), Some("A “new” one"));
+        // Written in the one layout: `fmt` has nothing to change.
+        assert_eq!(
+            super::super::fmt::format_entry("e.toml", &text).unwrap(),
+            text
+        );
+        let bare = skeleton(n("2.9.3"), None, "../entry.schema.json");
+        assert_eq!(
+            super::super::fmt::format_entry("e.toml", &bare).unwrap(),
+            bare
+        );
+        assert!(bare.contains("# title = "), "{bare}");
     }
 }

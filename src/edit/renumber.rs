@@ -126,7 +126,51 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
         });
     }
     moves.sort_by_key(|m| m.old);
+    if !moves.is_empty() {
+        plan.changes.extend(translations(root, &map)?);
+    }
     Ok((plan, moves))
+}
+
+/// The translation files (`translations/*.xlf`) with their unit ids renumbered
+/// (`2.1/3` → `2.2/3`), so each translation stays with its English.
+fn translations(
+    root: &Path,
+    map: &BTreeMap<SectionNumber, SectionNumber>,
+) -> Result<Vec<Change>, EditError> {
+    let dir = root.join("translations");
+    let Ok(list) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut names: Vec<String> = list
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".xlf"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let rel = format!("translations/{name}");
+        let text = std::fs::read_to_string(dir.join(&name)).map_err(|source| EditError::Io {
+            path: crate::diag::display(&dir.join(&name)),
+            source,
+        })?;
+        let renamed = crate::translate::xliff::rename_ids(&text, |id| {
+            let (owner, rest) = id.split_once('/')?;
+            let old: SectionNumber = owner.parse().ok()?;
+            let new = map.get(&old).filter(|n| **n != old)?;
+            Some(format!("{new}/{rest}"))
+        });
+        if let Some(new_text) = renamed {
+            out.push(Change {
+                from: Some(rel.clone()),
+                to: rel,
+                original: Some(text),
+                text: new_text,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Folders named after a section (`entries/7/` for 7 and its children) are renamed with it:

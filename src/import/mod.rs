@@ -217,7 +217,7 @@ pub struct Summary {
     pub files: Vec<PathBuf>,
     pub notes: Vec<Note>,
     /// report.toml keys left for the user (`meeting.name`, `document.date` …).
-    pub to_fill: Vec<&'static str>,
+    pub to_fill: Vec<String>,
     pub recommendations: usize,
     pub events: usize,
 }

@@ -134,6 +134,7 @@ pub const REPORT: &[Key] = &[
     required("summary", Kind::Table(SUMMARY)),
     optional("period", Kind::Table(PERIOD)),
     optional("layout", Kind::Table(LAYOUT)),
+    optional("labels", Kind::Table(LABELS)),
 ];
 
 const MEETING: &[Key] = &[
@@ -221,6 +222,59 @@ const LAYOUT: &[Key] = &[
     optional("logo", Kind::String),
     optional("top_level_period", Kind::Boolean),
     optional("references_italic", Kind::Boolean),
+    optional("fonts", Kind::Table(BY_LANGUAGE_FONT)),
+];
+
+/// `[layout] fonts`: a font name by language letter.
+const BY_LANGUAGE_FONT: &[Key] = &[
+    optional("E", Kind::String),
+    optional("F", Kind::String),
+    optional("S", Kind::String),
+    optional("A", Kind::String),
+    optional("C", Kind::String),
+    optional("R", Kind::String),
+];
+
+/// `[labels]`: a table of labels by language letter.
+const LABELS: &[Key] = &[
+    optional("E", Kind::Table(LABEL_SET)),
+    optional("F", Kind::Table(LABEL_SET)),
+    optional("S", Kind::Table(LABEL_SET)),
+    optional("A", Kind::Table(LABEL_SET)),
+    optional("C", Kind::Table(LABEL_SET)),
+    optional("R", Kind::Table(LABEL_SET)),
+];
+
+/// The labels of one language: the fields of the locale table
+/// (`crate::locale::table::FIELDS`, which a test holds equal to this).
+const LABEL_SET: &[Key] = &[
+    optional("agenda_item", Kind::String),
+    optional("document", Kind::String),
+    optional("original", Kind::String),
+    optional("summary", Kind::String),
+    optional("action_required", Kind::String),
+    optional("references", Kind::String),
+    optional("page", Kind::String),
+    optional("footer", Kind::String),
+    optional("digest", Kind::String),
+    optional("reporting_period", Kind::String),
+    optional("entries_by_section", Kind::String),
+    optional("untitled", Kind::String),
+    optional("entries_by_sector", Kind::String),
+    optional("no_sector", Kind::String),
+    optional("recommendations", Kind::String),
+    optional("approved", Kind::String),
+    optional("consented", Kind::String),
+    optional("revised", Kind::String),
+    optional("started", Kind::String),
+    optional("none", Kind::String),
+    optional("events", Kind::String),
+    optional("resolutions", Kind::String),
+    optional("resolution", Kind::String),
+    optional("no_entry", Kind::String),
+    optional("warnings", Kind::String),
+    optional("draft_placeholders", Kind::String),
+    optional("draft_untranslated", Kind::String),
 ];
 
 const MARGINS: &[Key] = &[
@@ -264,6 +318,12 @@ pub fn filled_in_report() -> impl Iterator<Item = (String, &'static Key)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_label_keys_are_the_locale_table_fields() {
+        let names: Vec<&str> = LABEL_SET.iter().map(|k| k.name).collect();
+        assert_eq!(names, crate::locale::table::FIELDS);
+    }
 
     #[test]
     fn keys_by_dotted_path() {

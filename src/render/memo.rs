@@ -7,18 +7,20 @@
 use std::collections::HashMap;
 
 use crate::diag::DisplayPath;
+use crate::locale::Language;
 use crate::model::{Entry, Layout};
 
 /// Renderings of entries, by source file, with the entry and the key each was made from.
 pub struct Memo<T, K = ()> {
-    layout: Option<Layout>,
+    /// The layout and language every kept rendering was made with.
+    context: Option<(Layout, Language)>,
     kept: HashMap<DisplayPath, (Entry, K, T)>,
 }
 
 impl<T, K> Default for Memo<T, K> {
     fn default() -> Self {
         Self {
-            layout: None,
+            context: None,
             kept: HashMap::new(),
         }
     }
@@ -31,10 +33,10 @@ impl<T: Send> Memo<T> {
     pub fn render<E: Send>(
         &mut self,
         entries: &[Entry],
-        layout: &Layout,
+        context: (&Layout, Language),
         render: impl Fn(&Entry) -> Result<T, E> + Sync,
     ) -> Result<Vec<&T>, E> {
-        self.render_keyed(entries, vec![(); entries.len()], layout, |e, ()| render(e))
+        self.render_keyed(entries, vec![(); entries.len()], context, |e, ()| render(e))
     }
 }
 
@@ -45,12 +47,16 @@ impl<T: Send, K: PartialEq + Send + Sync> Memo<T, K> {
         &mut self,
         entries: &[Entry],
         keys: Vec<K>,
-        layout: &Layout,
+        (layout, language): (&Layout, Language),
         render: impl Fn(&Entry, &K) -> Result<T, E> + Sync,
     ) -> Result<Vec<&T>, E> {
-        if self.layout.as_ref() != Some(layout) {
+        if self
+            .context
+            .as_ref()
+            .is_none_or(|(l, lang)| l != layout || *lang != language)
+        {
             self.kept.clear();
-            self.layout = Some(layout.clone());
+            self.context = Some((layout.clone(), language));
         }
         let stale: Vec<(&Entry, K)> = entries
             .iter()
@@ -100,6 +106,7 @@ mod tests {
             recommendations: Vec::new(),
             event: None,
             file: format!("entries/{number}.toml").into(),
+            untranslated_title: false,
         }
     }
 
@@ -114,14 +121,14 @@ mod tests {
         let layout = Layout::default();
         let mut entries = vec![entry("1", "a"), entry("2", "b"), entry("3", "c")];
         assert_eq!(
-            memo.render(&entries, &layout, render),
+            memo.render(&entries, (&layout, Language::E), render),
             Ok(vec![&"a".to_owned(), &"b".into(), &"c".into()])
         );
         assert_eq!(calls.load(Ordering::Relaxed), 3);
         entries[1] = entry("2", "B");
         entries.remove(2);
         let out: Vec<String> = memo
-            .render(&entries, &layout, render)
+            .render(&entries, (&layout, Language::E), render)
             .expect("renders")
             .into_iter()
             .cloned()
@@ -133,7 +140,8 @@ mod tests {
             top_level_period: false,
             ..Layout::default()
         };
-        memo.render(&entries, &other, render).expect("renders");
+        memo.render(&entries, (&other, Language::E), render)
+            .expect("renders");
         assert_eq!(calls.load(Ordering::Relaxed), 6);
     }
 
@@ -147,10 +155,10 @@ mod tests {
         let mut memo = Memo::default();
         let layout = Layout::default();
         let entries = vec![entry("1", "a"), entry("2", "b")];
-        memo.render_keyed(&entries, vec![0, 5], &layout, render)
+        memo.render_keyed(&entries, vec![0, 5], (&layout, Language::E), render)
             .expect("renders");
         let out: Vec<String> = memo
-            .render_keyed(&entries, vec![0, 6], &layout, render)
+            .render_keyed(&entries, vec![0, 6], (&layout, Language::E), render)
             .expect("renders")
             .into_iter()
             .cloned()

@@ -52,6 +52,7 @@ fn entry(
             number.split('.').next().unwrap_or("x")
         )
         .into(),
+        untranslated_title: false,
     }
 }
 
@@ -109,6 +110,8 @@ pub fn report() -> Report {
         }),
         layout: Layout::default(),
         file: "entries/report.toml".into(),
+        untranslated: Vec::new(),
+        labels: Default::default(),
     };
 
     let mut entries = vec![
@@ -304,6 +307,7 @@ pub fn report() -> Report {
         meta,
         entries,
         warnings: vec!["entries/2/2.2.toml:4:12: warning[W010]: two spaces in a row".into()],
+        locale: council_report::locale::Locale::default(),
     }
 }
 

@@ -11,9 +11,10 @@ use rayon::prelude::*;
 use super::paragraph::{Align, Paragraph, Run};
 use super::revision::{self, Mark};
 use super::story::{self, Block, Ids, Piece, Story};
-use super::{inline, styles};
+use super::{bidi, inline, styles};
 use crate::compare::{Comparison, Step};
-use crate::model::{Entry, Layout};
+use crate::locale::Language;
+use crate::model::{Entry, Layout, Report};
 use crate::render::conventions::{CLOSING_RULE, number_label};
 use crate::render::memo::Memo;
 
@@ -30,14 +31,15 @@ const BATCH: usize = 256;
 pub(crate) fn write<W: Write + Send>(
     entries: &[Entry],
     layout: &Layout,
+    language: Language,
     story: &mut Story,
     kept: Option<&mut Memo<Piece, Ids>>,
     out: &mut W,
 ) -> std::io::Result<()> {
     if let Some(memo) = kept {
-        let (starts, _) = story::starts(story.ids(), &build(entries, layout));
-        let Ok(pieces) = memo.render_keyed(entries, starts, layout, |e, start| {
-            Ok::<_, Infallible>(Piece::write(&entry(e, layout), *start))
+        let (starts, _) = story::starts(story.ids(), &build(entries, layout, language));
+        let Ok(pieces) = memo.render_keyed(entries, starts, (layout, language), |e, start| {
+            Ok::<_, Infallible>(Piece::write(&entry(e, layout, language), *start))
         });
         for piece in pieces {
             out.write_all(piece.xml.as_bytes())?;
@@ -46,7 +48,9 @@ pub(crate) fn write<W: Write + Send>(
         return Ok(());
     }
     let mut batches = entries.chunks(BATCH);
-    let mut next = batches.next().map(|b| write_batch(b, layout, story.ids()));
+    let mut next = batches
+        .next()
+        .map(|b| write_batch(b, layout, language, story.ids()));
     while let Some(current) = next.take() {
         let taken = current.last().map_or(story.ids(), |p| p.end);
         let following = batches.next();
@@ -56,7 +60,7 @@ pub(crate) fn write<W: Write + Send>(
                     .iter()
                     .try_for_each(|p| out.write_all(p.xml.as_bytes()))
             },
-            || following.map(|b| write_batch(b, layout, taken)),
+            || following.map(|b| write_batch(b, layout, language, taken)),
         );
         written?;
         for piece in &current {
@@ -84,15 +88,11 @@ pub(crate) fn write_revision<W: Write>(
         .map(|step| {
             let (o, n) = match *step {
                 Step::Kept { old: i, new: j } => (
-                    paragraphs(&old.entries[i], &old.meta.layout),
-                    paragraphs(&new.entries[j], &new.meta.layout),
+                    paragraphs(old, &old.entries[i]),
+                    paragraphs(new, &new.entries[j]),
                 ),
-                Step::Added { new: j, .. } => {
-                    (Vec::new(), paragraphs(&new.entries[j], &new.meta.layout))
-                }
-                Step::Removed { old: i, .. } => {
-                    (paragraphs(&old.entries[i], &old.meta.layout), Vec::new())
-                }
+                Step::Added { new: j, .. } => (Vec::new(), paragraphs(new, &new.entries[j])),
+                Step::Removed { old: i, .. } => (paragraphs(old, &old.entries[i]), Vec::new()),
             };
             revision::paragraphs(o, n, false, mark)
         })
@@ -110,9 +110,9 @@ pub(crate) fn write_revision<W: Write>(
     Ok(())
 }
 
-/// An entry's paragraphs (an entry is nothing else).
-fn paragraphs<'a>(e: &'a Entry, layout: &Layout) -> Vec<Paragraph<'a>> {
-    entry(e, layout)
+/// The paragraphs of an entry of `report` (an entry is nothing else).
+fn paragraphs<'a>(report: &Report, e: &'a Entry) -> Vec<Paragraph<'a>> {
+    entry(e, &report.meta.layout, report.locale.language)
         .into_iter()
         .filter_map(|b| match b {
             Block::Paragraph(p) => Some(p),
@@ -122,13 +122,16 @@ fn paragraphs<'a>(e: &'a Entry, layout: &Layout) -> Vec<Paragraph<'a>> {
 }
 
 /// The blocks of each entry, built on all cores.
-fn build<'a>(entries: &'a [Entry], layout: &Layout) -> Vec<Vec<Block<'a>>> {
-    entries.par_iter().map(|e| entry(e, layout)).collect()
+fn build<'a>(entries: &'a [Entry], layout: &Layout, language: Language) -> Vec<Vec<Block<'a>>> {
+    entries
+        .par_iter()
+        .map(|e| entry(e, layout, language))
+        .collect()
 }
 
 /// A batch of entries built and written on all cores, the first from the ids `taken`.
-fn write_batch(entries: &[Entry], layout: &Layout, taken: Ids) -> Vec<Piece> {
-    let groups = build(entries, layout);
+fn write_batch(entries: &[Entry], layout: &Layout, language: Language, taken: Ids) -> Vec<Piece> {
+    let groups = build(entries, layout, language);
     let (starts, _) = story::starts(taken, &groups);
     groups
         .par_iter()
@@ -137,8 +140,8 @@ fn write_batch(entries: &[Entry], layout: &Layout, taken: Ids) -> Vec<Piece> {
         .collect()
 }
 
-/// The paragraphs of one entry.
-pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout) -> Vec<Block<'a>> {
+/// The paragraphs of one entry, right to left in Arabic.
+pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout, language: Language) -> Vec<Block<'a>> {
     let prefix = Run::text(format!(
         "{}\t",
         number_label(&entry.number, layout.top_level_period)
@@ -148,7 +151,10 @@ pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout) -> Vec<Block<'a>> {
             let level = entry.number.depth().clamp(1, styles::HEADING.len());
             let heading = Paragraph::styled(styles::HEADING[level - 1])
                 .run(prefix)
-                .run(Run::text(title.as_str()));
+                .run(inline::translated_run(
+                    title.as_str(),
+                    entry.untranslated_title,
+                ));
             let mut out = vec![heading];
             out.extend(inline::paragraphs(&entry.text, None, false));
             out
@@ -158,7 +164,12 @@ pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout) -> Vec<Block<'a>> {
             inline::paragraphs(&entry.text, Some(first), false)
         }
     };
-    paragraphs.into_iter().map(Block::from).collect()
+    let blocks = paragraphs.into_iter().map(Block::from).collect();
+    if language.is_rtl() {
+        bidi::mirror(blocks)
+    } else {
+        blocks
+    }
 }
 
 /// The last paragraph of the document.

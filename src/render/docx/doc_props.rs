@@ -18,7 +18,7 @@ pub(crate) const APP_REL_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 
 /// The core-properties part.
-pub(crate) fn core_xml(meta: &Meta, timestamp: i64) -> Vec<u8> {
+pub(crate) fn core_xml(meta: &Meta, language: crate::locale::Language, timestamp: i64) -> Vec<u8> {
     let when = w3cdtf(timestamp);
     let mut x = Xml::part();
     x.element(
@@ -39,7 +39,7 @@ pub(crate) fn core_xml(meta: &Meta, timestamp: i64) -> Vec<u8> {
             x.text_element("dc:creator", &[], &meta.creator);
             x.text_element("cp:lastModifiedBy", &[], &meta.creator);
             x.text_element("cp:revision", &[], "1");
-            x.text_element("dc:language", &[], "en-GB");
+            x.text_element("dc:language", &[], language.tag());
             let w3cdtf = [("xsi:type", "dcterms:W3CDTF")];
             x.text_element("dcterms:created", &w3cdtf, &when);
             x.text_element("dcterms:modified", &w3cdtf, &when);

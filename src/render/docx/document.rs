@@ -8,8 +8,9 @@ use std::io::Write;
 use super::revision::{self, Mark};
 use super::story::{Block, Ids, Piece, Story};
 use super::xml::Xml;
-use super::{PAGE_HEIGHT, PAGE_WIDTH, body, first_page, header_footer};
+use super::{PAGE_HEIGHT, PAGE_WIDTH, bidi, body, first_page, header_footer};
 use crate::compare::Comparison;
+use crate::locale::Locale;
 use crate::model::{Layout, Report};
 use crate::render::memo::Memo;
 
@@ -74,32 +75,47 @@ pub(crate) fn write_document<W: Write + Send>(
 ) -> std::io::Result<Written> {
     let meta = &report.meta;
     let layout = &meta.layout;
+    let locale = &report.locale;
 
     let mut story = Story::new(Xml::part(), Ids::default());
     story.xml.open("w:document", &NAMESPACES);
     story.xml.open("w:body", &[]);
-    let first_page = first_page::blocks(meta, text_width(layout));
+    let first_page = first_page::blocks(meta, locale, text_width(layout));
     match source {
         Source::Plain(kept) => {
-            story.write_all(&first_page);
+            story.write_all(&directed(locale, first_page));
             out.write_all(&story.take_xml().into_bytes())?;
-            body::write(&report.entries, layout, &mut story, kept, out)?;
+            let language = locale.language;
+            body::write(&report.entries, layout, language, &mut story, kept, out)?;
         }
         Source::Revision(comparison, mark) => {
-            let old = &comparison.old.meta;
-            let old_first_page = first_page::blocks(old, text_width(&old.layout));
-            story.write_all(&revision::blocks(old_first_page, first_page, mark));
+            let old = comparison.old;
+            let old_first_page =
+                first_page::blocks(&old.meta, &old.locale, text_width(&old.meta.layout));
+            story.write_all(&directed(
+                locale,
+                revision::blocks(old_first_page, first_page, mark),
+            ));
             out.write_all(&story.take_xml().into_bytes())?;
             body::write_revision(comparison, mark, &mut story, out)?;
         }
     }
-    body::closing_line().write(&mut story);
-    section_properties(&mut story.xml, layout);
+    story.write_all(&directed(locale, vec![body::closing_line().into()]));
+    section_properties(&mut story.xml, layout, locale);
     story.xml.close("w:body");
     story.xml.close("w:document");
     let (xml, links, ids) = story.finish();
     out.write_all(&xml.into_bytes())?;
     Ok(Written { links, ids })
+}
+
+/// The blocks as the locale's direction lays them out (mirrored in Arabic).
+fn directed<'a>(locale: &Locale, blocks: Vec<Block<'a>>) -> Vec<Block<'a>> {
+    if locale.language.is_rtl() {
+        bidi::mirror(blocks)
+    } else {
+        blocks
+    }
 }
 
 /// The running header's part, its ids following `taken`; in a revision, the change of
@@ -109,29 +125,35 @@ pub(crate) fn default_header(
     revision: Option<(&Report, Mark<'_>)>,
     taken: &mut Ids,
 ) -> (Vec<u8>, Written) {
-    let blocks = header_footer::running_header(report.meta.full_number());
+    let locale = &report.locale;
+    let blocks = header_footer::running_header(locale, report.meta.full_number());
     let blocks = match revision {
         Some((old, mark)) => revision::blocks(
-            header_footer::running_header(old.meta.full_number()),
+            header_footer::running_header(&old.locale, old.meta.full_number()),
             blocks,
             mark,
         ),
         None => blocks,
     };
-    story_part("w:hdr", &blocks, taken)
+    story_part("w:hdr", &directed(locale, blocks), taken)
 }
 
 /// The first page's header part.
-pub(crate) fn first_header(taken: &mut Ids) -> (Vec<u8>, Written) {
-    story_part("w:hdr", &header_footer::first_header(), taken)
+pub(crate) fn first_header(report: &Report, taken: &mut Ids) -> (Vec<u8>, Written) {
+    story_part(
+        "w:hdr",
+        &directed(&report.locale, header_footer::first_header()),
+        taken,
+    )
 }
 
 /// The first page's footer part, when the layout has a footer.
 pub(crate) fn first_footer(report: &Report, taken: &mut Ids) -> Option<(Vec<u8>, Written)> {
     let url = report.meta.layout.footer.as_deref()?;
+    let locale = &report.locale;
     Some(story_part(
         "w:ftr",
-        &header_footer::first_footer(url),
+        &directed(locale, header_footer::first_footer(locale, url)),
         taken,
     ))
 }
@@ -149,8 +171,8 @@ fn story_part(root: &'static str, blocks: &[Block<'_>], taken: &mut Ids) -> (Vec
 }
 
 /// CT_SectPr: header and footer references, page size, margins, columns, a first page
-/// of its own (`w:titlePg`).
-fn section_properties(x: &mut Xml, layout: &Layout) {
+/// of its own (`w:titlePg`), right to left in Arabic (`w:bidi`).
+fn section_properties(x: &mut Xml, layout: &Layout, locale: &Locale) {
     let m = &layout.margins;
     x.element("w:sectPr", &[], |x| {
         x.empty(
@@ -188,5 +210,8 @@ fn section_properties(x: &mut Xml, layout: &Layout) {
         );
         x.empty("w:cols", &[("w:space", "425")]);
         x.empty("w:titlePg", &[]);
+        if locale.language.is_rtl() {
+            x.empty("w:bidi", &[]);
+        }
     });
 }

@@ -8,7 +8,8 @@ use super::paragraph::{Align, Content, Paragraph, Run};
 use super::story::Block;
 use super::table::{Cell, Table};
 use super::{inline, styles};
-use crate::model::{Logo, Meta};
+use crate::locale::Locale;
+use crate::model::{Filled, Logo, Meta};
 use crate::render::conventions::SUMMARY_RULE;
 
 /// The right column of the header block (the left one takes the rest of the text width).
@@ -19,29 +20,48 @@ const LOGO_WIDTH_EMU: u32 = 648_000;
 pub(crate) const LOGO_RID: &str = "rIdLogo";
 
 /// Everything above the body, in order.
-pub(crate) fn blocks(meta: &Meta, text_width: u32) -> Vec<Block<'_>> {
-    let mut out = vec![Block::from(header_block(meta, text_width))];
+pub(crate) fn blocks<'a>(meta: &'a Meta, locale: &Locale, text_width: u32) -> Vec<Block<'a>> {
+    let mut out = vec![Block::from(header_block(meta, locale, text_width))];
     if let Some(source) = &meta.source {
         out.push(
             Paragraph::styled(styles::SOURCE)
-                .run(Run::text(source.as_str()))
+                .run(inline::translated_run(
+                    source.as_str(),
+                    meta.is_untranslated("document.source"),
+                ))
                 .into(),
         );
     }
     out.push(title(meta).into());
-    out.push(summary_box(meta, text_width).into());
+    out.push(summary_box(meta, locale, text_width).into());
     out
 }
 
-/// The header block table.
-fn header_block<'a>(meta: &'a Meta, text_width: u32) -> Table<'a> {
+/// A required plain value of report.toml: its placeholder or its untranslated English
+/// highlighted.
+fn value_run<'a>(meta: &Meta, key: &str, value: &'a Filled<String>) -> Run<'a> {
+    match value {
+        Filled::Value(v) => inline::translated_run(v.as_str(), meta.is_untranslated(key)),
+        Filled::Placeholder(_) => inline::filled_run(value),
+    }
+}
+
+/// The header block table. In a right-to-left document the table's columns are
+/// mirrored (`w:bidiVisual`) and "right" means the end of the line: the document
+/// number, the date and the language line stand on the left.
+fn header_block<'a>(meta: &'a Meta, locale: &Locale, text_width: u32) -> Table<'a> {
     let right_width = RIGHT.min(text_width);
     let left_width = text_width.saturating_sub(right_width);
     let right_text = |run: Run<'a>| tight().align(Align::Right).run(run);
 
-    let meeting = tight().run(inline::filled_run(&meta.meeting).bold().size(28));
-    let place = tight().run(inline::filled_run(&meta.place_and_dates).bold());
-    let document = format!("Document {}", meta.full_number());
+    let meeting = tight().run(
+        value_run(meta, "meeting.name", &meta.meeting)
+            .bold()
+            .size(28),
+    );
+    let place =
+        tight().run(value_run(meta, "meeting.place_and_dates", &meta.place_and_dates).bold());
+    let document = locale.document(&meta.full_number());
     let document = if meta.number.is_placeholder() || meta.language.is_placeholder() {
         inline::placeholder_run(document)
     } else {
@@ -55,24 +75,30 @@ fn header_block<'a>(meta: &'a Meta, text_width: u32) -> Table<'a> {
         None => tight(),
     };
     let agenda = match &meta.agenda_item {
-        Some(item) => tight().run(Run::text(format!("Agenda item: {item}")).bold()),
+        Some(item) => tight().run(Run::text(locale.agenda_item(item)).bold()),
         None => tight(),
+    };
+    let date = match &meta.date {
+        Filled::Value(d) => Run::text(locale.date(*d)),
+        Filled::Placeholder(_) => inline::filled_run(&meta.date),
     };
     let cell = |p: Paragraph<'a>| Cell(vec![p]);
     Table {
         columns: vec![left_width, right_width],
         boxed: false,
         margins: [0, 57, 0, 57],
+        bidi_visual: false,
         rows: vec![
             vec![Cell(vec![meeting, place]), cell(logo)],
             vec![cell(agenda), cell(right_text(document.bold()))],
+            vec![cell(tight()), cell(right_text(date))],
             vec![
                 cell(tight()),
-                cell(right_text(inline::filled_run(&meta.date))),
-            ],
-            vec![
-                cell(tight()),
-                cell(right_text(inline::filled_run(&meta.language_line))),
+                cell(right_text(value_run(
+                    meta,
+                    "document.language_line",
+                    &meta.language_line,
+                ))),
             ],
         ],
     }
@@ -102,19 +128,20 @@ fn title(meta: &Meta) -> Paragraph<'static> {
     let run = if meta.title.is_placeholder() {
         inline::placeholder_run(printed)
     } else {
-        Run::text(printed)
+        inline::translated_run(printed, meta.is_untranslated("document.title"))
     };
     Paragraph::styled(styles::TITLE).run(run)
 }
 
 /// The Summary box: Summary, Action required, a short rule, References.
-fn summary_box(meta: &Meta, text_width: u32) -> Table<'_> {
+fn summary_box<'a>(meta: &'a Meta, locale: &Locale, text_width: u32) -> Table<'a> {
     let summary = &meta.summary;
-    let label = |text: &'static str| Paragraph::styled(styles::HEADING_B).run(Run::text(text));
-    let mut paragraphs = vec![label("Summary")];
+    let label = |text: &str| Paragraph::styled(styles::HEADING_B).run(Run::text(text.to_owned()));
+    let labels = &locale.labels;
+    let mut paragraphs = vec![label(&labels.summary)];
     paragraphs.extend(inline::filled_paragraphs(&summary.text, false));
     if let Some(action) = &summary.action {
-        paragraphs.push(label("Action required"));
+        paragraphs.push(label(&labels.action_required));
         paragraphs.extend(inline::paragraphs(action, None, false));
     }
     paragraphs.push(
@@ -122,7 +149,7 @@ fn summary_box(meta: &Meta, text_width: u32) -> Table<'_> {
             .align(Align::Center)
             .run(Run::text(SUMMARY_RULE)),
     );
-    paragraphs.push(label("References"));
+    paragraphs.push(label(&labels.references));
     paragraphs.extend(inline::filled_paragraphs(
         &summary.references,
         meta.layout.references_italic,
@@ -131,6 +158,7 @@ fn summary_box(meta: &Meta, text_width: u32) -> Table<'_> {
         columns: vec![text_width],
         boxed: true,
         margins: [0, 113, 113, 113],
+        bidi_visual: false,
         rows: vec![vec![Cell(paragraphs)]],
     }
 }

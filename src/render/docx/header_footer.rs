@@ -7,19 +7,25 @@ use std::borrow::Cow;
 use super::paragraph::{Child, Content, Paragraph, Run, Target};
 use super::story::Block;
 use super::styles;
+use crate::locale::Locale;
 
 /// The default header: `- 2 -` then `C18/33-E`, centred by the style.
-pub(crate) fn running_header(full_number: String) -> Vec<Block<'static>> {
+pub(crate) fn running_header(locale: &Locale, full_number: String) -> Vec<Block<'static>> {
     let page = Run {
         content: Content::PageNumber,
         ..Run::default()
     };
+    let (before, after) = locale.page_parts();
+    let mut line = Paragraph::styled(styles::HEADER);
+    if !before.is_empty() {
+        line = line.run(Run::text(before.to_owned()));
+    }
+    line = line.run(page);
+    if !after.is_empty() {
+        line = line.run(Run::text(after.to_owned()));
+    }
     vec![
-        Paragraph::styled(styles::HEADER)
-            .run(Run::text("- "))
-            .run(page)
-            .run(Run::text(" -"))
-            .into(),
+        line.into(),
         Paragraph::styled(styles::HEADER)
             .run(Run::text(full_number))
             .into(),
@@ -32,11 +38,18 @@ pub(crate) fn first_header() -> Vec<Block<'static>> {
 }
 
 /// The first page's footer: `• http://www.itu.int/council •`.
-pub(crate) fn first_footer(url: &str) -> Vec<Block<'_>> {
-    let mut p = Paragraph::styled(styles::FOOTER).run(Run::text("\u{2022} "));
+pub(crate) fn first_footer<'a>(locale: &Locale, url: &'a str) -> Vec<Block<'a>> {
+    let (before, after) = locale.footer_parts();
+    let mut p = Paragraph::styled(styles::FOOTER);
+    if !before.is_empty() {
+        p = p.run(Run::text(before.to_owned()));
+    }
     p.push(Child::Link {
         target: Target::Url(Cow::Borrowed(url)),
         runs: vec![Run::text(url).style(styles::HYPERLINK)],
     });
-    vec![p.run(Run::text(" \u{2022}")).into()]
+    if !after.is_empty() {
+        p = p.run(Run::text(after.to_owned()));
+    }
+    vec![p.into()]
 }

@@ -16,6 +16,16 @@ pub(crate) fn placeholder_run<'a>(text: impl Into<Cow<'a, str>>) -> Run<'a> {
     Run::text(text).highlight("yellow")
 }
 
+/// A run of text that is highlighted while it is still the English of a missing
+/// translation, as a placeholder is.
+pub(crate) fn translated_run<'a>(text: impl Into<Cow<'a, str>>, untranslated: bool) -> Run<'a> {
+    if untranslated {
+        placeholder_run(text)
+    } else {
+        Run::text(text)
+    }
+}
+
 /// The run of a required value: its text, or its placeholder highlighted.
 pub(crate) fn filled_run<T: std::fmt::Display>(value: &Filled<T>) -> Run<'_> {
     match value {
@@ -36,23 +46,29 @@ pub(crate) fn filled_paragraphs(value: &Filled<Markup>, italic: bool) -> Vec<Par
     }
 }
 
-fn styled_run(s: &Styled, italic: bool) -> Run<'_> {
-    let mut run = Run::text(s.text.as_str());
+fn styled_run(s: &Styled, italic: bool, untranslated: bool) -> Run<'_> {
+    let mut run = translated_run(s.text.as_str(), untranslated);
     run.props.bold = s.bold;
     run.props.italic = s.italic || italic;
     run
 }
 
-/// Appends inlines to a paragraph; `italic` forces italics on every run (References).
-pub(crate) fn add_inlines<'a>(p: &mut Paragraph<'a>, inlines: &'a [Inline], italic: bool) {
+/// Appends inlines to a paragraph; `italic` forces italics on every run (References);
+/// `untranslated` highlights them (the English of a missing translation).
+pub(crate) fn add_inlines<'a>(
+    p: &mut Paragraph<'a>,
+    inlines: &'a [Inline],
+    italic: bool,
+    untranslated: bool,
+) {
     for inline in inlines {
         p.push(match inline {
-            Inline::Text(s) => Child::Run(styled_run(s, italic)),
+            Inline::Text(s) => Child::Run(styled_run(s, italic, untranslated)),
             Inline::Link { url, parts } => Child::Link {
                 target: Target::Url(Cow::Borrowed(url)),
                 runs: parts
                     .iter()
-                    .map(|part| styled_run(part, italic).style(styles::HYPERLINK))
+                    .map(|part| styled_run(part, italic, untranslated).style(styles::HYPERLINK))
                     .collect(),
             },
         });
@@ -60,10 +76,10 @@ pub(crate) fn add_inlines<'a>(p: &mut Paragraph<'a>, inlines: &'a [Inline], ital
 }
 
 /// A list item: the bullet of its level, a tab, the text.
-pub(crate) fn list_item(level: u8, inlines: &[Inline]) -> Paragraph<'_> {
+pub(crate) fn list_item(level: u8, inlines: &[Inline], untranslated: bool) -> Paragraph<'_> {
     let style = styles::ENUMLEV[usize::from(level).min(styles::ENUMLEV.len() - 1)];
     let mut p = Paragraph::styled(style).run(Run::text(format!("{}\t", bullet(level))));
-    add_inlines(&mut p, inlines, false);
+    add_inlines(&mut p, inlines, false, untranslated);
     p
 }
 
@@ -75,22 +91,25 @@ pub(crate) fn paragraphs<'a>(
     italic: bool,
 ) -> Vec<Paragraph<'a>> {
     let mut out = Vec::new();
+    let mut run = 0;
+    let mut next_untranslated = || {
+        run += 1;
+        markup.is_untranslated(run - 1)
+    };
     for block in &markup.blocks {
         match block {
             Block::Paragraph { inlines } => {
                 let mut p = first
                     .take()
                     .unwrap_or_else(|| Paragraph::styled(styles::NORMAL));
-                add_inlines(&mut p, inlines, italic);
+                add_inlines(&mut p, inlines, italic, next_untranslated());
                 out.push(p);
             }
             Block::List { items } => {
                 out.extend(first.take());
-                out.extend(
-                    items
-                        .iter()
-                        .map(|item| list_item(item.level, &item.inlines)),
-                );
+                for item in items {
+                    out.push(list_item(item.level, &item.inlines, next_untranslated()));
+                }
             }
         }
     }

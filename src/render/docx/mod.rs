@@ -72,6 +72,7 @@
 // modules, which `cargo doc --document-private-items` shows.
 #![allow(rustdoc::private_intra_doc_links)]
 
+mod bidi;
 mod body;
 mod doc_props;
 mod document;

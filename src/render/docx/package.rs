@@ -171,7 +171,11 @@ fn render_source(
             .build(),
     )?;
     zip.part(&doc_props::app_xml())?;
-    zip.part(&doc_props::core_xml(meta, timestamp))?;
+    zip.part(&doc_props::core_xml(
+        meta,
+        report.locale.language,
+        timestamp,
+    ))?;
     zip.start()?;
     let document = document::write_document(report, source, &mut zip.writer)?;
 
@@ -179,7 +183,7 @@ fn render_source(
     let mut taken = document.ids;
     let (header, _) = document::default_header(report, revision, &mut taken);
     zip.part(&header)?;
-    let (header, _) = document::first_header(&mut taken);
+    let (header, _) = document::first_header(report, &mut taken);
     zip.part(&header)?;
     if let Some((footer, written)) = document::first_footer(report, &mut taken) {
         zip.part(&footer)?;
@@ -206,9 +210,10 @@ fn render_source(
     }
     doc_rels.extend(Rel::links(&document.links));
     zip.part(&rels_xml(doc_rels))?;
-    zip.part(&styles::styles_xml(layout))?;
-    zip.part(&settings::settings_xml())?;
-    zip.part(&fonts::font_table_xml(&styles::fonts(layout)))?;
+    let language = report.locale.language;
+    zip.part(&styles::styles_xml(layout, language))?;
+    zip.part(&settings::settings_xml(language))?;
+    zip.part(&fonts::font_table_xml(&styles::fonts(layout, language)))?;
     zip.part(&theme::theme_xml(&layout.font))?;
     if let Some((_, bytes)) = logo {
         zip.part(bytes)?;
@@ -350,9 +355,9 @@ pub(crate) mod tests {
                 .build(),
             document.to_vec(),
             rels_xml(rels),
-            styles::styles_xml(&layout),
-            settings::settings_xml(),
-            fonts::font_table_xml(&styles::fonts(&layout)),
+            styles::styles_xml(&layout, crate::locale::Language::E),
+            settings::settings_xml(crate::locale::Language::E),
+            fonts::font_table_xml(&styles::fonts(&layout, crate::locale::Language::E)),
             theme::theme_xml(&layout.font),
         ];
         for part in parts {

@@ -116,6 +116,7 @@ fn table<'a>(old: Table<'a>, new: Table<'a>, mark: Mark<'a>) -> Table<'a> {
         columns,
         boxed,
         margins,
+        bidi_visual,
         rows,
     } = new;
     let rows = old
@@ -146,6 +147,7 @@ fn table<'a>(old: Table<'a>, new: Table<'a>, mark: Mark<'a>) -> Table<'a> {
         columns,
         boxed,
         margins,
+        bidi_visual,
         rows,
     }
 }

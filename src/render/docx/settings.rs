@@ -15,8 +15,16 @@ pub(crate) const REL_TYPE: &str =
 /// layout of existing documents is unchanged).
 const DEFAULT_TAB_STOP: &str = "840";
 
-/// The settings part (CT_Settings order: zoom, defaultTabStop, compat).
-pub(crate) fn settings_xml() -> Vec<u8> {
+/// Word's line-breaking rules for Simplified Chinese (its "kinsoku" lists, as Word
+/// writes them for zh-CN): no line ends with one of the first characters, none starts
+/// with one of the second.
+const ZH_NO_BREAK_AFTER: &str = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥";
+const ZH_NO_BREAK_BEFORE: &str = "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～￠";
+
+/// The settings part (CT_Settings order: zoom, defaultTabStop, characterSpacingControl,
+/// noLineBreaksAfter, noLineBreaksBefore, compat). A Chinese document gets the East
+/// Asian line breaking and punctuation compression of Word's Chinese documents.
+pub(crate) fn settings_xml(language: crate::locale::Language) -> Vec<u8> {
     let mut x = Xml::part();
     x.element(
         "w:settings",
@@ -27,6 +35,21 @@ pub(crate) fn settings_xml() -> Vec<u8> {
         |x| {
             x.empty("w:zoom", &[("w:percent", "100")]);
             x.empty("w:defaultTabStop", &[("w:val", DEFAULT_TAB_STOP)]);
+            if language.is_east_asian() {
+                let tag = language.tag();
+                x.empty(
+                    "w:characterSpacingControl",
+                    &[("w:val", "compressPunctuation")],
+                );
+                x.empty(
+                    "w:noLineBreaksAfter",
+                    &[("w:lang", tag), ("w:val", ZH_NO_BREAK_AFTER)],
+                );
+                x.empty(
+                    "w:noLineBreaksBefore",
+                    &[("w:lang", tag), ("w:val", ZH_NO_BREAK_BEFORE)],
+                );
+            }
             // The layout rules of Word 2013 and later (compatibility mode 15), with the
             // options a new Word document carries; without them Word opens the file in
             // compatibility mode.

@@ -3,6 +3,7 @@
 //! style is a real named style, so a secretariat can restyle the document in Word.
 
 use super::xml::escape;
+use crate::locale::Language;
 use crate::model::Layout;
 
 pub(crate) const PATH: &str = "word/styles.xml";
@@ -22,10 +23,57 @@ pub(crate) const HEADER: &str = "Header";
 pub(crate) const FOOTER: &str = "Footer";
 pub(crate) const HYPERLINK: &str = "Hyperlink";
 
-/// The fonts the styles name, for the font table (one today: the layout's font is every
-/// script's font).
-pub(crate) fn fonts(layout: &Layout) -> Vec<&str> {
-    vec![layout.font.as_str()]
+/// The fonts of a document in `language`: Latin (`w:ascii`, `w:hAnsi`), East Asian
+/// (`w:eastAsia`) and complex-script (`w:cs`). Chinese takes its East Asian font from
+/// `fonts.C` (SimSun), Arabic its complex-script font from `fonts.A` (Traditional
+/// Arabic); a Latin or Cyrillic language its `fonts` entry, if any, for everything.
+pub(crate) struct Fonts<'a> {
+    pub latin: &'a str,
+    pub east_asia: &'a str,
+    pub complex: &'a str,
+}
+
+pub(crate) fn fonts_of(layout: &Layout, language: Language) -> Fonts<'_> {
+    let own = layout.font_of(language);
+    match language {
+        Language::C => Fonts {
+            latin: &layout.font,
+            east_asia: own,
+            complex: &layout.font,
+        },
+        Language::A => Fonts {
+            latin: &layout.font,
+            east_asia: &layout.font,
+            complex: own,
+        },
+        _ => Fonts {
+            latin: own,
+            east_asia: own,
+            complex: own,
+        },
+    }
+}
+
+/// The fonts the styles name, for the font table.
+pub(crate) fn fonts(layout: &Layout, language: Language) -> Vec<&str> {
+    let f = fonts_of(layout, language);
+    vec![f.latin, f.east_asia, f.complex]
+}
+
+/// `w:lang` of the document defaults and Normal: the language of Latin text, of East
+/// Asian text and of complex-script text. In Arabic and Chinese documents the Latin text
+/// (Recommendation ids, names) is English.
+fn lang(language: Language) -> String {
+    let latin = match language {
+        Language::A | Language::C => Language::E.tag(),
+        other => other.tag(),
+    };
+    let east_asia = if language == Language::C {
+        Language::C.tag()
+    } else {
+        "en-US"
+    };
+    format!(r#"<w:lang w:val="{latin}" w:eastAsia="{east_asia}" w:bidi="ar-SA"/>"#)
 }
 
 /// The first and second tab stops: the hanging indent of headings and list levels.
@@ -36,8 +84,30 @@ pub(crate) fn indents(layout: &Layout) -> (u32, u32) {
 }
 
 /// The whole styles part.
-pub(crate) fn styles_xml(layout: &Layout) -> Vec<u8> {
-    let font = escape(&layout.font);
+pub(crate) fn styles_xml(layout: &Layout, language: Language) -> Vec<u8> {
+    let f = fonts_of(layout, language);
+    let fonts = format!(
+        r#"<w:rFonts w:ascii="{l}" w:eastAsia="{e}" w:hAnsi="{l}" w:cs="{c}"/>"#,
+        l = escape(f.latin),
+        e = escape(f.east_asia),
+        c = escape(f.complex)
+    );
+    let default_lang = lang(language);
+    // Normal names the language of the text; Arabic and Chinese documents also their
+    // scripts' languages.
+    let lang = match language {
+        Language::A | Language::C => default_lang.clone(),
+        other => format!(r#"<w:lang w:val="{}"/>"#, other.tag()),
+    };
+    // Chinese: Word's East Asian line breaking (no line starts with a closing mark, none
+    // ends with an opening one: `w:kinsoku`, with the lists in settings.xml), punctuation
+    // hanging in the margin and automatic space between Chinese and Latin text and digits.
+    // Arabic: right to left (paragraphs say it too, and the section).
+    let script_ppr = match language {
+        Language::C => r#"<w:kinsoku/><w:overflowPunct/><w:autoSpaceDE/><w:autoSpaceDN/>"#,
+        Language::A => r#"<w:bidi/>"#,
+        _ => "",
+    };
     let sz = layout.font_size_pt * 2;
     let (t1, t2) = indents(layout);
     let tabs: String = layout
@@ -58,14 +128,15 @@ pub(crate) fn styles_xml(layout: &Layout) -> Vec<u8> {
     s.push_str(&format!(
         concat!(
             r#"<w:docDefaults><w:rPrDefault><w:rPr>"#,
-            r#"<w:rFonts w:ascii="{f}" w:eastAsia="{f}" w:hAnsi="{f}" w:cs="{f}"/>"#,
+            "{fonts}",
             r#"<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>"#,
-            r#"<w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/>"#,
+            "{lang}",
             r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"#,
             r#"<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/>"#,
             r#"</w:pPr></w:pPrDefault></w:docDefaults>"#
         ),
-        f = font,
+        fonts = fonts,
+        lang = default_lang,
         sz = sz
     ));
     // Paragraph styles: (id, name, basedOn, extra head elements, pPr, rPr).
@@ -86,11 +157,13 @@ pub(crate) fn styles_xml(layout: &Layout) -> Vec<u8> {
         format!(
             concat!(
                 r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>"#,
-                r#"<w:pPr>{tabs}<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
-                r#"<w:rPr><w:rFonts w:ascii="{f}" w:eastAsia="{f}" w:hAnsi="{f}" w:cs="{f}"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/><w:lang w:val="en-GB"/></w:rPr></w:style>"#
+                r#"<w:pPr>{tabs}{script_ppr}<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+                r#"<w:rPr>{fonts}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>{lang}</w:rPr></w:style>"#
             ),
             tabs = tabs,
-            f = font,
+            script_ppr = script_ppr,
+            fonts = fonts,
+            lang = lang,
             sz = sz
         ),
         heading(1, 280),

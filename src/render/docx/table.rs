@@ -13,6 +13,8 @@ pub(crate) struct Table<'a> {
     pub boxed: bool,
     /// Cell margins: top, left, bottom, right.
     pub margins: [u32; 4],
+    /// Columns laid out from the right (`w:bidiVisual`): a right-to-left document.
+    pub bidi_visual: bool,
     pub rows: Vec<Vec<Cell<'a>>>,
 }
 
@@ -35,8 +37,11 @@ impl<'a> Table<'a> {
         let width: u32 = self.columns.iter().sum();
         let x = &mut story.xml;
         x.open("w:tbl", &[]);
-        // CT_TblPr: tblW, …, tblBorders, …, tblLayout, tblCellMar.
+        // CT_TblPr: bidiVisual, tblW, …, tblBorders, …, tblLayout, tblCellMar.
         x.element("w:tblPr", &[], |x| {
+            if self.bidi_visual {
+                x.empty("w:bidiVisual", &[]);
+            }
             x.empty("w:tblW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
             if self.boxed {
                 x.element("w:tblBorders", &[], |x| {

@@ -32,7 +32,8 @@ mod text;
 
 use std::fmt::Write;
 
-use crate::model::{Entry, Layout, Meta, Report};
+use crate::locale::{Language, Locale};
+use crate::model::{Entry, Filled, Layout, Meta, Report};
 use crate::render::conventions::{CLOSING_RULE, SUMMARY_RULE, number_label};
 use crate::render::memo::Memo;
 
@@ -45,26 +46,39 @@ const PAGINATE_JS: &str = include_str!("paginate.js");
 pub fn render(report: &Report) -> String {
     let fragments: Vec<String> =
         crate::parallel::map(&report.entries, |e| entry(e, &report.meta.layout));
-    assemble(&report.meta, fragments.iter().map(String::as_str))
+    assemble(
+        &report.meta,
+        &report.locale,
+        fragments.iter().map(String::as_str),
+    )
 }
 
 /// [`render`], rendering again only the entries that changed since the last call with
 /// the same `memo` (`watch`); the page is the same as [`render`]'s.
 pub fn render_kept(report: &Report, memo: &mut Memo<String>) -> String {
     let layout = &report.meta.layout;
-    let pieces = memo.render(&report.entries, layout, |e| {
+    let context = (layout, report.locale.language);
+    let pieces = memo.render(&report.entries, context, |e| {
         Ok::<_, std::convert::Infallible>(entry(e, layout))
     });
     match pieces {
-        Ok(pieces) => assemble(&report.meta, pieces.into_iter().map(String::as_str)),
+        Ok(pieces) => assemble(
+            &report.meta,
+            &report.locale,
+            pieces.into_iter().map(String::as_str),
+        ),
         Err(never) => match never {},
     }
 }
 
 /// The page around the entries' HTML (each from [`entry`], in report order).
-pub fn assemble<'a>(meta: &Meta, entries: impl Iterator<Item = &'a str>) -> String {
+pub fn assemble<'a>(
+    meta: &Meta,
+    locale: &Locale,
+    entries: impl Iterator<Item = &'a str>,
+) -> String {
     let mut out = String::with_capacity(64 * 1024);
-    let (lang, dir) = language(meta.language.value().map(String::as_str));
+    let (lang, dir) = language(locale.language);
     let _ = write!(
         out,
         concat!(
@@ -86,7 +100,7 @@ pub fn assemble<'a>(meta: &Meta, entries: impl Iterator<Item = &'a str>) -> Stri
         "<article class=\"paper\" data-running=\"{}\">",
         esc(&meta.full_number())
     );
-    front(&mut out, meta);
+    front(&mut out, meta, locale);
     out.push_str("<div class=\"body\">\n");
     for e in entries {
         out.push_str(e);
@@ -94,9 +108,12 @@ pub fn assemble<'a>(meta: &Meta, entries: impl Iterator<Item = &'a str>) -> Stri
     out.push_str("</div>\n");
     let _ = writeln!(out, "<p class=\"blk closing\">{CLOSING_RULE}</p>");
     if let Some(url) = &meta.layout.footer {
+        let (before, after) = locale.footer_parts();
         let _ = writeln!(
             out,
-            "<footer class=\"first-footer\"><p>\u{2022} <a href=\"{u}\">{u}</a> \u{2022}</p></footer>",
+            "<footer class=\"first-footer\"><p>{b}<a href=\"{u}\">{u}</a>{a}</p></footer>",
+            b = esc(before),
+            a = esc(after),
             u = esc(url)
         );
     }
@@ -106,21 +123,27 @@ pub fn assemble<'a>(meta: &Meta, entries: impl Iterator<Item = &'a str>) -> Stri
     out
 }
 
-/// The BCP 47 language and the direction of a document language letter (`E`, `A` …):
-/// the six ITU languages; another letter or a placeholder reads as English.
-pub fn language(letter: Option<&str>) -> (&'static str, &'static str) {
-    match letter.map(str::trim) {
-        Some("A") => ("ar", "rtl"),
-        Some("C") => ("zh", "ltr"),
-        Some("F") => ("fr", "ltr"),
-        Some("R") => ("ru", "ltr"),
-        Some("S") => ("es", "ltr"),
-        _ => ("en-GB", "ltr"),
+/// The BCP 47 language and the direction of the page.
+pub fn language(language: Language) -> (&'static str, &'static str) {
+    (
+        language.short_tag(),
+        if language.is_rtl() { "rtl" } else { "ltr" },
+    )
+}
+
+/// A plain report.toml value: its placeholder, or its English while its translation is
+/// missing, highlighted.
+fn value(meta: &Meta, key: &str, v: &Filled<String>) -> String {
+    match v {
+        Filled::Value(text) if meta.is_untranslated(key) => {
+            format!("<mark class=\"todo\">{}</mark>", esc(text))
+        }
+        _ => filled(v),
     }
 }
 
 /// The first page above the body: header block, source, title, Summary box.
-fn front(out: &mut String, meta: &Meta) {
+fn front(out: &mut String, meta: &Meta, locale: &Locale) {
     let _ = writeln!(
         out,
         "<div class=\"front\" data-file=\"{f}\" title=\"{f}\">",
@@ -131,8 +154,8 @@ fn front(out: &mut String, meta: &Meta) {
     let _ = writeln!(
         out,
         "<div class=\"mh-meeting\"><p class=\"meeting\">{}</p><p class=\"place\">{}</p></div>",
-        filled(&meta.meeting),
-        filled(&meta.place_and_dates)
+        value(meta, "meeting.name", &meta.meeting),
+        value(meta, "meeting.place_and_dates", &meta.place_and_dates)
     );
     if let Some(logo) = &meta.layout.logo {
         let mime = match logo.format {
@@ -151,11 +174,11 @@ fn front(out: &mut String, meta: &Meta) {
     if let Some(item) = &meta.agenda_item {
         let _ = writeln!(
             out,
-            "<div class=\"mh-agenda\"><p class=\"agenda\">Agenda item: {}</p></div>",
-            esc(item)
+            "<div class=\"mh-agenda\"><p class=\"agenda\">{}</p></div>",
+            esc(&locale.agenda_item(item))
         );
     }
-    let document = format!("Document {}", meta.full_number());
+    let document = locale.document(&meta.full_number());
     let document = if meta.number.is_placeholder() || meta.language.is_placeholder() {
         format!("<mark class=\"todo\">{}</mark>", esc(&document))
     } else {
@@ -169,14 +192,21 @@ fn front(out: &mut String, meta: &Meta) {
             "<div class=\"mh-lang\"><p>{}</p></div>\n</header>\n"
         ),
         document,
-        filled(&meta.date),
-        filled(&meta.language_line)
+        match &meta.date {
+            Filled::Value(d) => esc(&locale.date(*d)).into_owned(),
+            Filled::Placeholder(_) => filled(&meta.date),
+        },
+        value(meta, "document.language_line", &meta.language_line)
     );
     if let Some(source) = &meta.source {
-        let _ = writeln!(out, "<p class=\"blk source\">{}</p>", esc(source));
+        let _ = writeln!(
+            out,
+            "<p class=\"blk source\">{}</p>",
+            value(meta, "document.source", &Filled::Value(source.clone()))
+        );
     }
     let title = meta.printed_title();
-    let title = if meta.title.is_placeholder() {
+    let title = if meta.title.is_placeholder() || meta.is_untranslated("document.title") {
         format!("<mark class=\"todo\">{}</mark>", esc(&title))
     } else {
         esc(&title).into_owned()
@@ -185,14 +215,27 @@ fn front(out: &mut String, meta: &Meta) {
 
     let summary = &meta.summary;
     out.push_str("<section class=\"summary\" aria-labelledby=\"summary\">\n");
-    out.push_str("<h2 class=\"blk label keep\" id=\"summary\">Summary</h2>\n");
+    let labels = &locale.labels;
+    let _ = writeln!(
+        out,
+        "<h2 class=\"blk label keep\" id=\"summary\">{}</h2>",
+        esc(&labels.summary)
+    );
     filled_markup(out, &summary.text, "");
     if let Some(action) = &summary.action {
-        out.push_str("<h2 class=\"blk label keep\">Action required</h2>\n");
+        let _ = writeln!(
+            out,
+            "<h2 class=\"blk label keep\">{}</h2>",
+            esc(&labels.action_required)
+        );
         markup(out, action, None, "");
     }
     let _ = writeln!(out, "<p class=\"blk rule\">{SUMMARY_RULE}</p>");
-    out.push_str("<h2 class=\"blk label keep\">References</h2>\n");
+    let _ = writeln!(
+        out,
+        "<h2 class=\"blk label keep\">{}</h2>",
+        esc(&labels.references)
+    );
     let italic = if meta.layout.references_italic {
         "references"
     } else {
@@ -226,7 +269,9 @@ pub fn entry(e: &Entry, layout: &Layout) -> String {
                 "<h{h} class=\"blk heading d{} keep\">{prefix}",
                 depth.min(3)
             );
-            text::plain(&mut out, title);
+            text::highlighted(&mut out, e.untranslated_title, |out| {
+                text::plain(out, title)
+            });
             let _ = writeln!(out, "</h{h}>");
             markup(&mut out, &e.text, None, "");
         }
@@ -242,9 +287,8 @@ mod tests {
 
     #[test]
     fn languages_and_directions() {
-        assert_eq!(language(Some("E")), ("en-GB", "ltr"));
-        assert_eq!(language(Some("A")), ("ar", "rtl"));
-        assert_eq!(language(Some("F")), ("fr", "ltr"));
-        assert_eq!(language(None), ("en-GB", "ltr"));
+        assert_eq!(language(Language::E), ("en-GB", "ltr"));
+        assert_eq!(language(Language::A), ("ar", "rtl"));
+        assert_eq!(language(Language::F), ("fr", "ltr"));
     }
 }

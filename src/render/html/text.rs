@@ -45,6 +45,7 @@ pub(super) fn filled_markup(out: &mut String, value: &Filled<Markup>, class: &st
 /// The paragraphs and lists of a text. `prefix` (an entry's number and tab) opens the
 /// first paragraph; before a list it stands in a paragraph of its own, as in the DOCX.
 pub(super) fn markup(out: &mut String, m: &Markup, mut prefix: Option<&str>, class: &str) {
+    let mut run = 0;
     for block in &m.blocks {
         match block {
             Block::Paragraph { inlines: content } => {
@@ -52,14 +53,16 @@ pub(super) fn markup(out: &mut String, m: &Markup, mut prefix: Option<&str>, cla
                 if let Some(p) = prefix.take() {
                     out.push_str(p);
                 }
-                inlines(out, content);
+                highlighted(out, m.is_untranslated(run), |out| inlines(out, content));
+                run += 1;
                 out.push_str("</p>\n");
             }
             Block::List { items } => {
                 if let Some(p) = prefix.take() {
                     let _ = writeln!(out, "<p class=\"blk\">{p}</p>");
                 }
-                list(out, items);
+                list(out, items, |i| m.is_untranslated(run + i));
+                run += items.len();
             }
         }
     }
@@ -72,11 +75,24 @@ fn space(class: &str) -> &'static str {
     if class.is_empty() { "" } else { " " }
 }
 
+/// What `write` writes, inside a `mark` while it is the English of a missing translation
+/// (highlighted as the DOCX highlights it).
+pub(super) fn highlighted(out: &mut String, untranslated: bool, write: impl FnOnce(&mut String)) {
+    if untranslated {
+        out.push_str("<mark class=\"todo\">");
+        write(out);
+        out.push_str("</mark>");
+    } else {
+        write(out);
+    }
+}
+
 /// Flat list items (level 0 or 1) as nested lists: a level-1 item goes in a list inside
-/// the level-0 item before it (or, with none before it, inside an item without a bullet).
-fn list(out: &mut String, items: &[ListItem]) {
+/// the level-0 item before it (or, with none before it, inside an item without a bullet);
+/// `untranslated(i)` says whether item `i` is still in English.
+fn list(out: &mut String, items: &[ListItem], untranslated: impl Fn(usize) -> bool) {
     let mut depth = 0;
-    for item in items {
+    for (index, item) in items.iter().enumerate() {
         let want = usize::from(item.level.min(1)) + 1;
         if depth >= want {
             while depth > want {
@@ -98,7 +114,7 @@ fn list(out: &mut String, items: &[ListItem]) {
             "<li class=\"blk\"><span class=\"bullet\" aria-hidden=\"true\">{}</span>\t",
             bullet(item.level)
         );
-        inlines(out, &item.inlines);
+        highlighted(out, untranslated(index), |out| inlines(out, &item.inlines));
     }
     while depth > 0 {
         out.push_str("</li></ul>");
@@ -179,6 +195,7 @@ mod tests {
                 level: 1,
                 inlines: Vec::new(),
             }],
+            |_| false,
         );
         assert!(
             out.starts_with("<ul class=\"l1\"><li class=\"bare\"><ul class=\"l2\"><li"),

@@ -20,6 +20,8 @@ use super::view::{EntryView, Paragraph, ParagraphKind, ViewModel};
 /// The context of both templates.
 pub(super) fn context(view: ViewModel) -> Value {
     let ViewModel {
+        language,
+        labels,
         meta,
         summary,
         layout,
@@ -38,6 +40,8 @@ pub(super) fn context(view: ViewModel) -> Value {
         .map(|e| Value::from_object(Entry(e)))
         .collect();
     Value::from_pairs([
+        ("language", Value::from(language)),
+        ("labels", Value::from(Serde(labels))),
         ("meta", Value::from(Serde(meta))),
         ("summary", Value::from(Serde(summary))),
         ("layout", Value::from(Serde(layout))),
@@ -183,6 +187,7 @@ mod tests {
                 end: None,
             }),
             file: format!("entries/{number}.toml").into(),
+            untranslated_title: false,
         }
     }
 

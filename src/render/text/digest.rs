@@ -46,8 +46,8 @@ pub struct SectorCount {
 pub struct StatusGroup {
     /// `approved`
     pub status: &'static str,
-    /// `Approved`
-    pub label: &'static str,
+    /// `Approved`, in the report's language.
+    pub label: String,
     /// How many Recommendations have this status.
     pub count: usize,
     /// By sector (ITU-T, ITU-R, ITU-D), non-empty groups only.
@@ -111,16 +111,10 @@ pub(crate) fn sector_counts<'a>(entries: impl Iterator<Item = &'a Entry> + Clone
     }
 }
 
-fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Approved => "Approved",
-        Status::Consented => "Consented",
-        Status::Revised => "Revised",
-        Status::Started => "Started",
-    }
-}
-
-pub(crate) fn recommendation_groups(entries: &[EntryView]) -> Vec<StatusGroup> {
+pub(crate) fn recommendation_groups(
+    entries: &[EntryView],
+    labels: &crate::locale::Labels,
+) -> Vec<StatusGroup> {
     let all: Vec<&RecommendationView> = entries.iter().flat_map(|e| &e.recommendations).collect();
     Status::ALL
         .into_iter()
@@ -149,7 +143,7 @@ pub(crate) fn recommendation_groups(entries: &[EntryView]) -> Vec<StatusGroup> {
                 .collect();
             Some(StatusGroup {
                 status: status.as_str(),
-                label: status_label(status),
+                label: labels.status(status).to_owned(),
                 count: of_status.len(),
                 sectors,
             })

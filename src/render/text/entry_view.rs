@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::dates::Date;
 use crate::diag::DisplayPath;
+use crate::locale::Locale;
 use crate::markup::{Block, Inline, Markup};
 use crate::model::{Entry, Event, Report, Sector};
 use crate::number::SectionNumber;
@@ -145,7 +146,7 @@ pub fn inline_text(inlines: &[Inline]) -> String {
     out
 }
 
-pub(super) fn entry_view(entry: &Entry, top_period: bool) -> EntryView {
+pub(super) fn entry_view(entry: &Entry, top_period: bool, locale: &Locale) -> EntryView {
     let number = entry.number.to_string();
     EntryView {
         label: label(&entry.number, top_period),
@@ -167,22 +168,25 @@ pub(super) fn entry_view(entry: &Entry, top_period: bool) -> EntryView {
                 entry: number.clone(),
             })
             .collect(),
-        event: entry.event.as_ref().map(|ev| event_view(ev, &number)),
+        event: entry
+            .event
+            .as_ref()
+            .map(|ev| event_view(ev, &number, locale)),
         number,
     }
 }
 
-fn event_view(ev: &Event, entry: &str) -> EventView {
+fn event_view(ev: &Event, entry: &str, locale: &Locale) -> EventView {
     // A one-day event written with end = start prints, and is listed, as one day.
     let end: Option<Date> = ev.end.filter(|e| *e != ev.start);
     EventView {
         name: ev.name.clone(),
         place: ev.place.clone(),
-        start: ev.start.to_string(),
-        end: end.map(|d| d.to_string()),
+        start: locale.date(ev.start),
+        end: end.map(|d| locale.date(d)),
         start_iso: ev.start.iso(),
         end_iso: end.map(Date::iso),
-        dates: ev.dates(),
+        dates: locale.date_range(ev.start, ev.end),
         entry: entry.to_owned(),
     }
 }

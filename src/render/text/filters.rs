@@ -1,31 +1,58 @@
-//! The custom filters every template can use: `date`, `date_range` and `wrap`.
+//! The custom filters every template can use: `date`, `date_range`, `wrap`, `fill` and
+//! `n_entries`.
 //!
 //! Dates reach templates as ISO strings (`2018-03-22`, what the view model's `*_iso`
 //! fields hold), so the filters parse them back; a malformed date is a template error
-//! rather than a silent passthrough.
+//! rather than a silent passthrough. Dates and counts are written in the report's
+//! language (the context's `language`), English when a template renders without one.
 
-use minijinja::{Environment, Error, ErrorKind};
+use minijinja::{Environment, Error, ErrorKind, State};
 
-use crate::dates::{self, Date};
+use crate::dates::Date;
+use crate::locale::{Language, Locale};
 
-/// Registers `date`, `date_range` and `wrap` on `env`.
+/// Registers `date`, `date_range`, `wrap`, `fill` and `n_entries` on `env`.
 pub(crate) fn register(env: &mut Environment<'_>) {
     env.add_filter("date", date);
     env.add_filter("date_range", date_range);
     env.add_filter("wrap", wrap);
+    env.add_filter("fill", fill);
+    env.add_filter("n_entries", n_entries);
 }
 
-/// `{{ "2018-03-22" | date }}` → `22 March 2018`.
-fn date(value: &str) -> Result<String, Error> {
-    Ok(parse_iso(value)?.to_string())
+/// The locale of the template being rendered (its context's `language`): dates and
+/// plural forms follow it.
+fn locale(state: &State<'_, '_>) -> Locale {
+    let language = state
+        .lookup("language")
+        .and_then(|v| v.as_str().and_then(Language::parse))
+        .unwrap_or(Language::E);
+    Locale::new(language)
+}
+
+/// `{{ "2018-03-22" | date }}` → `22 March 2018` (`22 mars 2018` in a French report).
+fn date(state: &State<'_, '_>, value: &str) -> Result<String, Error> {
+    Ok(locale(state).date(parse_iso(value)?))
 }
 
 /// `{{ start_iso | date_range(end_iso) }}` → `17 to 19 July 2017`; a missing (none) or equal
 /// end gives the single date.
-fn date_range(start: &str, end: Option<&str>) -> Result<String, Error> {
+fn date_range(state: &State<'_, '_>, start: &str, end: Option<&str>) -> Result<String, Error> {
     let start = parse_iso(start)?;
     let end = end.map(parse_iso).transpose()?;
-    Ok(dates::range(start, end))
+    Ok(locale(state).date_range(start, end))
+}
+
+/// `{{ labels.document | fill(meta.document_number) }}` → `Document C18/33-E`: a label
+/// pattern with its `{}` replaced by the value.
+fn fill(pattern: &str, value: minijinja::Value) -> String {
+    crate::locale::fill(pattern, &value.to_string())
+}
+
+/// `{{ 12 | n_entries }}` → `12 entries` (`12 entrées`, `12 пунктов`): a count of entries
+/// with the plural form its number takes in the report's language.
+fn n_entries(state: &State<'_, '_>, n: usize) -> String {
+    locale(state).entries(n)
 }
 
 /// `{{ text | wrap(width, indent) }}`: wraps every line of `text` at spaces so that no

@@ -21,14 +21,20 @@ pub use super::entry_view::{
     EntryView, EventView, Paragraph, ParagraphKind, RecommendationView, body, inline_text, label,
 };
 use super::entry_view::{entry_view, plain_paragraphs};
-use crate::dates;
-use crate::model::{Meta, Report};
+use crate::locale::{Labels, Locale};
+use crate::model::{Filled, Meta, Report};
 
 pub use crate::render::conventions::{CLOSING_RULE, SUMMARY_RULE};
 
 /// Everything a template can use. Top-level variables of both templates.
 #[derive(Debug, Clone, Serialize)]
 pub struct ViewModel {
+    /// The report's language letter: `E`, `F`, `S`, `A`, `C` or `R`.
+    pub language: &'static str,
+    /// The boilerplate of that language (the locale table with report.toml's
+    /// `[labels]`): `labels.summary` … (README, "Translations", lists them). Patterns
+    /// hold `{}` where a value goes: `labels.document | fill(meta.document_number)`.
+    pub labels: Labels,
     /// The report as a whole (header block, title, period).
     pub meta: MetaView,
     /// The Summary box.
@@ -93,6 +99,10 @@ pub struct MetaView {
     /// The report.toml keys still holding the placeholder `import` left
     /// (`document.date` …), in report.toml's order; empty unless the report is a draft.
     pub placeholders: Vec<String>,
+    /// In a translated report, how many pieces of text (titles, paragraphs, list items,
+    /// report.toml values) are still in English because their translation is missing;
+    /// 0 otherwise. The report is a draft while there are any.
+    pub untranslated: usize,
 }
 
 /// The reporting period.
@@ -138,15 +148,18 @@ impl ViewModel {
     /// Builds the view of `report`; `wrap` is the line width asked for, if any.
     pub fn new(report: &Report, wrap: Option<u32>) -> Self {
         let meta = &report.meta;
+        let locale = &report.locale;
         let top_period = meta.layout.top_level_period;
         let entries: Vec<EntryView> = report
             .entries
             .iter()
-            .map(|e| entry_view(e, top_period))
+            .map(|e| entry_view(e, top_period, locale))
             .collect();
         let recommendation_count = entries.iter().map(|e| e.recommendations.len()).sum();
         ViewModel {
-            meta: meta_view(meta),
+            language: locale.language.letter(),
+            labels: locale.labels.clone(),
+            meta: meta_view(meta, locale, report.untranslated()),
             summary: SummaryView {
                 text: plain_paragraphs(&meta.summary.text.markup()),
                 action: meta
@@ -160,13 +173,17 @@ impl ViewModel {
             layout: LayoutView {
                 top_level_period: top_period,
                 footer: meta.layout.footer.clone(),
-                footer_line: meta.layout.footer.as_ref().map(|url| format!("• {url} •")),
+                footer_line: meta
+                    .layout
+                    .footer
+                    .as_ref()
+                    .map(|url| crate::locale::fill(&locale.labels.footer, url)),
                 summary_rule: SUMMARY_RULE.into(),
                 closing_rule: CLOSING_RULE.into(),
             },
             sections: digest::sections(&report.entries, top_period),
             sectors: digest::sector_counts(report.entries.iter()),
-            recommendations: digest::recommendation_groups(&entries),
+            recommendations: digest::recommendation_groups(&entries, &locale.labels),
             recommendation_count,
             events: digest::events(&entries),
             resolutions: digest::resolutions(&meta.resolutions, &report.entries),
@@ -177,7 +194,7 @@ impl ViewModel {
     }
 }
 
-fn meta_view(meta: &Meta) -> MetaView {
+fn meta_view(meta: &Meta, locale: &Locale, untranslated: usize) -> MetaView {
     MetaView {
         meeting: meta.meeting.to_string(),
         place_and_dates: meta.place_and_dates.to_string(),
@@ -186,7 +203,10 @@ fn meta_view(meta: &Meta) -> MetaView {
         language: meta.language.to_string(),
         document_number: meta.full_number(),
         file_stem: meta.file_stem(),
-        date: meta.date.to_string(),
+        date: match &meta.date {
+            Filled::Value(d) => locale.date(*d),
+            Filled::Placeholder(p) => p.clone(),
+        },
         date_iso: meta.date.value().map(|d| d.iso()),
         language_line: meta.language_line.to_string(),
         source: meta.source.clone(),
@@ -194,12 +214,13 @@ fn meta_view(meta: &Meta) -> MetaView {
         title_upper: meta.printed_title(),
         resolutions: meta.resolutions.clone(),
         period: meta.period.map(|p| PeriodView {
-            start: p.start.to_string(),
-            end: p.end.to_string(),
+            start: locale.date(p.start),
+            end: locale.date(p.end),
             start_iso: p.start.iso(),
             end_iso: p.end.iso(),
-            text: dates::range(p.start, Some(p.end)),
+            text: locale.date_range(p.start, Some(p.end)),
         }),
         placeholders: meta.placeholders(),
+        untranslated,
     }
 }

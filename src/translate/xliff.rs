@@ -1,0 +1,345 @@
+//! Reading and writing `translations/<LANG>.xlf`, XLIFF 1.2 (the version every CAT tool
+//! reads: Trados Studio, memoQ, OmegaT).
+//!
+//! Each `<trans-unit>` carries a developer note `council-report unit <id> source <hash>`:
+//! the unit's id and the hash of the English it was exported with. A note survives the
+//! tools that renumber trans-units (translate-toolkit's `xliff2po` then `po2xliff` keep
+//! notes as `#.` comments, not ids), so the note is what a unit is matched by; the `id`
+//! attribute is the fallback for files written by hand.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use quick_xml::escape::escape;
+
+use super::units::Unit;
+use crate::locale::Language;
+
+/// The note's opening words.
+const NOTE: &str = "council-report unit ";
+
+/// One `<trans-unit>` as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The unit id (from the note, else the `id` attribute).
+    pub id: String,
+    /// The text of `<source>`: its characters and the native text of its codes (the
+    /// Markdown the English had when exported).
+    pub source: String,
+    /// The same for `<target>`; `None` when it is missing or blank.
+    pub target: Option<String>,
+    /// `<target>`'s content as written (codes kept), to be written back unchanged.
+    pub target_xml: Option<String>,
+    /// `<target state="…">`.
+    pub state: Option<String>,
+    /// The hash of the English the unit was exported with, from the note.
+    pub hash: Option<String>,
+    /// The `<trans-unit>` element's bytes in the file, for diagnostics.
+    pub span: Range<usize>,
+}
+
+impl Record {
+    /// The translator or `translate export` marked it for review.
+    pub fn needs_review(&self) -> bool {
+        self.state
+            .as_deref()
+            .is_some_and(|s| s.starts_with("needs-review"))
+    }
+}
+
+/// A file that is not XLIFF: what is wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct XliffError {
+    pub message: String,
+    pub span: Range<usize>,
+}
+
+/// Reads every `<trans-unit>` of `text`, in order (XLIFF 1.2 or 1.1: elements are matched
+/// by local name).
+pub fn read(text: &str) -> Result<Vec<Record>, XliffError> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
+        let pos = e.pos();
+        let offset = offset_of(text, pos.row as usize, pos.col as usize);
+        XliffError {
+            message: format!("not well-formed XML: {e}"),
+            span: offset..offset,
+        }
+    })?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "xliff" {
+        return Err(XliffError {
+            message: format!(
+                "the root element is <{}>, not <xliff>",
+                root.tag_name().name()
+            ),
+            span: root.range(),
+        });
+    }
+    let mut out = Vec::new();
+    for unit in root.descendants().filter(|n| {
+        // A PO file's header, as po2xliff writes it, is no unit of the report.
+        n.tag_name().name() == "trans-unit"
+            && n.attribute("restype") != Some("x-gettext-domain-header")
+    }) {
+        let child = |name: &str| unit.children().find(|c| c.tag_name().name() == name);
+        let from_note = unit
+            .children()
+            .filter(|c| c.tag_name().name() == "note")
+            .filter_map(|n| n.text())
+            .find_map(parse_note);
+        let (id, hash) = match from_note {
+            Some((id, hash)) => (id, Some(hash)),
+            None => match unit.attribute("id") {
+                Some(id) => (id.to_owned(), None),
+                None => {
+                    return Err(XliffError {
+                        message: "a <trans-unit> has no id".into(),
+                        span: unit.range(),
+                    });
+                }
+            },
+        };
+        let target = child("target");
+        out.push(Record {
+            id,
+            source: child("source").map(|s| flat(&s)).unwrap_or_default(),
+            target: target.map(|t| flat(&t)).filter(|t| !t.trim().is_empty()),
+            target_xml: target
+                .map(|t| inner(text, t.range()).to_owned())
+                .filter(|t| !t.trim().is_empty()),
+            state: target.and_then(|t| t.attribute("state")).map(str::to_owned),
+            hash,
+            span: unit.range(),
+        });
+    }
+    Ok(out)
+}
+
+/// `council-report unit 2.9/3 source 0123456789abcdef` → the id and the hash.
+fn parse_note(note: &str) -> Option<(String, String)> {
+    let rest = note.trim().strip_prefix(NOTE)?;
+    let (id, rest) = rest.split_once(" source ")?;
+    let hash = rest.split([' ', ':']).next()?;
+    Some((id.to_owned(), hash.to_owned()))
+}
+
+/// The characters of an element and of its inline codes, in order.
+fn flat(node: &roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+/// The content of an element, between its start and end tags (empty when self-closed).
+fn inner(text: &str, range: Range<usize>) -> &str {
+    let element = &text[range];
+    if element.ends_with("/>") && !element.contains("</") {
+        return "";
+    }
+    let start = element.find('>').map_or(0, |i| i + 1);
+    let end = element.rfind("</").unwrap_or(element.len()).max(start);
+    &element[start..end]
+}
+
+fn offset_of(text: &str, row: usize, col: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(row.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line = &text[line_start.min(text.len())..];
+    line_start
+        + line
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i)
+}
+
+/// One unit as written: the English, and the translation kept from before (if any).
+pub struct Written<'a> {
+    pub unit: &'a Unit,
+    /// `<target>`'s content, as XML.
+    pub target_xml: Option<&'a str>,
+    /// `<target state="…">`.
+    pub state: Option<&'a str>,
+}
+
+/// The XLIFF 1.2 file of `units`: one `<file>`, one `<trans-unit>` per unit, in document
+/// order. Deterministic: same units, same bytes.
+pub fn write(source: Language, target: Language, units: &[Written]) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n");
+    let _ = writeln!(
+        out,
+        "  <file original=\"entries\" datatype=\"plaintext\" source-language=\"{}\" \
+         target-language=\"{}\">",
+        source.tag(),
+        target.tag()
+    );
+    out.push_str("    <header>\n");
+    out.push_str(
+        "      <tool tool-id=\"council-report\" tool-name=\"council-report\" \
+         tool-company=\"ITU\"/>\n",
+    );
+    out.push_str("    </header>\n    <body>\n");
+    for w in units {
+        let u = w.unit;
+        let _ = writeln!(
+            out,
+            "      <trans-unit id=\"{}\" resname=\"{}\" xml:space=\"preserve\">",
+            escape(&u.id),
+            escape(&u.id)
+        );
+        let _ = writeln!(out, "        <source>{}</source>", u.xliff);
+        if let Some(t) = w.target_xml {
+            match w.state {
+                Some(state) => {
+                    let _ = writeln!(
+                        out,
+                        "        <target state=\"{}\">{t}</target>",
+                        escape(state)
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "        <target>{t}</target>");
+                }
+            }
+        }
+        let _ = writeln!(
+            out,
+            "        <note from=\"developer\">{NOTE}{} source {}: {}, {}</note>",
+            escape(&u.id),
+            u.hash(),
+            escape(&u.file),
+            escape(&u.place)
+        );
+        out.push_str("      </trans-unit>\n");
+    }
+    out.push_str("    </body>\n  </file>\n</xliff>\n");
+    out
+}
+
+/// `text` with every unit id renamed by `rename` (in the `id` and `resname` attributes
+/// and the notes), everything else as written; `None` when no id changes. For
+/// `renumber`, which keeps translations matched to their entries.
+pub fn rename_ids(text: &str, rename: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options).ok()?;
+    // (byte range, replacement), applied from the end so earlier offsets stay valid.
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for unit in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "trans-unit")
+    {
+        for attr in unit.attributes() {
+            if matches!(attr.name(), "id" | "resname")
+                && let Some(new) = rename(attr.value())
+            {
+                edits.push((attr.range_value(), escape(&new).into_owned()));
+            }
+        }
+        for note in unit.children().filter(|c| c.tag_name().name() == "note") {
+            let Some(t) = note.first_child().filter(|t| t.is_text()) else {
+                continue;
+            };
+            let Some((id, _)) = t.text().and_then(parse_note) else {
+                continue;
+            };
+            if let Some(new) = rename(&id) {
+                let raw = &text[t.range()];
+                let escaped = escape(&id);
+                if let Some(at) = raw.find(&format!("{NOTE}{escaped} ")) {
+                    let start = t.range().start + at + NOTE.len();
+                    edits.push((start..start + escaped.len(), escape(&new).into_owned()));
+                }
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut out = text.to_owned();
+    for (range, new) in edits {
+        out.replace_range(range, &new);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(id: &str, source: &str) -> Unit {
+        Unit {
+            id: id.into(),
+            source: source.into(),
+            xliff: escape(source).into_owned(),
+            file: "entries/2/2.1.toml".into(),
+            place: "text, paragraph 1".into(),
+        }
+    }
+
+    #[test]
+    fn written_units_read_back() {
+        let u = unit("2.1/1", "A & B");
+        let text = write(
+            Language::E,
+            Language::F,
+            &[Written {
+                unit: &u,
+                target_xml: Some(
+                    "A &amp; B <bpt id=\"1\" ctype=\"bold\">**</bpt>x<ept id=\"1\">**</ept>",
+                ),
+                state: Some("translated"),
+            }],
+        );
+        let records = read(&text).unwrap();
+        assert_eq!(records.len(), 1);
+        let r = &records[0];
+        assert_eq!(r.id, "2.1/1");
+        assert_eq!(r.source, "A & B");
+        assert_eq!(r.target.as_deref(), Some("A & B **x**"));
+        assert_eq!(r.hash.as_deref(), Some(u.hash().as_str()));
+        assert_eq!(r.state.as_deref(), Some("translated"));
+        assert!(text[r.span.clone()].starts_with("<trans-unit"));
+    }
+
+    #[test]
+    fn ids_are_renamed_everywhere() {
+        let u = unit("2.1/1", "A");
+        let text = write(
+            Language::E,
+            Language::F,
+            &[Written {
+                unit: &u,
+                target_xml: None,
+                state: None,
+            }],
+        );
+        let renamed = rename_ids(&text, |id| {
+            id.strip_prefix("2.1/").map(|r| format!("2.2/{r}"))
+        })
+        .unwrap();
+        assert!(!renamed.contains("2.1/1"), "{renamed}");
+        assert_eq!(read(&renamed).unwrap()[0].id, "2.2/1");
+        assert_eq!(rename_ids(&text, |_| None), None);
+    }
+
+    #[test]
+    fn broken_xml_says_where() {
+        let e = read("<xliff>\n  <file>\n</xliff>").unwrap_err();
+        assert!(e.message.contains("not well-formed"), "{}", e.message);
+        assert!(e.span.start > 8, "{:?}", e.span);
+    }
+}

@@ -1,0 +1,328 @@
+//! Translations as a translator's office uses them: `translate export`, a CAT tool's
+//! targets, `build --language`, `translate status` and `check --language`; the XLIFF
+//! through translate-toolkit (the real client: `xliff2po`, `po2xliff`) and the built DOCX
+//! through LibreOffice.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{code, copy_tree, libreoffice_text, root, run_in, soffice, stderr, stdout};
+
+/// A copy of the sample entries in a temporary folder.
+fn sample() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let entries = tmp.path().join("entries");
+    copy_tree(&root().join("entries"), &entries);
+    // The shipped translations are the subject of other tests; these start from none.
+    let _ = std::fs::remove_dir_all(entries.join("translations"));
+    (tmp, entries)
+}
+
+fn xlf(entries: &Path, lang: &str) -> PathBuf {
+    entries.join("translations").join(format!("{lang}.xlf"))
+}
+
+/// Gives every unit a target, as a CAT tool would: `TR0001 ` before the English, its
+/// inline codes kept as they are. Returns the markers in file (document) order.
+fn fill_targets(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("xlf");
+    let mut out = String::new();
+    let mut markers = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("<source>") {
+        let end = rest[start..].find("</source>").expect("closed") + start;
+        let content = &rest[start + "<source>".len()..end];
+        let marker = format!("TR{:04}", markers.len() + 1);
+        out.push_str(&rest[..end + "</source>".len()]);
+        out.push_str(&format!(
+            "\n        <target state=\"translated\">{marker} {content}</target>"
+        ));
+        markers.push(marker);
+        rest = &rest[end + "</source>".len()..];
+    }
+    out.push_str(rest);
+    std::fs::write(path, out).expect("write");
+    markers
+}
+
+fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let o = run_in(dir, args);
+    assert_eq!(code(&o), 0, "{args:?}: {}{}", stdout(&o), stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn export_fill_build_and_libreoffice_reads_each_target_in_order() {
+    let (tmp, entries) = sample();
+    let dir = tmp.path();
+    let said = run_ok(dir, &["translate", "export", "--to", "F"]);
+    assert!(said.contains("wrote entries/translations/F.xlf"), "{said}");
+    let markers = fill_targets(&xlf(&entries, "F"));
+    assert!(markers.len() > 100, "{}", markers.len());
+    // Every piece translated: clean even with warnings denied.
+    run_ok(dir, &["check", "--language", "F", "--deny-warnings"]);
+    run_ok(dir, &["build", "--language", "F", "--deny-warnings"]);
+    let Some(soffice) = soffice() else {
+        return;
+    };
+    let text = libreoffice_text(&soffice, &dir.join("out/C18-33-F.docx"), dir);
+    let mut at = 0;
+    for m in &markers {
+        let Some(found) = text[at..].find(m.as_str()) else {
+            panic!("{m} not found after byte {at} of LibreOffice's text");
+        };
+        at += found + m.len();
+    }
+    assert!(text.contains("Document C18/33-F"), "{text}");
+    assert!(text.contains("22 mars 2018"), "{text}");
+}
+
+#[test]
+fn a_changed_english_paragraph_is_exactly_one_stale_unit() {
+    let (tmp, entries) = sample();
+    let dir = tmp.path();
+    run_ok(dir, &["translate", "export", "--to", "F"]);
+    fill_targets(&xlf(&entries, "F"));
+    let file = entries.join("2/2.01-itu-t-study-groups.toml");
+    let english = std::fs::read_to_string(&file).expect("entry");
+    assert!(english.contains("over 120 new"), "the sample's wording");
+    std::fs::write(&file, english.replace("over 120 new", "over 130 new")).expect("write");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&run_ok(dir, &["translate", "status", "--format", "json"]))
+            .expect("json");
+    let f = &json["languages"][0];
+    assert_eq!(f["language"], "F");
+    assert_eq!(f["stale"], 1, "{f}");
+    assert_eq!(f["stale_units"], serde_json::json!(["2.1/2"]));
+    assert_eq!(f["missing"], 0);
+
+    let o = run_in(dir, &["check", "--language", "F"]);
+    assert_eq!(code(&o), 0);
+    let err = stderr(&o);
+    assert_eq!(err.matches("W007").count(), 1, "{err}");
+    assert!(
+        err.contains("2.1/2") && err.contains("“…120…” became “…130…”"),
+        "{err}"
+    );
+
+    let before = std::fs::read_to_string(xlf(&entries, "F")).expect("xlf");
+    let said = run_ok(dir, &["translate", "export", "--to", "F"]);
+    assert!(said.contains("0 new, 1 changed"), "{said}");
+    let after = std::fs::read_to_string(xlf(&entries, "F")).expect("xlf");
+    let unit = after
+        .split("<trans-unit ")
+        .find(|u| u.starts_with("id=\"2.1/2\""))
+        .expect("the unit");
+    assert!(
+        unit.contains("state=\"needs-review-translation\""),
+        "{unit}"
+    );
+    assert!(
+        unit.contains("over 130 new") && unit.contains("TR"),
+        "{unit}"
+    );
+    let old_target = before
+        .split("<trans-unit ")
+        .find(|u| u.starts_with("id=\"2.1/2\""))
+        .and_then(|u| u.split("<target").nth(1))
+        .and_then(|t| t.split_once('>'))
+        .map(|(_, t)| t.split("</target>").next().unwrap_or_default().to_owned())
+        .expect("a target");
+    assert!(unit.contains(&old_target), "the old French is kept");
+    // Still stale after the export, until the translator confirms it.
+    let o = run_in(dir, &["check", "--language", "F"]);
+    assert_eq!(stderr(&o).matches("W007").count(), 1);
+}
+
+#[test]
+fn translate_toolkit_round_trip_imports_unchanged() {
+    let venv = std::env::var("DOCX_TOOLS_VENV").unwrap_or_else(|_| "/tmp/docx-tools-venv".into());
+    let xliff2po = Path::new(&venv).join("bin/xliff2po");
+    if !xliff2po.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "translate-toolkit is required under CI (.ci/install-tools.sh)"
+        );
+        eprintln!("skipped: translate-toolkit is not installed");
+        return;
+    }
+    let (tmp, entries) = sample();
+    let dir = tmp.path();
+    run_ok(dir, &["translate", "export", "--to", "S"]);
+    let path = xlf(&entries, "S");
+    fill_targets(&path);
+    // Leave some untranslated, so both kinds travel.
+    let text = std::fs::read_to_string(&path).expect("xlf");
+    let text = text.replacen("<target state=\"translated\">TR0003 ", "<target>", 1);
+    let mut pieces = text.split("<target state=\"translated\">TR0010 ");
+    let text = match (pieces.next(), pieces.next()) {
+        (Some(a), Some(b)) => {
+            let b = &b[b.find("</target>").expect("closed") + "</target>".len()..];
+            format!("{a}{b}")
+        }
+        _ => panic!("TR0010 is there"),
+    };
+    std::fs::write(&path, text).expect("write");
+    let status = run_ok(dir, &["translate", "status", "--format", "json"]);
+    run_ok(dir, &["build", "--language", "S", "--out", "before"]);
+
+    let po = dir.join("S.po");
+    let back = dir.join("S-back.xlf");
+    let tool = |name: &str, from: &Path, to: &Path| {
+        let o = Command::new(Path::new(&venv).join("bin").join(name))
+            .args(["--progress", "none"])
+            .arg(from)
+            .arg(to)
+            .output()
+            .expect("translate-toolkit runs");
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    tool("xliff2po", &path, &po);
+    let po_text = std::fs::read_to_string(&po).expect("po");
+    assert!(
+        po_text.contains("#. council-report unit 2.1/2 source"),
+        "the ids travel as notes"
+    );
+    assert!(
+        po_text.contains("](https://"),
+        "links travel as Markdown: {po_text}"
+    );
+    tool("po2xliff", &po, &back);
+    std::fs::copy(&back, &path).expect("copy");
+
+    assert_eq!(
+        run_ok(dir, &["translate", "status", "--format", "json"]),
+        status
+    );
+    run_ok(dir, &["build", "--language", "S", "--out", "after"]);
+    for f in ["C18-33-S.txt", "C18-33-S-digest.txt"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.join("after").join(f)).expect("after"),
+            std::fs::read_to_string(dir.join("before").join(f)).expect("before"),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn a_lost_link_address_is_an_error_and_an_orphan_a_warning() {
+    let (tmp, entries) = sample();
+    let dir = tmp.path();
+    run_ok(dir, &["translate", "export", "--to", "R"]);
+    let path = xlf(&entries, "R");
+    fill_targets(&path);
+    let text = std::fs::read_to_string(&path).expect("xlf");
+    let url = "](https://www.itu.int/itu-t/recommendations/)";
+    // The first unit with the link: once in its source, then in its target.
+    let in_source = text.find(url).expect("a link") + url.len();
+    let link_in_target = text[in_source..].find(url).expect("in the target") + in_source;
+    let mut broken = text.clone();
+    broken.replace_range(
+        link_in_target..link_in_target + url.len(),
+        "](https://example.com/)",
+    );
+    let broken = broken.replacen(
+        "<trans-unit id=\"report/meeting.name\"",
+        "<trans-unit id=\"9.9/1\"><source>Gone</source><target>Parti</target></trans-unit>\n      <trans-unit id=\"report/meeting.name\"",
+        1,
+    );
+    std::fs::write(&path, broken).expect("write");
+    let o = run_in(dir, &["check", "--language", "R"]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[E027]"), "{err}");
+    assert!(
+        err.contains("lost link to https://www.itu.int/itu-t/recommendations/"),
+        "{err}"
+    );
+    assert!(err.contains("added link to https://example.com/"), "{err}");
+    assert!(err.contains("entries/translations/R.xlf:"), "{err}");
+    assert!(
+        err.contains("warning[W008]") && err.contains("9.9/1"),
+        "{err}"
+    );
+    let o = run_in(dir, &["build", "--language", "R"]);
+    assert_eq!(code(&o), 1, "nothing built with a broken code");
+    assert!(!dir.join("out/C18-33-R.docx").exists());
+}
+
+#[test]
+fn missing_translations_are_warnings_and_the_english_is_highlighted() {
+    let (tmp, _entries) = sample();
+    let dir = tmp.path();
+    let o = run_in(dir, &["build", "--language", "C"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("warning[W006]"), "{err}");
+    assert!(err.contains("`translate export --to C` writes it"), "{err}");
+    let docx = std::fs::read(dir.join("out/C18-33-C.docx")).expect("docx");
+    let doc = crate::common::docx_part(&docx, "word/document.xml");
+    assert!(
+        doc.contains("w:highlight"),
+        "untranslated English is highlighted"
+    );
+    let digest = std::fs::read_to_string(dir.join("out/C18-33-C-digest.txt")).expect("digest");
+    assert!(
+        digest.contains("草案"),
+        "a draft while pieces are untranslated: {digest}"
+    );
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error_listing_the_six() {
+    let (tmp, _entries) = sample();
+    for args in [
+        &["build", "--language", "D"][..],
+        &["translate", "export", "--to", "de"][..],
+    ] {
+        let o = run_in(tmp.path(), args);
+        assert_eq!(code(&o), 2);
+        let err = stderr(&o);
+        assert!(
+            err.contains("E (English), F (French), S (Spanish), A (Arabic), C (Chinese), R (Russian), or `all`"),
+            "{err}"
+        );
+    }
+    let o = run_in(tmp.path(), &["translate", "export", "--to", "E"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("export for another language (F, S, A, C or R)"));
+}
+
+#[test]
+fn build_all_writes_six_of_each() {
+    let (tmp, _entries) = sample();
+    let o = run_in(tmp.path(), &["build", "--language", "all"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for l in ["E", "F", "S", "A", "C", "R"] {
+        for f in [
+            format!("C18-33-{l}.docx"),
+            format!("C18-33-{l}.txt"),
+            format!("C18-33-{l}-digest.txt"),
+        ] {
+            assert!(tmp.path().join("out").join(&f).is_file(), "{f}");
+        }
+    }
+}
+
+#[test]
+fn renumber_keeps_translations_matched() {
+    let (tmp, entries) = sample();
+    let dir = tmp.path();
+    run_ok(dir, &["translate", "export", "--to", "F"]);
+    fill_targets(&xlf(&entries, "F"));
+    run_ok(dir, &["renumber", "--insert", "2.1"]);
+    let text = std::fs::read_to_string(xlf(&entries, "F")).expect("xlf");
+    assert!(text.contains("id=\"2.2/2\""), "2.1 became 2.2");
+    assert!(!text.contains("id=\"2.1/"), "no id left on the old number");
+    // Every translation still matches its English (the one warning: the gap at 2.1).
+    let o = run_in(dir, &["check", "--language", "F"]);
+    assert_eq!(code(&o), 0);
+    let err = stderr(&o);
+    assert!(err.contains("0 errors, 1 warning"), "{err}");
+    assert!(err.contains("W001"), "{err}");
+}
