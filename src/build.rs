@@ -87,25 +87,8 @@ pub fn render(
     timestamp: i64,
     text_options: &Options,
 ) -> Result<Rendered, BuildError> {
-    // The text outputs do not wait for the DOCX: they are rendered on a second thread
-    // while the DOCX is packed.
-    let (docx, texts) = std::thread::scope(|scope| {
-        let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
-        let docx = docx::render(report, &DocxOptions { timestamp });
-        // Rendering never panics; if it did, the panic goes on in this thread.
-        let texts = texts
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (docx, texts)
-    });
-    let (text, digest) = texts?;
-    Ok(Rendered {
-        stem: report.meta.file_stem(),
-        docx: docx?,
-        text,
-        digest,
-        html: None,
-        pdf: None,
+    render_with(report, templates, text_options, || {
+        docx::render(report, &DocxOptions { timestamp })
     })
 }
 
@@ -118,18 +101,33 @@ pub fn render_revision(
     timestamp: i64,
     text_options: &Options,
 ) -> Result<Rendered, BuildError> {
-    let report = comparison.new;
+    let mut rendered = render_with(comparison.new, templates, text_options, || {
+        docx::render_revision(comparison, &DocxOptions { timestamp })
+    })?;
+    rendered.digest.push('\n');
+    rendered.digest.push_str(&text::changes(comparison));
+    Ok(rendered)
+}
+
+/// The text outputs of `report` and the DOCX `docx` renders.
+fn render_with(
+    report: &Report,
+    templates: &Templates,
+    text_options: &Options,
+    docx: impl FnOnce() -> Result<Vec<u8>, docx::DocxError>,
+) -> Result<Rendered, BuildError> {
+    // The text outputs do not wait for the DOCX: they are rendered on a second thread
+    // while the DOCX is packed.
     let (docx, texts) = std::thread::scope(|scope| {
         let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
-        let docx = docx::render_revision(comparison, &DocxOptions { timestamp });
+        let docx = docx();
+        // Rendering never panics; if it did, the panic goes on in this thread.
         let texts = texts
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         (docx, texts)
     });
-    let (text, mut digest) = texts?;
-    digest.push('\n');
-    digest.push_str(&text::changes(comparison));
+    let (text, digest) = texts?;
     Ok(Rendered {
         stem: report.meta.file_stem(),
         docx: docx?,

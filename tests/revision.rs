@@ -4,7 +4,8 @@
 //! change and must read the text of a plain build of the issued entries. Scenarios: one
 //! word changed, a paragraph added, a paragraph removed, `renumber --insert` with a new
 //! entry, `renumber --move`, an entry removed, a Recommendation added, header values
-//! changed, and the whole sample against a copy with 10 seeded random edits.
+//! changed, the whole sample against a copy with 10 seeded random edits, and a French
+//! revision (`--language F`: a corrected translation, entries renumbered).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -150,8 +151,26 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// `renumber --insert 2.5` and `new 2.5` in `new/`: an entry added, those after it
+/// renumbered.
+fn insert_new_group(d: &Path) {
+    ok(d, &["renumber", "--entries", "new", "--insert", "2.5"]);
+    ok(
+        d,
+        &["new", "--entries", "new", "2.5", "--title", "A new group"],
+    );
+    replace_in(
+        &entry_file(d, "2/2.05"),
+        "Write the paragraph here.",
+        "The new group met twice in Geneva.",
+    );
+}
+
 /// A scenario: its name and its edit of `new/`.
 type Scenario = (&'static str, Box<dyn Fn(&Path)>);
+
+/// The scenario built in French (`--language F`); the others are built in English.
+const FRENCH: &str = "french-renumbered";
 
 /// Each scenario's edit of `new/`.
 fn scenarios() -> Vec<Scenario> {
@@ -186,23 +205,7 @@ fn scenarios() -> Vec<Scenario> {
                 })
             }),
         ),
-        (
-            "renumber-insert",
-            Box::new(|d: &Path| {
-                let entries = d.join("new");
-                let entries = entries.to_str().expect("UTF-8");
-                ok(d, &["renumber", "--entries", entries, "--insert", "2.5"]);
-                ok(
-                    d,
-                    &["new", "--entries", entries, "2.5", "--title", "A new group"],
-                );
-                replace_in(
-                    &entry_file(d, "2/2.05"),
-                    "Write the paragraph here.",
-                    "The new group met twice in Geneva.",
-                );
-            }),
-        ),
+        ("renumber-insert", Box::new(|d: &Path| insert_new_group(d))),
         (
             "renumber-move",
             Box::new(|d: &Path| {
@@ -271,6 +274,39 @@ fn scenarios() -> Vec<Scenario> {
             "ten-random-edits",
             Box::new(|d: &Path| random_edits(d, 2018)),
         ),
+        (
+            FRENCH,
+            Box::new(|d: &Path| {
+                // The issued version's French: every plain piece translated.
+                ok(d, &["translate", "export", "--entries", "old", "--to", "F"]);
+                let xlf = d.join("old/translations/F.xlf");
+                let filled: String = std::fs::read_to_string(&xlf)
+                    .expect("F.xlf")
+                    .lines()
+                    .map(|line| {
+                        let t = line.trim_start();
+                        match t
+                            .strip_prefix("<source>")
+                            .and_then(|r| r.strip_suffix("</source>"))
+                        {
+                            Some(text) if !text.contains('<') => {
+                                format!("{line}\n<target state=\"translated\">FR {text}</target>\n")
+                            }
+                            _ => format!("{line}\n"),
+                        }
+                    })
+                    .collect();
+                std::fs::write(&xlf, &filled).expect("write F.xlf");
+                // The revision: a translation corrected, and entries renumbered.
+                std::fs::create_dir_all(d.join("new/translations")).expect("mkdir");
+                std::fs::write(
+                    d.join("new/translations/F.xlf"),
+                    filled.replacen("FR Council 2018", "FR Conseil 2018", 1),
+                )
+                .expect("write F.xlf");
+                ok(d, &["renumber", "--entries", "new", "--insert", "2.5"]);
+            }),
+        ),
     ]
 }
 
@@ -308,33 +344,35 @@ fn libreoffice_accepting_gives_the_new_text_and_rejecting_the_old() {
         let dir = tmp.path().join(name);
         versions(&dir);
         edit(&dir);
-        ok(
-            &dir,
-            &[
-                "build",
-                "--entries",
-                "new",
-                "--against",
-                "old",
-                "--out",
-                "rev",
-            ],
-        );
-        ok(&dir, &["build", "--entries", "new", "--out", "plain-new"]);
-        ok(&dir, &["build", "--entries", "old", "--out", "plain-old"]);
-        let rev = dir.join("rev/C18-33-Rev1-E.docx");
+        let language = if name == FRENCH { "F" } else { "E" };
+        let build = |args: &[&str]| {
+            let mut args = args.to_vec();
+            args.extend(["--language", language]);
+            ok(&dir, &args);
+        };
+        build(&[
+            "build",
+            "--entries",
+            "new",
+            "--against",
+            "old",
+            "--out",
+            "rev",
+        ]);
+        build(&["build", "--entries", "new", "--out", "plain-new"]);
+        build(&["build", "--entries", "old", "--out", "plain-old"]);
+        let rev = dir.join(format!("rev/C18-33-Rev1-{language}.docx"));
         assert!(tracked(&rev) >= 2, "{name}: no tracked changes");
-        // The renumbered entries show only their numbers as changed: the digest lists them.
         let digest =
-            std::fs::read_to_string(dir.join("rev/C18-33-Rev1-E-digest.txt")).expect("digest");
+            std::fs::read_to_string(dir.join(format!("rev/C18-33-Rev1-{language}-digest.txt")))
+                .expect("digest");
         assert!(
-            digest.contains("Changes since Document C18/33-E"),
+            digest.contains(&format!("Changes since Document C18/33-{language}")),
             "{name}: {digest}"
         );
-        for (mode, plain) in [
-            ("accept", "plain-new/C18-33-Rev1-E.docx"),
-            ("reject", "plain-old/C18-33-E.docx"),
-        ] {
+        let plain_new = format!("plain-new/C18-33-Rev1-{language}.docx");
+        let plain_old = format!("plain-old/C18-33-{language}.docx");
+        for (mode, plain) in [("accept", &plain_new), ("reject", &plain_old)] {
             let got = dir.join(format!("{mode}.txt"));
             let want = dir.join(format!("{mode}-want.txt"));
             jobs.push(format!("{mode}:{}:{}", rev.display(), got.display()));
@@ -450,13 +488,7 @@ fn the_digest_lists_each_change_with_old_and_new_numbers() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let d = tmp.path();
     versions(d);
-    let entries = d.join("new");
-    let entries = entries.to_str().expect("UTF-8");
-    ok(d, &["renumber", "--entries", entries, "--insert", "2.5"]);
-    ok(
-        d,
-        &["new", "--entries", entries, "2.5", "--title", "A new group"],
-    );
+    insert_new_group(d);
     replace_in(
         &entry_file(d, "2/2.03"),
         "was approved by",
