@@ -29,6 +29,22 @@ if [[ ! -x "$VENV/bin/openxml-audit" ]]; then
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q 'python-docx==1.2.0' 'openxml-audit==0.8.0' 'ooxml-integrity==0.8.4'
 fi
+# The Arabic and Chinese versions name Traditional Arabic and SimSun (the fonts of the
+# Union's templates, on every Windows machine); here fontconfig offers their free
+# look-alikes, so LibreOffice's pages look as Word's do (a Naskh face, a Ming face) rather
+# than falling back to DejaVu Sans.
+conf=/etc/fonts/conf.d/60-council-report-fonts.conf
+if [[ ! -f "$conf" ]]; then
+  cat >"$conf" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <alias binding="same"><family>Traditional Arabic</family><prefer><family>Amiri</family></prefer></alias>
+  <alias binding="same"><family>SimSun</family><prefer><family>AR PL UMing CN</family></prefer></alias>
+</fontconfig>
+XML
+  fc-cache -f >/dev/null
+fi
 if [[ ! -x "$VENV/bin/po2xliff" ]]; then
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q 'translate-toolkit==3.20.4'

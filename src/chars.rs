@@ -1,6 +1,9 @@
-//! Characters that cannot go into a DOCX (XML 1.0 forbids them, even escaped) and the
-//! diagnostic that names them. Word users paste them without seeing them: U+000B is
-//! Word's manual line break, U+000C its page break.
+//! Characters that cannot go into a DOCX and the diagnostic that names them (E023). XML
+//! 1.0 forbids the C0 controls even escaped; Word users paste them without seeing them:
+//! U+000B is Word's manual line break, U+000C its page break. The C1 controls (U+0080 to
+//! U+009F) are allowed by XML 1.0 but by nothing a reader sees: they come from text in
+//! Windows-1252 read as Latin-1 (U+0093 where “ was meant), and Word shows them as boxes
+//! or nothing, so they are refused the same way.
 
 use std::ops::Range;
 
@@ -18,22 +21,24 @@ pub fn control_characters(text: &str) -> Vec<(usize, char)> {
 }
 
 /// A byte-level screen: false means no forbidden character is present. Every forbidden
-/// character is either an ASCII control byte or starts with 0xEF (U+FFFE, U+FFFF), so
-/// clean text, nearly all text, is passed over without decoding a single char. Blocks
+/// character is either an ASCII control byte or starts with 0xC2 (U+0080 to U+009F, but
+/// also U+00A0 to U+00BF: a no-break space, «, », °) or 0xEF (U+FFFE, U+FFFF), so clean
+/// text, nearly all text, is passed over without decoding a single char. Blocks
 /// are read without an early exit inside, which the compiler turns into vector code.
 pub fn may_hold_forbidden(text: &str) -> bool {
     text.as_bytes().chunks(256).any(|block| {
         block.iter().fold(false, |hit, &b| {
             let control = (b < b' ') & (b != b'\t') & (b != b'\n') & (b != b'\r');
-            hit | control | (b == 0x7F) | (b == 0xEF)
+            hit | control | (b == 0x7F) | (b == 0xC2) | (b == 0xEF)
         })
     })
 }
 
-/// C0 controls other than tab/LF/CR, DEL, and the two non-characters XML 1.0 forbids.
+/// C0 controls other than tab/LF/CR, DEL, the C1 controls, and the two non-characters
+/// XML 1.0 forbids.
 pub fn is_forbidden_char(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-        || c == '\u{7F}'
+        || ('\u{7F}'..='\u{9F}').contains(&c)
         || c == '\u{FFFE}'
         || c == '\u{FFFF}'
 }
@@ -45,17 +50,31 @@ pub fn control_character(file: FileId, span: Range<usize>, c: char) -> Diagnosti
     )
     .at(file, span)
     .label("here")
-    .help("delete it, or replace it with a space or a blank line between paragraphs")
+    .help(if ('\u{80}'..='\u{9F}').contains(&c) {
+        "replace it with the character meant; text saved as Windows-1252 and read as another encoding leaves these"
+    } else {
+        "delete it, or replace it with a space or a blank line between paragraphs"
+    })
 }
 
-/// `control character U+000B (vertical tab, which Word uses for a manual line break)`
+/// `control character U+000B (vertical tab, which Word uses for a manual line break)`;
+/// a C1 control with the character its byte is in Windows-1252:
+/// `control character U+0093 (“ in Windows-1252, read as Latin-1)`.
 pub fn describe(c: char) -> String {
     let name = match c {
-        '\u{0B}' => " (vertical tab, which Word uses for a manual line break)",
-        '\u{0C}' => " (form feed, a page break pasted from Word)",
-        '\0' => " (NUL)",
-        '\u{1B}' => " (escape)",
-        _ => "",
+        '\u{0B}' => " (vertical tab, which Word uses for a manual line break)".to_owned(),
+        '\u{0C}' => " (form feed, a page break pasted from Word)".to_owned(),
+        '\0' => " (NUL)".to_owned(),
+        '\u{1B}' => " (escape)".to_owned(),
+        '\u{80}'..='\u{9F}' => {
+            let byte = [c as u8];
+            let (meant, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            match meant.chars().next() {
+                Some(m) if m != c => format!(" ({m} in Windows-1252, read as Latin-1)"),
+                _ => String::new(),
+            }
+        }
+        _ => String::new(),
     };
     format!("control character U+{:04X}{name}", c as u32)
 }
@@ -78,6 +97,9 @@ mod tests {
             "\u{FFFE}",
             "\u{FFFF}",
             "\u{FEFF}",
+            "\u{80}",
+            "\u{9F}",
+            "no-break\u{A0}space « » ¿",
         ]
         .iter()
         .map(|s| (*s).to_owned())
@@ -89,6 +111,7 @@ mod tests {
             texts.push(s);
         }
         texts.push(long);
+        assert!(is_forbidden_char('\u{85}') && !is_forbidden_char('\u{A0}'));
         for text in &texts {
             let exact = text.chars().any(is_forbidden_char);
             assert!(!exact || may_hold_forbidden(text), "{text:?}");
@@ -96,5 +119,14 @@ mod tests {
         for clean in ["", "a", "tab\tnew\nline\r\n", "ITU‑T “quoted”"] {
             assert!(!may_hold_forbidden(clean), "{clean:?}");
         }
+    }
+
+    #[test]
+    fn c1_controls_name_the_character_meant() {
+        assert_eq!(
+            describe('\u{93}'),
+            "control character U+0093 (“ in Windows-1252, read as Latin-1)"
+        );
+        assert_eq!(describe('\u{81}'), "control character U+0081");
     }
 }

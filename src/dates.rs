@@ -1,7 +1,14 @@
 //! Calendar dates as Council documents print them: `22 March 2018`, and ranges such as
 //! `17 to 19 July 2017`, `30 June to 2 July 2017`, `28 December 2017 to 3 January 2018`.
+//!
+//! The calendar arithmetic (which days exist, days since 1970) is ICU4X's
+//! (`icu_calendar`), already a dependency for the dates of the six languages: a date is
+//! kept as three small numbers, checked and converted through `icu_calendar::Date<Iso>`.
 
 use std::fmt;
+
+use icu_calendar::types::RataDie;
+use icu_calendar::{Date as IsoDate, Iso};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -29,8 +36,9 @@ pub struct Date {
 impl Date {
     /// `None` unless the day exists in that month of that year.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month, day })
+        IsoDate::try_new_iso(i32::from(year), month, day)
+            .ok()
+            .map(|_| Self { year, month, day })
     }
 
     pub fn year(self) -> u16 {
@@ -53,13 +61,29 @@ impl Date {
     /// Seconds since 1970-01-01T00:00:00Z at midnight of this date (for zip and docProps
     /// timestamps when `SOURCE_DATE_EPOCH` is not set).
     pub fn unix_seconds(self) -> i64 {
-        days_from_civil(i64::from(self.year), self.month.into(), self.day.into()) * 86_400
+        self.rata_die().since(unix_epoch()) * 86_400
     }
 
     /// The date of a Unix time (UTC).
     pub fn from_unix_seconds(secs: i64) -> Option<Self> {
-        let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-        Self::new(u16::try_from(y).ok()?, m as u8, d as u8)
+        let rd = unix_epoch() + secs.div_euclid(86_400);
+        let d = IsoDate::from_rata_die(rd, Iso);
+        // `from_rata_die` clamps far-off days into its range: only a round trip is a date.
+        if d.to_rata_die() != rd {
+            return None;
+        }
+        Self::new(
+            u16::try_from(d.year().extended_year()).ok()?,
+            d.month().ordinal,
+            d.day_of_month().0,
+        )
+    }
+
+    /// Days since ICU's day 1 (1 January of year 1).
+    fn rata_die(self) -> RataDie {
+        // `Date::new` checked these numbers with the same calendar.
+        IsoDate::try_new_iso(i32::from(self.year), self.month, self.day)
+            .map_or(RataDie::new(0), |d| d.to_rata_die())
     }
 
     /// The month (1 to 12) of an English month name, as documents print it (`July`).
@@ -114,38 +138,9 @@ pub fn range(start: Date, end: Option<Date>) -> String {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        _ => 31,
-    }
-}
-
-// Howard Hinnant's algorithms: exact for the proleptic Gregorian calendar.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+/// 1970-01-01, day 0 of Unix time.
+fn unix_epoch() -> RataDie {
+    IsoDate::try_new_iso(1970, 1, 1).map_or(RataDie::new(719_163), |d| d.to_rata_die())
 }
 
 #[cfg(test)]
@@ -195,5 +190,12 @@ mod tests {
             Date::from_unix_seconds(1_521_676_800 + 3600),
             Some(d(2018, 3, 22))
         );
+        assert_eq!(Date::from_unix_seconds(-1), Some(d(1969, 12, 31)));
+        assert_eq!(
+            Date::from_unix_seconds(d(2000, 2, 29).unix_seconds() + 86_399),
+            Some(d(2000, 2, 29))
+        );
+        assert_eq!(Date::from_unix_seconds(i64::MAX), None);
+        assert_eq!(civil(d(9999, 12, 31).unix_seconds() + 86_400), None);
     }
 }

@@ -105,6 +105,7 @@ rule!(
     1
 );
 rule!(e023_control_character, "e023-control-character", "E023", 1);
+rule!(e023_c1_control, "e023-c1-control", "E023", 1);
 rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
 rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
 rule!(e028_duplicate_id, "e028-duplicate-id", "E028", 1);
@@ -195,6 +196,39 @@ fn hand_written_report_toml_keeps_its_errors() {
         err.contains("error[E023]") && err.contains("warning[W005]"),
         "{err}"
     );
+}
+
+/// A C1 control (U+0080 to U+009F) written as an escape is refused like a raw one, at the
+/// escape, in an entry's text as in a report.toml value.
+#[test]
+fn e023_c1_controls_escaped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    crate::common::copy_tree(
+        &crate::common::root().join("tests/fixtures/check/clean"),
+        dir.path(),
+    );
+    let report = std::fs::read_to_string(dir.path().join("report.toml")).expect("report.toml");
+    std::fs::write(
+        dir.path().join("report.toml"),
+        report.replace("A small test report", "A small\\u0085test report"),
+    )
+    .expect("write");
+    let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert_eq!(err.matches("]: ").count(), 1, "{err}");
+    assert!(
+        err.contains("error[E023]: control character U+0085 (… in Windows-1252, read as Latin-1)"),
+        "{err}"
+    );
+    // The no-break space and « » just above the C1 block are ordinary text.
+    std::fs::write(
+        dir.path().join("report.toml"),
+        report.replace("A small test report", "A small\\u00A0« test »"),
+    )
+    .expect("write");
+    let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
+    assert!(!stderr(&out).contains("E023"), "{}", stderr(&out));
 }
 
 #[test]

@@ -277,33 +277,13 @@ fn scenarios() -> Vec<Scenario> {
         (
             FRENCH,
             Box::new(|d: &Path| {
-                // The issued version's French: every plain piece translated.
-                ok(d, &["translate", "export", "--entries", "old", "--to", "F"]);
-                let xlf = d.join("old/translations/F.xlf");
-                let filled: String = std::fs::read_to_string(&xlf)
-                    .expect("F.xlf")
-                    .lines()
-                    .map(|line| {
-                        let t = line.trim_start();
-                        match t
-                            .strip_prefix("<source>")
-                            .and_then(|r| r.strip_suffix("</source>"))
-                        {
-                            Some(text) if !text.contains('<') => {
-                                format!("{line}\n<target state=\"translated\">FR {text}</target>\n")
-                            }
-                            _ => format!("{line}\n"),
-                        }
-                    })
-                    .collect();
-                std::fs::write(&xlf, &filled).expect("write F.xlf");
-                // The revision: a translation corrected, and entries renumbered.
-                std::fs::create_dir_all(d.join("new/translations")).expect("mkdir");
-                std::fs::write(
-                    d.join("new/translations/F.xlf"),
-                    filled.replacen("FR Council 2018", "FR Conseil 2018", 1),
-                )
-                .expect("write F.xlf");
+                // The sample's French (entries/translations/F.xlf), a translation corrected
+                // in the revision, and entries renumbered.
+                replace_in(
+                    &d.join("new/translations/F.xlf"),
+                    "Genève, 17-27 avril 2018",
+                    "Genève, 17-28 avril 2018",
+                );
                 ok(d, &["renumber", "--entries", "new", "--insert", "2.5"]);
             }),
         ),

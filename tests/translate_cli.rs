@@ -326,3 +326,130 @@ fn renumber_keeps_translations_matched() {
     assert!(err.contains("0 errors, 1 warning"), "{err}");
     assert!(err.contains("W001"), "{err}");
 }
+
+/// Arabic letters (the Arabic block), to tell Arabic runs and lines from Latin ones.
+fn is_arabic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+#[test]
+fn the_arabic_docx_runs_right_to_left_and_libreoffice_aligns_it_right() {
+    // The shipped Arabic translation: report values, sections 1, 2 to 2.3 and 7.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let entries = tmp.path().join("entries");
+    copy_tree(&root().join("entries"), &entries);
+    run_ok(tmp.path(), &["build", "--language", "A"]);
+    let docx = std::fs::read(tmp.path().join("out/C18-33-A.docx")).expect("docx");
+    let xml = crate::common::docx_part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("xml");
+    let w = |n: &roxmltree::Node, name: &str| {
+        n.tag_name().namespace() == Some(crate::common::W) && n.tag_name().name() == name
+    };
+    let body = doc.descendants().find(|n| w(n, "body")).expect("a body");
+    let sect = body.children().find(|n| w(n, "sectPr")).expect("sectPr");
+    assert!(
+        sect.children().any(|n| w(&n, "bidi")),
+        "the section is bidi"
+    );
+    let (mut paragraphs, mut arabic_runs) = (0, 0);
+    for p in body.descendants().filter(|n| w(n, "p")) {
+        paragraphs += 1;
+        let ppr = p.children().find(|n| w(n, "pPr"));
+        assert!(
+            ppr.is_some_and(|ppr| ppr.children().any(|n| w(&n, "bidi"))),
+            "a paragraph without w:bidi: {}",
+            crate::common::paragraph_text(p)
+        );
+        for r in p.descendants().filter(|n| w(n, "r")) {
+            let text: String = r
+                .descendants()
+                .filter(|n| w(n, "t"))
+                .filter_map(|t| t.text())
+                .collect();
+            if is_arabic(&text) {
+                arabic_runs += 1;
+                let rpr = r.children().find(|n| w(n, "rPr"));
+                assert!(
+                    rpr.is_some_and(|rpr| rpr.children().any(|n| w(&n, "rtl"))),
+                    "an Arabic run without w:rtl: {text}"
+                );
+            }
+        }
+    }
+    assert!(
+        paragraphs > 50 && arabic_runs > 30,
+        "{paragraphs} {arabic_runs}"
+    );
+
+    // LibreOffice's PDF: Arabic lines end at the right margin, and the short ones (a
+    // paragraph's last line) start well right of the left margin.
+    let Some(soffice) = soffice() else {
+        return;
+    };
+    let Some(pdftotext) = crate::common::tool("pdftotext", "-v") else {
+        return;
+    };
+    let o = Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            tmp.path().join("lo-profile").display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(tmp.path())
+        .arg(tmp.path().join("out/C18-33-A.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = Command::new(pdftotext)
+        .args(["-bbox-layout", "-f", "1", "-l", "2"])
+        .arg(tmp.path().join("C18-33-A.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&o.stdout).into_owned();
+    let html = html
+        .split_once("<body>")
+        .map_or(html.as_str(), |(_, b)| b)
+        .split("</body>")
+        .next()
+        .unwrap_or_default()
+        .replace("&nbsp;", " ");
+    let wrapped = format!("<r>{html}</r>");
+    let doc = roxmltree::Document::parse(&wrapped).expect("pdftotext's XHTML");
+    let mut lines = Vec::new();
+    for line in doc.descendants().filter(|n| n.tag_name().name() == "line") {
+        let text: Vec<&str> = line
+            .children()
+            .filter(|n| n.tag_name().name() == "word")
+            .filter_map(|n| n.text())
+            .collect();
+        let x = |a: &str| line.attribute(a).and_then(|v| v.parse::<f64>().ok());
+        if let (Some(min), Some(max)) = (x("xMin"), x("xMax"))
+            && is_arabic(&text.concat())
+        {
+            lines.push((min, max));
+        }
+    }
+    assert!(lines.len() > 30, "{} Arabic lines", lines.len());
+    let right = lines.iter().map(|l| l.1).fold(0.0, f64::max);
+    let at_right = lines.iter().filter(|l| right - l.1 < 30.0).count();
+    assert!(
+        at_right * 10 >= lines.len() * 7,
+        "{at_right} of {} Arabic lines end at the right margin ({right})",
+        lines.len()
+    );
+    let short_right = lines
+        .iter()
+        .filter(|l| right - l.1 < 30.0 && l.0 > 200.0)
+        .count();
+    assert!(
+        short_right >= 5,
+        "short lines start on the right: {short_right}"
+    );
+}

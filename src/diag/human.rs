@@ -1,5 +1,7 @@
 //! The rustc-style rendering, drawn by annotate-snippets (the renderer cargo uses).
 
+use std::borrow::Cow;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Diagnostic, Severity, Sources, visible};
@@ -29,7 +31,8 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
     let mut group = match (d.file, &d.span) {
         (Some(id), Some(span)) => match sources.text(id) {
             Some(text) => {
-                let mut ann = AnnotationKind::Primary.span(clamp(text, span));
+                let (text, span) = c1_written_out(text, clamp(text, span));
+                let mut ann = AnnotationKind::Primary.span(span);
                 if let Some(label) = &d.label {
                     ann = ann.label(label.as_str());
                 }
@@ -54,6 +57,38 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
         group = group.element(Level::HELP.message(help.as_str()));
     }
     group
+}
+
+/// `text` with each C1 control (U+0080 to U+009F) written out as `\u{92}`, and `span`
+/// moved with it: annotate-snippets draws C0 controls as pictures but prints C1 ones as
+/// they are, and a terminal may obey one (U+009B opens an escape sequence).
+fn c1_written_out(
+    text: &str,
+    span: std::ops::Range<usize>,
+) -> (Cow<'_, str>, std::ops::Range<usize>) {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c);
+    // Every C1 control starts with the byte 0xC2 in UTF-8: most texts have none.
+    if memchr::memchr(0xC2, text.as_bytes()).is_none() || !text.chars().any(is_c1) {
+        return (Cow::Borrowed(text), span);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let (mut start, mut end) = (None, None);
+    for (i, c) in text.char_indices() {
+        if i == span.start {
+            start = Some(out.len());
+        }
+        if i == span.end {
+            end = Some(out.len());
+        }
+        if is_c1(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (Cow::Owned(out), start..end)
 }
 
 /// A span that lies inside the text and on char boundaries, so a stale or hostile span can

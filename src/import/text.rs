@@ -6,85 +6,28 @@
 //! and non-breaking spaces at line ends, vertical tabs for manual line breaks. They are
 //! removed here, and each removal becomes a [`Note`] so nothing is changed silently.
 
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
 use super::{Loc, Note, Para, Style};
 
 /// The text of `bytes`: UTF-8 (a byte-order mark is fine) or UTF-16 with its BOM, which
-/// is what Word's "Unicode Text" export writes.
+/// is what Word's "Unicode Text" export writes; `None` for anything malformed in it.
 pub fn decode(bytes: &[u8]) -> Option<String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return String::from_utf8(rest.to_vec()).ok();
-    }
-    let utf16 = |rest: &[u8], le: bool| {
-        // `chunks_exact(2)` yields slices of exactly two bytes: `c[0]` and `c[1]` exist.
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        rest.len()
-            .is_multiple_of(2)
-            .then(|| String::from_utf16(&units).ok())
-            .flatten()
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, true);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, false);
-    }
-    String::from_utf8(bytes.to_vec()).ok()
+    let (encoding, bom) = Encoding::for_bom(bytes).unwrap_or((UTF_8, 0));
+    encoding
+        .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+        .map(Cow::into_owned)
 }
 
 /// Windows-1252, what Word's "Plain Text" export writes by default on Windows. `None` if
-/// a byte has no character there (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+/// a byte has no character there (0x81, 0x8D, 0x8F, 0x90, 0x9D): the WHATWG table that
+/// encoding_rs follows maps those to the C1 controls U+0081 … rather than failing, and
+/// nothing else decodes to a C1 control.
 pub fn decode_windows_1252(bytes: &[u8]) -> Option<String> {
-    // 0x80 to 0x9F; the other bytes are Latin-1.
-    const HIGH: [Option<char>; 32] = [
-        Some('€'),
-        None,
-        Some('‚'),
-        Some('ƒ'),
-        Some('„'),
-        Some('…'),
-        Some('†'),
-        Some('‡'),
-        Some('ˆ'),
-        Some('‰'),
-        Some('Š'),
-        Some('‹'),
-        Some('Œ'),
-        None,
-        Some('Ž'),
-        None,
-        None,
-        Some('‘'),
-        Some('’'),
-        Some('“'),
-        Some('”'),
-        Some('•'),
-        Some('–'),
-        Some('—'),
-        Some('˜'),
-        Some('™'),
-        Some('š'),
-        Some('›'),
-        Some('œ'),
-        None,
-        Some('ž'),
-        Some('Ÿ'),
-    ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-            b => Some(char::from(b)),
-        })
-        .collect()
+    let text = WINDOWS_1252.decode_without_bom_handling_and_without_replacement(bytes)?;
+    (!text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c))).then(|| text.into_owned())
 }
 
 /// Every non-empty line as a cleaned paragraph.
@@ -240,11 +183,16 @@ mod tests {
     fn decodes_utf16_and_bom() {
         assert_eq!(decode(b"\xEF\xBB\xBFab").as_deref(), Some("ab"));
         assert_eq!(decode(b"\xFF\xFEa\0b\0").as_deref(), Some("ab"));
+        assert_eq!(decode(b"\xFE\xFF\0a\0b").as_deref(), Some("ab"));
+        assert_eq!(decode(b"\xFF\xFEa\0b"), None, "an odd byte left");
+        assert_eq!(decode(b"\xFF\xFE\x00\xD8a\0"), None, "a lone surrogate");
         assert_eq!(decode(b"Caf\xE9"), None);
         assert_eq!(
             decode_windows_1252(b"Caf\xE9 \x93ok\x94 \x96\t").as_deref(),
             Some("Café “ok” –\t")
         );
-        assert_eq!(decode_windows_1252(b"\x81"), None);
+        for undefined in [0x81, 0x8D, 0x8F, 0x90, 0x9D] {
+            assert_eq!(decode_windows_1252(&[b'a', undefined]), None);
+        }
     }
 }

@@ -5,8 +5,9 @@
 
 use std::io::Write;
 
+use super::block::{Block, Piece};
 use super::revision::{self, Mark};
-use super::story::{Block, Ids, Piece, Story};
+use super::story::{Ids, Story};
 use super::xml::Xml;
 use super::{PAGE_HEIGHT, PAGE_WIDTH, bidi, body, first_page, header_footer};
 use crate::compare::Comparison;

@@ -13,8 +13,8 @@
 
 use std::borrow::Cow;
 
+use super::block::Block;
 use super::paragraph::{Child, Content, Paragraph, Revision, RevisionKind, Run, RunProps, Target};
-use super::story::Block;
 use super::table::{Cell, Table};
 use crate::compare::align::{Pair, align};
 use crate::compare::words::{diff, words};
