@@ -159,11 +159,9 @@ fn insert_new_group(d: &Path) {
         d,
         &["new", "--entries", "new", "2.5", "--title", "A new group"],
     );
-    replace_in(
-        &entry_file(d, "2/2.05"),
-        "Write the paragraph here.",
-        "The new group met twice in Geneva.",
-    );
+    edit_text(&entry_file(d, "2/2.05"), |_| {
+        "The new group met twice in Geneva.".to_owned()
+    });
 }
 
 /// A scenario: its name and its edit of `new/`.
