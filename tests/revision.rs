@@ -157,7 +157,15 @@ fn insert_new_group(d: &Path) {
     ok(d, &["renumber", "--entries", "new", "--insert", "2.5"]);
     ok(
         d,
-        &["new", "--entries", "new", "2.5", "--title", "A new group"],
+        &[
+            "new",
+            "--entries",
+            "new",
+            "2.5",
+            "--title",
+            "A new group",
+            "--heading",
+        ],
     );
     edit_text(&entry_file(d, "2/2.05"), |_| {
         "The new group met twice in Geneva.".to_owned()
