@@ -28,6 +28,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Check, then write the DOCX, the text report and the digest (atomically).
     Build(BuildArgs),
+    /// Start a new report in a new or empty folder: entries/report.toml with every key
+    /// (TODO placeholders to fill in), a first entry, the JSON Schemas and a .gitignore.
+    ///
+    /// `cd DIR && council-report check` then passes with a W005 warning per placeholder,
+    /// and `build` writes a draft.
+    Init(InitArgs),
     /// Turn an earlier report (its plain text or its DOCX) into an entries folder, to
     /// start the next report from it.
     Import(ImportArgs),
@@ -226,6 +232,13 @@ pub struct BuildArgs {
     /// `translations/<LANG>.xlf`, or in all six (`all`); default: the entries' own
     #[arg(long, value_name = "LANG", value_parser = parse_languages)]
     pub language: Option<Languages>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the new report (created if needed; it must be empty).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

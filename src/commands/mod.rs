@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod fmt;
 mod import;
+mod init;
 mod man;
 mod new;
 mod renumber;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Init(args) => init::run(&args),
         Command::Import(args) => import::run(&args),
         Command::New(args) => new::run(&args),
         Command::Renumber(args) => renumber::run(&args),

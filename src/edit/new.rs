@@ -34,7 +34,7 @@ pub fn plan(
     place: Place,
     title: Option<&str>,
 ) -> Result<(Plan, SectionNumber), EditError> {
-    let (draft, _) = load_clean(root)?;
+    let (draft, before) = load_clean(root)?;
     let entries: Vec<(SectionNumber, String)> = draft
         .entries
         .iter()
@@ -92,7 +92,7 @@ pub fn plan(
         format!("{folder}/{name}")
     };
     let text = skeleton(number, title, &schema_path(root, &folder));
-    let mut plan = Plan::new(root);
+    let mut plan = Plan::after(root, &before);
     plan.changes.push(Change {
         from: None,
         to: rel,
@@ -171,13 +171,17 @@ fn schema_path(root: &Path, folder: &str) -> String {
 
 /// The commented skeleton: valid as it stands (a placeholder text), with every optional key
 /// shown commented out so the author sees what an entry may hold.
-fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String {
+pub(super) fn skeleton(
+    number: impl std::fmt::Display,
+    title: Option<&str>,
+    schema: &str,
+) -> String {
     let mut w = Writer::new(crate::raw::shape::ENTRY);
     w.set("number", number.to_string());
     if let Some(t) = title {
         w.set("title", t);
     }
-    w.text("text", "Write the paragraph here.");
+    w.text("text", SKELETON_TEXT);
     w.header(&format!(
         "#:schema {schema}\n\
          # Entry {number}. README.md (\"An entry\") describes every key; an editor that reads the\n\
@@ -214,6 +218,10 @@ fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String 
     );
     w.finish().text
 }
+
+/// The skeleton's text: a placeholder (`check` warns about it, W005, until it is
+/// replaced), so that a paragraph nobody wrote never reaches the Council unnoticed.
+pub const SKELETON_TEXT: &str = "TODO: write the paragraph here.";
 
 #[cfg(test)]
 mod tests {

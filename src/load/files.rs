@@ -1,9 +1,12 @@
-//! Walking the folder and reading files, with every failure turned into a diagnostic.
+//! Walking the folder (walkdir) and reading files, with every failure turned into a
+//! diagnostic.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
 
 use crate::diag::{Code, Diagnostic, DisplayPath, FileId, Sources};
 use crate::input::ReadError;
@@ -43,53 +46,94 @@ pub(super) fn walk(
 
 /// [`walk`], handing each file to `sink` as soon as it is found (so that reading and
 /// parsing can start while the walk goes on); returns the walk's diagnostics.
+///
+/// walkdir lists, sorts and descends (with the file types the listing gives for free, so
+/// plain files and folders cost no `stat`: with thousands of entries those calls were a
+/// tenth of `check`), follows links and stops at a link back to a folder above; what is
+/// ours is the policy: hidden names skipped, links out of the folder refused (E024), a
+/// folder reached twice walked once, every problem a diagnostic.
 pub(super) fn walk_into(
     root: &Path,
     display_root: &DisplayPath,
     sources: &mut Sources,
     sink: &mut dyn FnMut(FoundFile),
 ) -> std::io::Result<Vec<Diagnostic>> {
-    let mut seen = HashSet::new();
-    let canonical_root = fs::canonicalize(root).ok();
-    if let Some(c) = &canonical_root {
-        seen.insert(c.clone());
-    }
     // Only the top folder must be readable; problems below are diagnostics.
-    let top = sorted_children(root)?;
+    fs::read_dir(root)?;
+    let canonical_root = fs::canonicalize(root).ok();
     let mut walk = Walk {
         root: canonical_root.clone(),
-        seen,
+        seen: canonical_root.iter().cloned().collect(),
         sources,
         sink,
         diagnostics: Vec::new(),
     };
-    walk.visit(top, display_root, canonical_root.as_deref(), 0);
-    Ok(walk.diagnostics)
-}
-
-/// A folder's children, sorted by name, with the kind the folder listing gives for free
-/// (`None` when it does not: then the walk asks the file system, one call per child).
-fn sorted_children(dir: &Path) -> std::io::Result<Vec<Child>> {
-    let mut v = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let kind = entry.file_type().ok();
-        v.push(Child {
-            name,
-            path: entry.path(),
-            kind,
-        });
+    // The folders on the way down to the current entry: how each is shown and its real
+    // path when known (`None`: no link can be shown to stay inside).
+    let mut folders: Vec<(String, Option<PathBuf>)> =
+        vec![(display_root.as_str().to_owned(), canonical_root)];
+    let mut entries = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| a.file_name().cmp(b.file_name()))
+        .into_iter();
+    while let Some(next) = entries.next() {
+        let entry = match next {
+            Ok(entry) if entry.depth() == 0 => continue,
+            Ok(entry) => entry,
+            Err(e) => {
+                walk.failed(&e, root, display_root);
+                continue;
+            }
+        };
+        folders.truncate(entry.depth());
+        let name = entry.file_name().to_string_lossy();
+        let is_dir = entry.file_type().is_dir();
+        if name.starts_with('.') {
+            if is_dir {
+                entries.skip_current_dir();
+            }
+            continue;
+        }
+        let Some((display_dir, real_dir)) = folders.last() else {
+            continue;
+        };
+        let display = DisplayPath::from(format!("{display_dir}/{name}"));
+        let is_toml = is_toml_name(&name);
+        let path = entry.path();
+        let linked = entry.path_is_symlink();
+        if linked && walk.leads_outside(path) {
+            // An untrusted change can add a symbolic link; following it out of the
+            // folder would quote another file of the machine in diagnostics (CI logs)
+            // or put it in the deliverable.
+            if is_toml || is_dir {
+                walk.outside(display);
+            }
+            if is_dir {
+                entries.skip_current_dir();
+            }
+            continue;
+        }
+        if is_dir {
+            let real = match real_dir {
+                Some(dir) if !linked => dir.join(entry.file_name()),
+                _ => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            };
+            if walk.enter(&real, &display, is_toml, entry.depth()) {
+                folders.push((display.as_str().to_owned(), Some(real)));
+            } else {
+                entries.skip_current_dir();
+            }
+        } else if !is_toml {
+        } else if entry.file_type().is_file() {
+            walk.found(entry.into_path(), display);
+        } else {
+            // A named pipe, socket or device: opening a pipe would wait forever.
+            if let Ok(meta) = fs::metadata(path) {
+                walk.not_regular(display, &meta);
+            }
+        }
     }
-    v.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.path.cmp(&b.path)));
-    Ok(v)
-}
-
-/// One child of a folder being walked.
-struct Child {
-    name: String,
-    path: PathBuf,
-    kind: Option<fs::FileType>,
+    Ok(walk.diagnostics)
 }
 
 /// The state of a walk: the entries folder's real path, the folders already seen.
@@ -103,85 +147,6 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// Visits a folder's children; `real_dir` is the folder's real path when known.
-    fn visit(
-        &mut self,
-        children: Vec<Child>,
-        display_dir: &str,
-        real_dir: Option<&Path>,
-        depth: usize,
-    ) {
-        for Child { name, path, kind } in children {
-            if name.starts_with('.') {
-                continue;
-            }
-            let display = DisplayPath::from(format!("{display_dir}/{name}"));
-            let is_toml = is_toml_name(&name);
-            // The listing's own file type saves the `stat` and `realpath` calls for plain
-            // files and folders: with thousands of entries those calls were a tenth of
-            // `check`. Only links (and file systems that give no type) take the long way.
-            match kind {
-                Some(k) if k.is_file() => {
-                    if is_toml {
-                        self.found(path, display);
-                    }
-                    continue;
-                }
-                Some(k) if k.is_dir() => {
-                    let real = match real_dir {
-                        Some(dir) => dir.join(&name),
-                        None => fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
-                    };
-                    self.enter(path, real, display, is_toml, depth);
-                    continue;
-                }
-                Some(k) if !k.is_symlink() => {
-                    // A named pipe, socket or device: opening a pipe would wait forever.
-                    if is_toml && let Ok(meta) = fs::symlink_metadata(&path) {
-                        self.not_regular(display, &meta);
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            if self.leads_outside(&path) {
-                // An untrusted change can add a symbolic link; following it out of the
-                // folder would quote another file of the machine in diagnostics (CI logs)
-                // or put it in the deliverable.
-                let meta = fs::metadata(&path);
-                if is_toml || meta.is_ok_and(|m| m.is_dir()) {
-                    let id = self.sources.add(display.clone());
-                    self.diagnostics.push(
-                        Diagnostic::new(
-                            Code::UnsafePath,
-                            format!("`{display}` is a symbolic link out of the entries folder"),
-                        )
-                        .in_file(id)
-                        .help("copy the file or folder into the entries folder; links may only point inside it"),
-                    );
-                }
-                continue;
-            }
-            match fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => {
-                    let real = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-                    self.enter(path, real, display, is_toml, depth);
-                }
-                Ok(meta) if is_toml && !meta.is_file() => self.not_regular(display, &meta),
-                Ok(_) if is_toml => self.found(path, display),
-                Ok(_) => {}
-                Err(e) if is_toml => self.diagnostics.push(
-                    Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {e}"))
-                        .in_file(self.sources.add(display.clone()))
-                        .help(
-                            "a broken symbolic link, or a file removed while the folder was read",
-                        ),
-                ),
-                Err(_) => {}
-            }
-        }
-    }
-
     /// Hands a file found to the sink, with its id.
     fn found(&mut self, path: PathBuf, display: DisplayPath) {
         let id = self.sources.add(display.clone());
@@ -203,16 +168,23 @@ impl Walk<'_> {
         );
     }
 
-    /// Walks into the folder `path` (real path `real`), once: a link back to a folder
-    /// already walked is skipped.
-    fn enter(
-        &mut self,
-        path: PathBuf,
-        real: PathBuf,
-        display: DisplayPath,
-        is_toml: bool,
-        depth: usize,
-    ) {
+    fn outside(&mut self, display: DisplayPath) {
+        let id = self.sources.add(display.clone());
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::UnsafePath,
+                format!("`{display}` is a symbolic link out of the entries folder"),
+            )
+            .in_file(id)
+            .help(
+                "copy the file or folder into the entries folder; links may only point inside it",
+            ),
+        );
+    }
+
+    /// Whether to walk into the folder `display` (real path `real`, `depth` below the
+    /// top): once, and not too deep. A link back to a folder already walked is skipped.
+    fn enter(&mut self, real: &Path, display: &DisplayPath, is_toml: bool, depth: usize) -> bool {
         if is_toml {
             let id = self.sources.add(display.clone());
             self.diagnostics.push(
@@ -224,10 +196,10 @@ impl Walk<'_> {
                 .help("rename the folder: names ending in .toml are reserved for entries"),
             );
         }
-        if !self.seen.insert(real.clone()) {
-            return; // a symlink back to a folder already walked
+        if !self.seen.insert(real.to_path_buf()) {
+            return false;
         }
-        if depth + 1 >= MAX_DEPTH {
+        if depth >= MAX_DEPTH {
             let id = self.sources.add(display.clone());
             self.diagnostics.push(
                 Diagnostic::new(
@@ -239,31 +211,49 @@ impl Walk<'_> {
                     "entries folders may nest at most {MAX_DEPTH} levels"
                 )),
             );
+            return false;
+        }
+        true
+    }
+
+    /// What walkdir could not do: list a folder, or follow a link (a broken one); a link
+    /// back to a folder above is no problem, it is simply not walked again.
+    fn failed(&mut self, e: &walkdir::Error, root: &Path, display_root: &DisplayPath) {
+        let (Some(path), Some(io), None) = (e.path(), e.io_error(), e.loop_ancestor()) else {
+            return;
+        };
+        let rel: Vec<String> = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if rel.iter().any(|part| part.starts_with('.')) {
             return;
         }
-        match sorted_children(&path) {
-            Ok(c) => self.visit(c, &display, Some(&real), depth + 1),
-            Err(e) => {
-                let id = self.sources.add(display.clone());
-                self.diagnostics.push(
-                    Diagnostic::new(
-                        Code::Unreadable,
-                        format!("cannot read the folder `{display}`: {e}"),
-                    )
-                    .in_file(id),
-                );
-            }
+        let display = display_root.join(&rel.join("/"));
+        if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            let id = self.sources.add(display.clone());
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::Unreadable,
+                    format!("cannot read the folder `{display}`: {io}"),
+                )
+                .in_file(id),
+            );
+        } else if is_toml_name(rel.last().map_or("", String::as_str)) {
+            let id = self.sources.add(display.clone());
+            self.diagnostics.push(
+                Diagnostic::new(Code::Unreadable, format!("cannot read `{display}`: {io}"))
+                    .in_file(id)
+                    .help("a broken symbolic link, or a file removed while the folder was read"),
+            );
         }
     }
 
-    /// True when `path` is a symbolic link whose target (after every link) lies outside the
-    /// entries folder. A link that cannot be resolved (a loop, a missing target) is left to
-    /// the caller, which reports it as unreadable.
+    /// True when `path`, a symbolic link, leads (after every link) outside the entries
+    /// folder. A link that cannot be resolved is left to the caller.
     fn leads_outside(&self, path: &Path) -> bool {
-        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        if !is_link {
-            return false;
-        }
         match (&self.root, fs::canonicalize(path)) {
             (Some(root), Ok(target)) => !target.starts_with(root),
             // Without the folder's real path, no link can be shown to stay inside.
@@ -365,5 +355,64 @@ fn read_into(f: &FoundFile, bytes: &mut Vec<u8>) -> Result<String, ReadFailure> 
                 .help("save the file as UTF-8 (a text editor's \"Save with encoding\"); Windows-1252 text pasted from Word is the usual cause");
             Err(Box::new((d, Some(lossy))))
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    /// The walk's policy on top of walkdir: hidden names skipped, a folder reached twice
+    /// walked once, a link back up not followed, links out refused, broken links and
+    /// folders named like entries reported, nesting bounded.
+    #[test]
+    fn the_walk_keeps_its_policy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let outside = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let write = |rel: &str| {
+            let p = root.join(rel);
+            fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            fs::write(p, "number = \"1\"\n").expect("write");
+        };
+        write("report.toml");
+        write("a.toml");
+        write(".hidden/x.toml");
+        write(".b.toml");
+        write("sub/b.toml");
+        write("notes.txt");
+        fs::create_dir(root.join("dir.toml")).expect("mkdir");
+        let deep: String = (0..MAX_DEPTH + 1).map(|_| "d/").collect();
+        write(&format!("{deep}deep.toml"));
+        fs::write(outside.path().join("o.toml"), "").expect("write");
+        symlink(root.join("sub"), root.join("link-sub")).expect("link");
+        symlink(root, root.join("sub/up")).expect("link");
+        symlink(root.join("missing.toml"), root.join("broken.toml")).expect("link");
+        symlink(outside.path().join("o.toml"), root.join("out.toml")).expect("link");
+        symlink(outside.path(), root.join("out-dir")).expect("link");
+
+        let mut sources = Sources::default();
+        let listing = walk(root, &DisplayPath::from("e".to_owned()), &mut sources).expect("walk");
+        let files: Vec<&str> = listing.files.iter().map(|f| f.display.as_str()).collect();
+        assert_eq!(files, ["e/a.toml", "e/link-sub/b.toml", "e/report.toml"]);
+        let messages: Vec<String> = listing
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        let deep_folder = format!("e/{}", &deep[..deep.len() - 1 - 2]);
+        assert_eq!(
+            messages,
+            [
+                "E010 cannot read `e/broken.toml`: No such file or directory (os error 2)"
+                    .to_owned(),
+                format!("E010 `{deep_folder}` is nested too deeply"),
+                "E010 `e/dir.toml` is a folder, not an entry file".to_owned(),
+                "E024 `e/out-dir` is a symbolic link out of the entries folder".to_owned(),
+                "E024 `e/out.toml` is a symbolic link out of the entries folder".to_owned(),
+            ]
+        );
     }
 }

@@ -16,8 +16,8 @@
 
 use std::borrow::Cow;
 
+use super::block::Block;
 use super::paragraph::{Child, Content, Paragraph, Run};
-use super::story::Block;
 
 /// The blocks of a right-to-left document.
 pub(crate) fn mirror<'a>(blocks: Vec<Block<'a>>) -> Vec<Block<'a>> {

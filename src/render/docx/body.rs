@@ -8,8 +8,9 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
+use super::block::{self, Block, Piece};
 use super::paragraph::{Align, Paragraph, Run};
-use super::story::{self, Block, Ids, Piece, Story};
+use super::story::{Ids, Story};
 use super::{bidi, inline, styles};
 use crate::locale::Language;
 use crate::model::{Entry, Layout};
@@ -35,7 +36,7 @@ pub(crate) fn write<W: Write + Send>(
     out: &mut W,
 ) -> std::io::Result<()> {
     if let Some(memo) = kept {
-        let (starts, _) = story::starts(story.ids(), &build(entries, layout, language));
+        let (starts, _) = block::starts(story.ids(), &build(entries, layout, language));
         let Ok(pieces) = memo.render_keyed(entries, starts, (layout, language), |e, start| {
             Ok::<_, Infallible>(Piece::write(&entry(e, layout, language), *start))
         });
@@ -80,7 +81,7 @@ fn build<'a>(entries: &'a [Entry], layout: &Layout, language: Language) -> Vec<V
 /// A batch of entries built and written on all cores, the first from the ids `taken`.
 fn write_batch(entries: &[Entry], layout: &Layout, language: Language, taken: Ids) -> Vec<Piece> {
     let groups = build(entries, layout, language);
-    let (starts, _) = story::starts(taken, &groups);
+    let (starts, _) = block::starts(taken, &groups);
     groups
         .par_iter()
         .zip(starts)

@@ -5,7 +5,8 @@
 
 use std::io::Write;
 
-use super::story::{Block, Ids, Piece, Story};
+use super::block::{Block, Piece};
+use super::story::{Ids, Story};
 use super::xml::Xml;
 use super::{PAGE_HEIGHT, PAGE_WIDTH, bidi, body, first_page, header_footer};
 use crate::locale::Locale;

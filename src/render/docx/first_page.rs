@@ -4,8 +4,8 @@
 
 use docx_rs::{BuildXML, Drawing, Pic};
 
+use super::block::Block;
 use super::paragraph::{Align, Content, Paragraph, Run};
-use super::story::Block;
 use super::table::{Cell, Table};
 use super::{inline, styles};
 use crate::locale::Locale;

@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
+use super::block::Block;
 use super::paragraph::{Child, Content, Paragraph, Run, Target};
-use super::story::Block;
 use super::styles;
 use crate::locale::Locale;
 

@@ -14,7 +14,7 @@
 //!   and annotation ids (revisions, bookmarks) running on across the parts, `rIdLink1`, …
 //!   for each part's hyperlinks. The entries, nearly all of the document, are built and
 //!   written on all cores (rayon): a block knows beforehand how many ids it takes
-//!   ([`story::Block::ids`]), so every entry starts from the ids of those before it and the
+//!   ([`block::Block::ids`]), so every entry starts from the ids of those before it and the
 //!   XML is the same whatever the number of threads;
 //! - every string from the report reaches XML through one function, [`xml::escape_into`],
 //!   which is XML-1.0-safe by construction (what XML 1.0 cannot hold is written as U+FFFD
@@ -73,6 +73,7 @@
 #![allow(rustdoc::private_intra_doc_links)]
 
 mod bidi;
+mod block;
 mod body;
 mod doc_props;
 mod document;
@@ -89,7 +90,8 @@ mod table;
 mod theme;
 mod xml;
 
-use story::{Ids, Piece};
+use block::Piece;
+use story::Ids;
 
 use crate::model::Report;
 use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};

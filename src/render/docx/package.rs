@@ -15,9 +15,10 @@ use docx_rs::{BuildXML, ContentTypes, Rels};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
+use super::block::Piece;
 use super::document::{self, DEFAULT_HEADER_RID, FIRST_FOOTER_RID, FIRST_HEADER_RID};
 use super::first_page::LOGO_RID;
-use super::story::{Ids, Piece};
+use super::story::Ids;
 use super::xml::Xml;
 use super::{DocxError, doc_props, fonts, settings, styles, theme};
 use crate::model::{ImageFormat, Report};

@@ -457,9 +457,9 @@ mod tests {
 
     use std::collections::BTreeSet;
 
+    use super::super::block::Block;
     use super::super::document::NAMESPACES;
     use super::super::package::tests::package_of;
-    use super::super::story::Block;
     use super::super::xml::Xml;
     use super::*;
 

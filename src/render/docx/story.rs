@@ -5,13 +5,16 @@
 //! paragraph ids (`w14:paraId`) and annotation ids (revisions, bookmarks) run on from part
 //! to part across the document; hyperlink relationships are the part's own, `rIdLink1`,
 //! `rIdLink2`, … in order of use. A block reports beforehand how many ids it takes
-//! ([`Block::ids`]), which is what lets the body give each entry its first ids before any
-//! is written ([`starts`]) and write the entries on all cores as [`Piece`]s.
+//! ([`super::block::Block::ids`]), which is what lets the body give each entry its first
+//! ids before any is written and write the entries on all cores
+//! ([`super::block::Piece`]).
+//!
+//! The writer's state sits below what it writes: [`super::paragraph`] and
+//! [`super::table`] write into a [`Story`], and [`super::block`] lists them; nothing here
+//! knows a paragraph, so no two files import each other.
 
 use std::ops::{Add, AddAssign};
 
-use super::paragraph::Paragraph;
-use super::table::Table;
 use super::xml::Xml;
 
 /// Counts of ids: taken so far by a story, or needed by a block.
@@ -38,42 +41,6 @@ impl Add for Ids {
 impl AddAssign for Ids {
     fn add_assign(&mut self, other: Ids) {
         *self = *self + other;
-    }
-}
-
-/// What a story holds.
-#[derive(Debug, Clone)]
-pub(crate) enum Block<'a> {
-    Paragraph(Paragraph<'a>),
-    Table(Table<'a>),
-}
-
-impl<'a> From<Paragraph<'a>> for Block<'a> {
-    fn from(p: Paragraph<'a>) -> Self {
-        Block::Paragraph(p)
-    }
-}
-
-impl<'a> From<Table<'a>> for Block<'a> {
-    fn from(t: Table<'a>) -> Self {
-        Block::Table(t)
-    }
-}
-
-impl<'a> Block<'a> {
-    /// The ids writing this block takes.
-    pub(crate) fn ids(&self) -> Ids {
-        match self {
-            Block::Paragraph(p) => p.ids(),
-            Block::Table(t) => t.ids(),
-        }
-    }
-
-    pub(crate) fn write(&self, story: &mut Story) {
-        match self {
-            Block::Paragraph(p) => p.write(story),
-            Block::Table(t) => t.write(story),
-        }
     }
 }
 
@@ -113,12 +80,12 @@ impl Story {
         (self.xml, self.links, self.ids)
     }
 
-    /// Goes on after a piece written by another story (an entry written on another
-    /// thread): its hyperlinks and ids follow this story's.
-    pub(crate) fn follow(&mut self, piece: &Piece) {
-        debug_assert_eq!(piece.start, self.ids, "a piece written from other ids");
-        self.links.extend(piece.links.iter().cloned());
-        self.ids = piece.end;
+    /// Goes on after XML written apart from ids `start` to `end`, with these hyperlinks
+    /// ([`super::block::Piece`]).
+    pub(crate) fn go_on(&mut self, start: Ids, links: &[String], end: Ids) {
+        debug_assert_eq!(start, self.ids, "a piece written from other ids");
+        self.links.extend(links.iter().cloned());
+        self.ids = end;
     }
 
     /// `00000001`, `00000002`, …: w14:paraId is 8 hex digits.
@@ -139,50 +106,4 @@ impl Story {
         self.links.push(url.to_owned());
         format!("rIdLink{}", self.ids.links)
     }
-
-    pub(crate) fn write_all(&mut self, blocks: &[Block<'_>]) {
-        for block in blocks {
-            block.write(self);
-        }
-    }
-}
-
-/// Blocks written apart from their story (an entry, on a thread of its own, or kept from
-/// an earlier build by `watch`), with the ids it started from and ended at.
-#[derive(Debug, Clone)]
-pub(crate) struct Piece {
-    pub xml: String,
-    pub links: Vec<String>,
-    pub start: Ids,
-    pub end: Ids,
-}
-
-impl Piece {
-    /// `blocks` written from the ids `start`.
-    pub(crate) fn write(blocks: &[Block<'_>], start: Ids) -> Piece {
-        let mut story = Story::new(Xml::with_capacity(blocks.len() * 512), start);
-        story.write_all(blocks);
-        let (xml, links, end) = story.finish();
-        Piece {
-            xml: xml.into_string(),
-            links,
-            start,
-            end,
-        }
-    }
-}
-
-/// The ids each group of blocks starts from when they follow `taken` one after the
-/// other, and the ids taken after the last.
-pub(crate) fn starts(taken: Ids, groups: &[Vec<Block<'_>>]) -> (Vec<Ids>, Ids) {
-    let mut next = taken;
-    let starts = groups
-        .iter()
-        .map(|group| {
-            let start = next;
-            next += group.iter().map(Block::ids).fold(Ids::default(), Add::add);
-            start
-        })
-        .collect();
-    (starts, next)
 }
