@@ -255,9 +255,14 @@ pub struct NewArgs {
     #[arg(long, value_name = "NUMBER", value_parser = parse_number)]
     pub under: Option<SectionNumber>,
 
-    /// The entry's title (a heading); it also names the file.
-    #[arg(long, value_name = "TITLE")]
+    /// Words that name the file (`2.09.3-imt-2020-demo-day.toml`); with --heading they
+    /// are also the entry's title, which makes it a bold heading.
+    #[arg(long, value_name = "WORDS")]
     pub title: Option<String>,
+
+    /// Make --title the entry's title (a heading) too, not only its file name.
+    #[arg(long, requires = "title")]
+    pub heading: bool,
 
     #[command(flatten)]
     pub color: ColorArg,

@@ -126,6 +126,7 @@ fn new_under_takes_the_next_free_number_beside_its_siblings() {
         "2.9",
         "--title",
         "IMT-2020 Demo Day, part 2",
+        "--heading",
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "entries/2/2.09.3-imt-2020-demo-day.toml\n");
@@ -260,7 +261,7 @@ fn insert_makes_room_children_follow_then_new_fills_the_gap() {
     assert_eq!(entry(&report, "2.23").2, entry(&orig, "2.22").2);
     assert_eq!(entry(&report, "2.6.1").2, entry(&orig, "2.6.1").2);
 
-    let out = w.run(&["new", "2.7", "--title", "A new study group"]);
+    let out = w.run(&["new", "2.7", "--title", "A new study group", "--heading"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(w.check(false).0, 0, "{}", w.check(false).1); // W005: the skeleton's text
     let report = w.report();
@@ -499,6 +500,27 @@ fn content_errors_do_not_block_edits() {
     assert!(!err.contains("E020"), "{err}");
     assert!(err.contains("these errors stop every edit"), "{err}");
     assert_eq!(w.tree(), tree);
+}
+
+/// `--title` names the file; the entry is a paragraph like its siblings (the title shown
+/// commented), and a heading only with `--heading`. Before, README's own example made a
+/// bold heading among paragraphs, and there was no way to name the file without one.
+#[test]
+fn new_title_names_the_file_and_heading_makes_a_heading() {
+    let w = Work::new();
+    let out = w.run(&["new", "--under", "2.9", "--title", "IMT-2020 Demo Day"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "entries/2/2.09.3-imt-2020-demo-day.toml\n");
+    let text = w.read("2/2.09.3-imt-2020-demo-day.toml");
+    let value: toml::Table = toml::from_str(&text).expect("TOML");
+    assert!(value.get("title").is_none(), "{text}");
+    insta::assert_snapshot!("new_title_without_heading", text);
+    let out = w.run(&["new", "--under", "2.9", "--title", "Demo Day", "--heading"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = w.read("2/2.09.4-demo-day.toml");
+    assert!(text.contains("\ntitle = \"Demo Day\"\n"), "{text}");
+    let out = w.run(&["new", "--under", "2.9", "--heading"]);
+    assert_eq!(code(&out), 2, "--heading needs --title");
 }
 
 // ---------------------------------------------------------------------------------- fmt

@@ -41,7 +41,14 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("entries/report.toml", report_toml()),
         (
             "entries/1/1-introduction.toml",
-            super::new::skeleton("1", Some("Introduction"), "../../schemas/entry.schema.json"),
+            super::new::skeleton(
+                "1",
+                super::new::Name {
+                    words: Some("Introduction"),
+                    heading: true,
+                },
+                "../../schemas/entry.schema.json",
+            ),
         ),
     ]
 }

@@ -18,6 +18,14 @@ pub enum Place {
     At(SectionNumber),
 }
 
+/// What `--title` gives: the words of the file name, and the entry's title too when
+/// `heading` (a heading is bold, unlike the paragraphs beside it, so it is asked for).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Name<'a> {
+    pub words: Option<&'a str>,
+    pub heading: bool,
+}
+
 /// A written entry.
 #[derive(Debug)]
 pub struct Created {
@@ -29,11 +37,7 @@ pub struct Created {
 }
 
 /// Works out the new file without writing it.
-pub fn plan(
-    root: &Path,
-    place: Place,
-    title: Option<&str>,
-) -> Result<(Plan, SectionNumber), EditError> {
+pub fn plan(root: &Path, place: Place, name: Name<'_>) -> Result<(Plan, SectionNumber), EditError> {
     let (draft, before) = load_clean(root)?;
     let entries: Vec<(SectionNumber, String)> = draft
         .entries
@@ -85,13 +89,13 @@ pub fn plan(
     };
 
     let folder = folder_for(number, &entries);
-    let name = entry_file_name(number, title.unwrap_or("new entry"));
+    let file_name = entry_file_name(number, name.words.unwrap_or("new entry"));
     let rel = if folder.is_empty() {
-        name
+        file_name
     } else {
-        format!("{folder}/{name}")
+        format!("{folder}/{file_name}")
     };
-    let text = skeleton(number, title, &schema_path(root, &folder));
+    let text = skeleton(number, name, &schema_path(root, &folder));
     let mut plan = Plan::after(root, &before);
     plan.changes.push(Change {
         from: None,
@@ -103,10 +107,10 @@ pub fn plan(
 }
 
 /// Writes the new entry after checking the folder with it.
-pub fn run(root: &Path, place: Place, title: Option<&str>) -> Result<Created, EditError> {
+pub fn run(root: &Path, place: Place, name: Name<'_>) -> Result<Created, EditError> {
     // Under the lock: two `new --under 2.9` at once get 2.9.3 and 2.9.4.
     let _lock = super::session(root)?;
-    let (plan, number) = plan(root, place, title)?;
+    let (plan, number) = plan(root, place, name)?;
     let checked = plan.verify()?;
     plan.apply("new")?;
     // `plan` pushed exactly one change, the new file, before returning.
@@ -171,13 +175,10 @@ fn schema_path(root: &Path, folder: &str) -> String {
 
 /// The commented skeleton: valid as it stands (a placeholder text), with every optional key
 /// shown commented out so the author sees what an entry may hold.
-pub(super) fn skeleton(
-    number: impl std::fmt::Display,
-    title: Option<&str>,
-    schema: &str,
-) -> String {
+pub(super) fn skeleton(number: impl std::fmt::Display, name: Name<'_>, schema: &str) -> String {
     let mut w = Writer::new(crate::raw::shape::ENTRY);
     w.set("number", number.to_string());
+    let title = name.words.filter(|_| name.heading);
     if let Some(t) = title {
         w.set("title", t);
     }
@@ -188,10 +189,15 @@ pub(super) fn skeleton(
          # schema named above completes and checks them as you type. Delete what you do not need.\n"
     ));
     if title.is_none() {
-        w.absent(
-            "title",
-            "# title = \"…\"                  # makes the entry a heading\n",
-        );
+        // The words given name the file; shown here, they are one `#` from a heading.
+        let line = match name.words {
+            Some(w) => format!(
+                "# title = {}  # makes the entry a heading\n",
+                toml_edit::Value::from(w)
+            ),
+            None => "# title = \"…\"                  # makes the entry a heading\n".to_owned(),
+        };
+        w.absent("title", &line);
     }
     w.absent(
         "sector",
@@ -247,7 +253,11 @@ mod tests {
 
     #[test]
     fn skeleton_is_an_entry() {
-        let text = skeleton(n("2.9.3"), Some("A “new” one"), "../entry.schema.json");
+        let heading = Name {
+            words: Some("A “new” one"),
+            heading: true,
+        };
+        let text = skeleton(n("2.9.3"), heading, "../entry.schema.json");
         assert!(text.starts_with("#:schema ../entry.schema.json\n"));
         let v: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(v["number"].as_str(), Some("2.9.3"));
@@ -257,11 +267,22 @@ mod tests {
             super::super::fmt::format_entry("e.toml", &text).unwrap(),
             text
         );
-        let bare = skeleton(n("2.9.3"), None, "../entry.schema.json");
-        assert_eq!(
-            super::super::fmt::format_entry("e.toml", &bare).unwrap(),
-            bare
-        );
-        assert!(bare.contains("# title = "), "{bare}");
+        // Words without --heading name the file and show as a commented title.
+        let words = Name {
+            words: Some("A “new” one"),
+            heading: false,
+        };
+        for bare in [
+            skeleton(n("2.9.3"), Name::default(), "../entry.schema.json"),
+            skeleton(n("2.9.3"), words, "../entry.schema.json"),
+        ] {
+            assert_eq!(
+                super::super::fmt::format_entry("e.toml", &bare).unwrap(),
+                bare
+            );
+            let v: toml::Table = toml::from_str(&bare).unwrap();
+            assert!(v.get("title").is_none(), "{bare}");
+            assert!(bare.contains("# title = "), "{bare}");
+        }
     }
 }
