@@ -109,6 +109,7 @@ rule!(e023_control_character, "e023-control-character", "E023", 1);
 rule!(e023_c1_control, "e023-c1-control", "E023", 1);
 rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
 rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
+rule!(e028_duplicate_id, "e028-duplicate-id", "E028", 1);
 rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
 rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
 rule!(w003_double_space, "w003-double-space", "W003", 0);
