@@ -493,3 +493,29 @@ fn friendly_toml_syntax_errors() {
     }
     insta::assert_snapshot!(all);
 }
+
+/// Three mistakes of one file in one run (a number without quotes, a resolution in
+/// quotes, a sector in lower case), and no cascade: the entry still counts as 2.1, so
+/// its child has a parent and its sibling no gap. The help quotes the number as written.
+#[test]
+fn every_mistake_of_a_file_in_one_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let e = dir.path().join("e");
+    crate::common::copy_tree(
+        &crate::common::root().join("tests/fixtures/check/clean"),
+        &e,
+    );
+    std::fs::write(
+        e.join("2/2.1.toml"),
+        "number = 2.1\nresolutions = [\"101\"]\nsector = \"itu-t\"\ntext = \"x\"\n",
+    )
+    .expect("write");
+    std::fs::write(e.join("2/2.1.1.toml"), "number = \"2.1.1\"\ntext = \"y\"\n").expect("write");
+    let out = crate::common::run_in(dir.path(), &["check", "--entries", "e"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert_eq!(err.matches("error[E004]").count(), 3, "{err}");
+    assert!(!err.contains("E013") && !err.contains("W001"), "{err}");
+    assert!(err.contains("`number = \"2.1\"`"), "{err}");
+    insta::assert_snapshot!(err);
+}

@@ -36,25 +36,28 @@ pub(super) fn parse_entry(cx: &mut InFile<'_>, name: &str) -> EntryParse {
         let number = text
             .contains("number")
             .then(|| DeTable::parse_recoverable(text).0)
-            .and_then(|t| string_number(&t));
+            .and_then(|t| written_number(&t, text));
         return number.map_or(EntryParse::Nothing, EntryParse::NumberOnly);
     };
-    let number = string_number(&table);
+    let number = written_number(&table, cx.src);
     match entry_table(cx, name, table) {
         Some(raw) => EntryParse::Entry(Box::new(raw)),
         None => number.map_or(EntryParse::Nothing, EntryParse::NumberOnly),
     }
 }
 
-/// The `number` of an entry table, when it is a string.
-fn string_number(table: &Spanned<DeTable<'_>>) -> Option<Spanned<String>> {
-    table
-        .get_ref()
-        .get("number")
-        .and_then(|v| match v.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
-            _ => None,
-        })
+/// The `number` of an entry table as written: a string's value, or the source text of a
+/// number written without quotes (`2.10`, which as a float would be 2.1), so that the
+/// numbering rules see the file where its author put it (no W001 gap, no E013 orphans).
+fn written_number(table: &Spanned<DeTable<'_>>, text: &str) -> Option<Spanned<String>> {
+    let v = table.get_ref().get("number")?;
+    match v.get_ref() {
+        DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+        DeValue::Float(_) | DeValue::Integer(_) => text
+            .get(v.span())
+            .map(|s| Spanned::new(v.span(), s.trim().to_owned())),
+        _ => None,
+    }
 }
 
 fn entry_table(cx: &mut InFile<'_>, name: &str, table: Spanned<DeTable<'_>>) -> Option<RawEntry> {
@@ -222,8 +225,12 @@ fn deserialize<T: DeserializeOwned>(
             .label(error.message().to_owned());
         d.span = error.span();
         cx.push(d);
+        return None;
     }
-    None
+    // The keys reported are gone (or hold the text written, for a number in place of a
+    // string): what is left goes on to `check`, so the value rules of the rest of the
+    // file report in this same run (`sector = "itu-t"` beside `number = 2.10`).
+    T::deserialize(Deserializer::from(table)).ok()
 }
 
 #[cfg(test)]
@@ -260,7 +267,8 @@ mod tests {
     #[test]
     fn reports_every_unknown_key_with_a_suggestion() {
         let (e, d) = entry("number = \"2.9\"\nsectr = \"ITU-T\"\ntitel = \"x\"\n");
-        assert!(e.is_none());
+        // The rest of the file goes on to `check`, whose rules then run on it too.
+        assert!(e.is_some());
         let got: Vec<(Code, String, Option<String>)> = d
             .iter()
             .map(|d| (d.code, d.message.clone(), d.help.clone()))
