@@ -28,6 +28,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Check, then write the DOCX, the text report and the digest (atomically).
     Build(BuildArgs),
+    /// Start a new report in a new or empty folder: entries/report.toml with every key
+    /// (TODO placeholders to fill in), a first entry, the JSON Schemas and a .gitignore.
+    ///
+    /// `cd DIR && council-report check` then passes with a W005 warning per placeholder,
+    /// and `build` writes a draft.
+    Init(InitArgs),
     /// Turn an earlier report (its plain text or its DOCX) into an entries folder, to
     /// start the next report from it.
     Import(ImportArgs),
@@ -229,6 +235,13 @@ pub struct BuildArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the new report (created if needed; it must be empty).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
 #[command(group(ArgGroup::new("place").required(true).args(["number", "under"])))]
 pub struct NewArgs {
     #[command(flatten)]
@@ -242,9 +255,14 @@ pub struct NewArgs {
     #[arg(long, value_name = "NUMBER", value_parser = parse_number)]
     pub under: Option<SectionNumber>,
 
-    /// The entry's title (a heading); it also names the file.
-    #[arg(long, value_name = "TITLE")]
+    /// Words that name the file (`2.09.3-imt-2020-demo-day.toml`); with --heading they
+    /// are also the entry's title, which makes it a bold heading.
+    #[arg(long, value_name = "WORDS")]
     pub title: Option<String>,
+
+    /// Make --title the entry's title (a heading) too, not only its file name.
+    #[arg(long, requires = "title")]
+    pub heading: bool,
 
     #[command(flatten)]
     pub color: ColorArg,

@@ -203,7 +203,7 @@ pub(crate) fn folder_diagnostics(
     if !has_report_file {
         diagnostics.push(
             Diagnostic::new(Code::NoReportToml, format!("`{display_root}` has no report.toml"))
-                .help("report.toml holds the meeting, the document number, the title and the Summary; see README.md"),
+                .help("report.toml holds the meeting, the document number, the title and the Summary: give --entries the folder that has it, or start a new report with `council-report init`"),
         );
     }
     if entry_files == 0 {

@@ -6,9 +6,13 @@ use clap::Parser;
 use council_report::{console, errln};
 
 fn main() -> ExitCode {
-    let cli = match council_report::cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match council_report::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(console::clap_exit(&e)),
+        Err(e) => {
+            council_report::commands::report_usage_error(&args, &e);
+            return ExitCode::from(console::clap_exit(&e));
+        }
     };
     let code = match council_report::commands::run(cli) {
         Ok(outcome) => outcome.code(),

@@ -353,6 +353,41 @@ fn missing_folder_is_an_io_error() {
     );
 }
 
+/// CI reads the machine formats on stdout: an I/O or usage error is a record there too
+/// (before, the JUnit file was empty and the dashboard showed nothing).
+#[test]
+fn machine_formats_carry_io_and_usage_errors() {
+    let mut all = String::new();
+    for format in ["json", "junit", "github"] {
+        let out = run(&[
+            "check",
+            "--format",
+            format,
+            "--entries",
+            "tests/fixtures/no-such-folder",
+        ]);
+        assert_eq!(code(&out), 2);
+        assert_eq!(
+            stderr(&out),
+            "error: the entries folder `tests/fixtures/no-such-folder` does not exist\n"
+        );
+        all.push_str(&format!("--- {format}\n{}", stdout(&out)));
+    }
+    let out = run(&["check", "--format=junit", "--bogus"]);
+    assert_eq!(code(&out), 2);
+    all.push_str(&format!("--- junit, usage\n{}", stdout(&out)));
+    let out = run(&["check", "--format", "json", "--entries"]);
+    assert_eq!(code(&out), 2);
+    let record: serde_json::Value =
+        serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    assert_eq!(record["code"], "usage");
+    assert_eq!(record["severity"], "error");
+    // Human output keeps stdout empty: the error is on stderr.
+    let out = run(&["check", "--entries", "tests/fixtures/no-such-folder"]);
+    assert_eq!(stdout(&out), "");
+    insta::assert_snapshot!(all);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = run(&["check", "--format", "xml"]);

@@ -148,6 +148,7 @@ fn man_dir_writes_one_page_per_command() {
             "council-report-fmt.1",
             "council-report-help.1",
             "council-report-import.1",
+            "council-report-init.1",
             "council-report-man.1",
             "council-report-new.1",
             "council-report-renumber.1",

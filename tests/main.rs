@@ -23,6 +23,7 @@ mod html_render;
 mod import_cli;
 mod import_properties;
 mod incremental;
+mod init_cli;
 mod install_cli;
 mod libreoffice;
 mod pdf_cli;

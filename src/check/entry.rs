@@ -7,7 +7,7 @@ use crate::diag::{Code, DisplayPath, InFile};
 use crate::markup::Markup;
 use crate::model::{Entry, Event, Meta, Recommendation, Sector, Status};
 use crate::number::SectionNumber;
-use crate::raw::{RawEntry, RawEvent, RawRecommendation};
+use crate::raw::{RawEntry, RawEvent, RawRecommendation, is_placeholder};
 
 /// Checks one entry, read from the file shown as `path`. Returns the entry, or `None`
 /// when an error makes it unusable (the diagnostics say why). Every rule runs regardless,
@@ -64,6 +64,24 @@ pub(super) fn convert(
         .as_ref()
         .map(|t| text::marked_up(cx, t))
         .unwrap_or_default();
+    if let Some(t) = raw
+        .text
+        .as_ref()
+        .filter(|t| is_placeholder(t.get_ref().trim_start()))
+    {
+        cx.push(
+            cx.at(
+                Code::Placeholder,
+                format!(
+                    "the text of entry {} is still a placeholder",
+                    raw.number.get_ref()
+                ),
+                t.span(),
+            )
+            .label("to write")
+            .help("write the paragraph in place of the `TODO` text that `new` or `init` left"),
+        );
+    }
     if title.is_none() && body.blocks.is_empty() && raw.title.is_none() {
         cx.push(
             cx.at(

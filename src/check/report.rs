@@ -236,7 +236,7 @@ fn placeholder_left(cx: &InFile<'_>, span: std::ops::Range<usize>, key: &str) ->
     )
     .label("to fill in")
     .help(format!(
-        "replace the placeholder left by `import`, such as {example}; until then a build is a draft"
+        "replace the placeholder, such as {example}; until then a build is a draft"
     ))
 }
 

@@ -6,6 +6,15 @@ use crate::cli::{CheckArgs, DiagnosticArgs};
 use crate::diag::{self, Format, RunSummary};
 
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
+    let format = args.format.into();
+    checked_run(args).inspect_err(|e| {
+        // The `error:` line still goes to stderr (main); CI reads stdout.
+        let message = crate::output::chain_in_words(e);
+        crate::console::out(&diag::render_failure(format, diag::Failure::Io, &message));
+    })
+}
+
+fn checked_run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     super::recover(&args.entries.entries)?;
     let mut checked = crate::load_and_check(&args.entries.entries)?;
     if let Some(languages) = &args.language {

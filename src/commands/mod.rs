@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod fmt;
 mod import;
+mod init;
 mod man;
 mod new;
 mod renumber;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Init(args) => init::run(&args),
         Command::Import(args) => import::run(&args),
         Command::New(args) => new::run(&args),
         Command::Renumber(args) => renumber::run(&args),
@@ -49,6 +51,39 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Man(args) => man::run(&args),
         Command::Translate(command) => translate::run(&command),
     }
+}
+
+/// A command line clap refused, asking for a machine format (`check --format junit
+/// --entries` with no folder): the usage error as that format's record on stdout too, so
+/// that CI shows it. `args` are the process's arguments, program name first.
+pub fn report_usage_error(args: &[std::ffi::OsString], e: &clap::Error) {
+    if !e.use_stderr() {
+        return; // --help, --version: not an error
+    }
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let named = args
+        .windows(2)
+        .find_map(|w| (w[0] == "--format").then(|| w[1].clone()));
+    let joined = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--format=").map(str::to_owned));
+    let format = match named.or(joined).as_deref() {
+        Some("json") => Format::Json,
+        Some("github") => Format::Github,
+        Some("junit") => Format::Junit,
+        _ => return,
+    };
+    let rendered = e.render().to_string();
+    let first = rendered.lines().next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    crate::console::out(&crate::diag::render_failure(
+        format,
+        crate::diag::Failure::Usage,
+        message,
+    ));
 }
 
 /// How an editing command reports an edit it did not make: the diagnostics that stopped it

@@ -12,7 +12,11 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<Outcome> {
         (None, None) => anyhow::bail!("give a number or --under NUMBER"),
     };
     super::recover(&args.entries.entries)?;
-    match new::run(&args.entries.entries, place, args.title.as_deref()) {
+    let name = new::Name {
+        words: args.title.as_deref(),
+        heading: args.heading,
+    };
+    match new::run(&args.entries.entries, place, name) {
         Ok(created) => {
             crate::outln!("{}", crate::diag::visible(&created.file, false));
             crate::errln!(

@@ -62,7 +62,7 @@ codes! {
     StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";
     DoubleSpace = "W003", Warning, "two or more spaces in a row";
     TrailingSpace = "W004", Warning, "spaces at the end of a line";
-    Placeholder = "W005", Warning, "a report.toml value is still the `TODO` placeholder `import` left";
+    Placeholder = "W005", Warning, "a value is still a `TODO` placeholder that `import`, `init` or `new` left";
     Untranslated = "W006", Warning, "a piece of text has no translation yet: printed in English, highlighted";
     StaleTranslation = "W007", Warning, "the English changed since the piece was translated";
     OrphanTranslation = "W008", Warning, "a translation matches no piece of the English";

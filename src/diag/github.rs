@@ -52,7 +52,7 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
 }
 
 /// Escapes the message part of a workflow command.
-fn data(s: &str) -> String {
+pub(super) fn data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")

@@ -37,17 +37,22 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources) -> String {
             help: d.help.as_deref(),
         };
         // Serializing plain strings and numbers cannot fail.
-        let line = serde_json::to_string(&j).unwrap_or_default();
-        // serde_json escapes C0 controls but writes C1 ones (U+009B, a terminal's CSI)
-        // raw: `\u009b` is the same JSON string, and safe to print.
-        for c in line.chars() {
-            if ('\u{80}'..='\u{9f}').contains(&c) {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            } else {
-                out.push(c);
-            }
-        }
+        out.push_str(&safe(&serde_json::to_string(&j).unwrap_or_default()));
         out.push('\n');
+    }
+    out
+}
+
+/// serde_json escapes C0 controls but writes C1 ones (U+009B, a terminal's CSI) raw:
+/// `\u009b` is the same JSON string, and safe to print.
+pub(super) fn safe(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if ('\u{80}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
     }
     out
 }

@@ -68,6 +68,45 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
     out
 }
 
+/// A run that stopped before checking (`code` is `io` or `usage`): one failing test case,
+/// so that the dashboard shows why instead of an empty report.
+pub(super) fn render_failure(code: &str, message: &str) -> String {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let counts = [("tests", "1"), ("failures", "1")];
+    // Writing into a `Vec` cannot fail.
+    let _ = (|| -> io::Result<()> {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        w.create_element("testsuites")
+            .with_attribute(("name", SUITE))
+            .with_attributes(counts)
+            .write_inner_content(|w| {
+                w.create_element("testsuite")
+                    .with_attribute(("name", SUITE))
+                    .with_attributes(counts)
+                    .with_attributes([("errors", "0"), ("skipped", "0")])
+                    .write_inner_content(|w| {
+                        w.create_element("testcase")
+                            .with_attributes([("classname", "entries"), ("name", FOLDER)])
+                            .write_inner_content(|w| {
+                                w.create_element("failure")
+                                    .with_attributes([
+                                        ("type", code),
+                                        ("message", &text(&format!("{code}: {message}"))),
+                                    ])
+                                    .write_text_content(content(message))?;
+                                Ok(())
+                            })?;
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    let mut out = String::from_utf8(w.into_inner()).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
 /// One file's test case: a failure per error (per warning under `--deny-warnings`), the
 /// other warnings as its output.
 fn test_case(

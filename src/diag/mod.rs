@@ -7,6 +7,7 @@
 //! and JUnit XML for CI.
 
 mod code;
+mod failure;
 mod github;
 mod human;
 mod in_file;
@@ -17,6 +18,7 @@ mod sources;
 use std::ops::Range;
 
 pub use code::Code;
+pub use failure::{Failure, render_failure};
 pub use in_file::InFile;
 pub use sources::{DisplayPath, FileId, LineCol, Sources, display, line_col};
 

@@ -19,7 +19,7 @@ use crate::raw::shape::{self, Key};
 /// The files that are not in canonical layout, and their canonical texts.
 pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
     let (draft, before) = load_clean(root)?;
-    let mut plan = Plan::new(root);
+    let mut plan = Plan::after(root, &before);
     for &id in &draft.files {
         let file = draft.sources.path(id);
         let (Some(rel), Some(text)) = (relative(root, file), draft.sources.text(id)) else {

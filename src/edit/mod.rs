@@ -1,12 +1,19 @@
-//! Commands that edit entry files: `new`, `renumber` and `fmt`.
+//! Commands that edit entry files: `new`, `renumber` and `fmt`; and `init`, which writes
+//! a new report folder.
 //!
 //! They sit beside the pipeline and reuse it. Each computes every new file text in memory
 //! (with `toml_edit`, so that comments, key order and layout survive), lays the result over
 //! the folder with [`crate::load::load_with`], checks it with [`crate::check::check`], and
-//! only when that result has no error writes the files, each atomically (a temporary file
-//! in the same folder, then a rename). A refused edit changes nothing.
+//! only when that result has no error the folder did not have before writes the files, each
+//! atomically (a temporary file in the same folder, then a rename). A refused edit changes
+//! nothing.
+//!
+//! Content errors elsewhere (an event outside a changed period, E020) do not stop an edit
+//! that does not depend on them: only the [`BLOCKING`] codes do, where a file's number or
+//! text cannot be known, so an edit could collide with it or lose it.
 
 pub mod fmt;
+pub mod init;
 pub mod journal;
 pub mod names;
 pub mod new;
@@ -15,8 +22,27 @@ pub mod writer;
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use crate::check::Checked;
+use crate::diag::Code;
 use crate::load::{self, LoadError, Overlay};
+
+/// The errors that stop every edit: a file that cannot be read or parsed (its number is
+/// unknown, so a new or moved entry could take it), a report folder without report.toml
+/// (probably not the folder meant), numbers that are malformed or used twice (the edit
+/// cannot tell the entries apart). README "Drafting" lists them.
+pub const BLOCKING: &[Code] = &[
+    Code::InvalidUtf8,
+    Code::TomlSyntax,
+    Code::UnknownKey,
+    Code::WrongType,
+    Code::MissingKey,
+    Code::NoReportToml,
+    Code::Unreadable,
+    Code::MalformedNumber,
+    Code::DuplicateNumber,
+];
 
 /// Why an edit was not made.
 #[derive(Debug, thiserror::Error)]
@@ -26,11 +52,13 @@ pub enum EditError {
     /// The request makes no sense for these entries (a number in use, a missing parent).
     #[error("{0}")]
     Refused(String),
-    /// The entries have errors already; an edit would build on sand.
-    #[error("the entries have errors; fix them first (`council-report check`)")]
+    /// The entries have errors an edit cannot work around ([`BLOCKING`]).
+    #[error(
+        "these errors stop every edit (no report.toml, a file that cannot be read or parsed, numbers that are malformed or used twice); fix them first"
+    )]
     InvalidBefore(Box<Checked>),
-    /// The edited entries would not check clean of errors.
-    #[error("the result would be invalid, so nothing was written")]
+    /// The edited entries would have errors the folder did not have before.
+    #[error("the result would have these new errors, so nothing was written")]
     InvalidAfter(Box<Checked>),
     #[error("cannot edit `{file}`: {message}")]
     Parse { file: String, message: String },
@@ -66,6 +94,9 @@ pub struct Change {
 pub struct Plan {
     pub root: PathBuf,
     pub changes: Vec<Change>,
+    /// How many errors of each code the folder had before the edit: the edit may leave
+    /// them as they are, but not add to them.
+    pub tolerated: BTreeMap<Code, usize>,
 }
 
 impl Plan {
@@ -73,6 +104,15 @@ impl Plan {
         Self {
             root: root.to_path_buf(),
             changes: Vec::new(),
+            tolerated: BTreeMap::new(),
+        }
+    }
+
+    /// An empty plan for an edit of a folder that checked as `before`.
+    pub fn after(root: &Path, before: &Checked) -> Self {
+        Self {
+            tolerated: error_counts(before),
+            ..Self::new(root)
         }
     }
 
@@ -106,11 +146,22 @@ impl Plan {
         overlay
     }
 
-    /// Loads and checks the folder as the edit would leave it; an error there refuses it.
+    /// Loads and checks the folder as the edit would leave it; an error the folder did not
+    /// have before refuses it. Errors are compared by how many of each code there are, as
+    /// messages name numbers and files that the edit may change.
     pub fn verify(&self) -> Result<Checked, EditError> {
         self.refuse_clobbering()?;
-        let checked = crate::check::check(load::load_with(&self.root, &self.overlay())?);
-        if checked.errors() > 0 {
+        let mut checked = crate::check::check(load::load_with(&self.root, &self.overlay())?);
+        let after = error_counts(&checked);
+        let grown: Vec<Code> = after
+            .iter()
+            .filter(|(code, n)| **n > self.tolerated.get(*code).copied().unwrap_or(0))
+            .map(|(code, _)| *code)
+            .collect();
+        if !grown.is_empty() {
+            checked
+                .diagnostics
+                .retain(|d| d.is_error() && grown.contains(&d.code));
             return Err(EditError::InvalidAfter(Box::new(checked)));
         }
         Ok(checked)
@@ -173,13 +224,24 @@ pub fn relative(root: &Path, display: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Loads and checks the folder, refusing when it has errors.
+/// Loads and checks the folder, refusing when it has a [`BLOCKING`] error.
 pub fn load_clean(root: &Path) -> Result<(crate::load::Draft, Checked), EditError> {
-    let checked = crate::load_and_check(root)?;
-    if checked.errors() > 0 {
+    let mut checked = crate::load_and_check(root)?;
+    let blocks = |d: &crate::diag::Diagnostic| d.is_error() && BLOCKING.contains(&d.code);
+    if checked.diagnostics.iter().any(blocks) {
+        checked.diagnostics.retain(blocks);
         return Err(EditError::InvalidBefore(Box::new(checked)));
     }
     Ok((load::load(root)?, checked))
+}
+
+/// How many errors of each code `checked` has.
+fn error_counts(checked: &Checked) -> BTreeMap<Code, usize> {
+    let mut counts = BTreeMap::new();
+    for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
+        *counts.entry(d.code).or_insert(0) += 1;
+    }
+    counts
 }
 
 /// Parses a file's text for editing.

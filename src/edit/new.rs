@@ -18,6 +18,14 @@ pub enum Place {
     At(SectionNumber),
 }
 
+/// What `--title` gives: the words of the file name, and the entry's title too when
+/// `heading` (a heading is bold, unlike the paragraphs beside it, so it is asked for).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Name<'a> {
+    pub words: Option<&'a str>,
+    pub heading: bool,
+}
+
 /// A written entry.
 #[derive(Debug)]
 pub struct Created {
@@ -29,12 +37,8 @@ pub struct Created {
 }
 
 /// Works out the new file without writing it.
-pub fn plan(
-    root: &Path,
-    place: Place,
-    title: Option<&str>,
-) -> Result<(Plan, SectionNumber), EditError> {
-    let (draft, _) = load_clean(root)?;
+pub fn plan(root: &Path, place: Place, name: Name<'_>) -> Result<(Plan, SectionNumber), EditError> {
+    let (draft, before) = load_clean(root)?;
     let entries: Vec<(SectionNumber, String)> = draft
         .entries
         .iter()
@@ -85,14 +89,14 @@ pub fn plan(
     };
 
     let folder = folder_for(number, &entries);
-    let name = entry_file_name(number, title.unwrap_or("new entry"));
+    let file_name = entry_file_name(number, name.words.unwrap_or("new entry"));
     let rel = if folder.is_empty() {
-        name
+        file_name
     } else {
-        format!("{folder}/{name}")
+        format!("{folder}/{file_name}")
     };
-    let text = skeleton(number, title, &schema_path(root, &folder));
-    let mut plan = Plan::new(root);
+    let text = skeleton(number, name, &schema_path(root, &folder));
+    let mut plan = Plan::after(root, &before);
     plan.changes.push(Change {
         from: None,
         to: rel,
@@ -103,10 +107,10 @@ pub fn plan(
 }
 
 /// Writes the new entry after checking the folder with it.
-pub fn run(root: &Path, place: Place, title: Option<&str>) -> Result<Created, EditError> {
+pub fn run(root: &Path, place: Place, name: Name<'_>) -> Result<Created, EditError> {
     // Under the lock: two `new --under 2.9` at once get 2.9.3 and 2.9.4.
     let _lock = super::session(root)?;
-    let (plan, number) = plan(root, place, title)?;
+    let (plan, number) = plan(root, place, name)?;
     let checked = plan.verify()?;
     plan.apply("new")?;
     // `plan` pushed exactly one change, the new file, before returning.
@@ -171,23 +175,29 @@ fn schema_path(root: &Path, folder: &str) -> String {
 
 /// The commented skeleton: valid as it stands (a placeholder text), with every optional key
 /// shown commented out so the author sees what an entry may hold.
-fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String {
+pub(super) fn skeleton(number: impl std::fmt::Display, name: Name<'_>, schema: &str) -> String {
     let mut w = Writer::new(crate::raw::shape::ENTRY);
     w.set("number", number.to_string());
+    let title = name.words.filter(|_| name.heading);
     if let Some(t) = title {
         w.set("title", t);
     }
-    w.text("text", "Write the paragraph here.");
+    w.text("text", SKELETON_TEXT);
     w.header(&format!(
         "#:schema {schema}\n\
          # Entry {number}. README.md (\"An entry\") describes every key; an editor that reads the\n\
          # schema named above completes and checks them as you type. Delete what you do not need.\n"
     ));
     if title.is_none() {
-        w.absent(
-            "title",
-            "# title = \"…\"                  # makes the entry a heading\n",
-        );
+        // The words given name the file; shown here, they are one `#` from a heading.
+        let line = match name.words {
+            Some(w) => format!(
+                "# title = {}  # makes the entry a heading\n",
+                toml_edit::Value::from(w)
+            ),
+            None => "# title = \"…\"                  # makes the entry a heading\n".to_owned(),
+        };
+        w.absent("title", &line);
     }
     w.absent(
         "sector",
@@ -215,6 +225,10 @@ fn skeleton(number: SectionNumber, title: Option<&str>, schema: &str) -> String 
     w.finish().text
 }
 
+/// The skeleton's text: a placeholder (`check` warns about it, W005, until it is
+/// replaced), so that a paragraph nobody wrote never reaches the Council unnoticed.
+pub const SKELETON_TEXT: &str = "TODO: write the paragraph here.";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,7 +253,11 @@ mod tests {
 
     #[test]
     fn skeleton_is_an_entry() {
-        let text = skeleton(n("2.9.3"), Some("A “new” one"), "../entry.schema.json");
+        let heading = Name {
+            words: Some("A “new” one"),
+            heading: true,
+        };
+        let text = skeleton(n("2.9.3"), heading, "../entry.schema.json");
         assert!(text.starts_with("#:schema ../entry.schema.json\n"));
         let v: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(v["number"].as_str(), Some("2.9.3"));
@@ -249,11 +267,22 @@ mod tests {
             super::super::fmt::format_entry("e.toml", &text).unwrap(),
             text
         );
-        let bare = skeleton(n("2.9.3"), None, "../entry.schema.json");
-        assert_eq!(
-            super::super::fmt::format_entry("e.toml", &bare).unwrap(),
-            bare
-        );
-        assert!(bare.contains("# title = "), "{bare}");
+        // Words without --heading name the file and show as a commented title.
+        let words = Name {
+            words: Some("A “new” one"),
+            heading: false,
+        };
+        for bare in [
+            skeleton(n("2.9.3"), Name::default(), "../entry.schema.json"),
+            skeleton(n("2.9.3"), words, "../entry.schema.json"),
+        ] {
+            assert_eq!(
+                super::super::fmt::format_entry("e.toml", &bare).unwrap(),
+                bare
+            );
+            let v: toml::Table = toml::from_str(&bare).unwrap();
+            assert!(v.get("title").is_none(), "{bare}");
+            assert!(bare.contains("# title = "), "{bare}");
+        }
     }
 }

@@ -69,7 +69,7 @@ pub fn run(root: &Path, op: Op, dry_run: bool) -> Result<Renumbered, EditError> 
 
 /// The files to write and the moves, without checking the result or writing anything.
 pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
-    let (draft, _) = load_clean(root)?;
+    let (draft, before) = load_clean(root)?;
     let numbers: Vec<SectionNumber> = draft
         .entries
         .iter()
@@ -80,7 +80,7 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
         Op::Move { from, to } => relocation(root, &draft, &map, from, to),
         _ => None,
     };
-    let mut plan = Plan::new(root);
+    let mut plan = Plan::after(root, &before);
     let mut moves = Vec::new();
     for entry in &draft.entries {
         let Ok(old) = entry.raw.number.get_ref().trim().parse::<SectionNumber>() else {

@@ -152,6 +152,24 @@ pub fn missing_keys(m: &ImportedMeta) -> Vec<String> {
 }
 
 fn report(m: &ImportedMeta) -> File {
+    let mut w = report_writer(m);
+    w.header(
+        "# Imported by `council-report import`. Values starting with TODO were not found in\n\
+         # the input: replace them (`council-report check` lists each one, W005).\n",
+    );
+    let written = w.finish();
+    File {
+        path: PathBuf::from("report.toml"),
+        contents: written.text,
+        expect: written.expect,
+        is_entry: false,
+    }
+}
+
+/// report.toml with what `m` holds, a `TODO` placeholder for each required value it does
+/// not, and commented lines for the common optional keys; `init` writes it for a report
+/// with nothing found yet.
+pub fn report_writer(m: &ImportedMeta) -> Writer {
     let mut w = Writer::new(shape::REPORT);
     let put = |w: &mut Writer, dotted: &str, value: Found| match value {
         Found::Line(v) => w.set(dotted, v),
@@ -199,17 +217,7 @@ fn report(m: &ImportedMeta) -> File {
         "period",
         "# [period]  # optional: event dates must fall inside it\n# start = 2017-02-15\n# end = 2017-12-31\n",
     );
-    w.header(
-        "# Imported by `council-report import`. Values starting with TODO were not found in\n\
-         # the input: replace them (`council-report check` lists each one, W005).\n",
-    );
-    let written = w.finish();
-    File {
-        path: PathBuf::from("report.toml"),
-        contents: written.text,
-        expect: written.expect,
-        is_entry: false,
-    }
+    w
 }
 
 /// The resolutions the title and Summary name: `Resolutions 101, 102, 133 and 180`.
