@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
+use crate::compare::Comparison;
 use crate::model::{DRAFT_TIMESTAMP, Report};
 use crate::output;
 use crate::pdf::{PdfError, Soffice};
@@ -86,11 +87,40 @@ pub fn render(
     timestamp: i64,
     text_options: &Options,
 ) -> Result<Rendered, BuildError> {
+    render_with(report, templates, text_options, || {
+        docx::render(report, &DocxOptions { timestamp })
+    })
+}
+
+/// Renders every output of a revision: the revised report's DOCX with the changes since
+/// the issued report tracked, its text report, and its digest followed by the list of
+/// changes ([`text::changes`]).
+pub fn render_revision(
+    comparison: &Comparison<'_>,
+    templates: &Templates,
+    timestamp: i64,
+    text_options: &Options,
+) -> Result<Rendered, BuildError> {
+    let mut rendered = render_with(comparison.new, templates, text_options, || {
+        docx::render_revision(comparison, &DocxOptions { timestamp })
+    })?;
+    rendered.digest.push('\n');
+    rendered.digest.push_str(&text::changes(comparison));
+    Ok(rendered)
+}
+
+/// The text outputs of `report` and the DOCX `docx` renders.
+fn render_with(
+    report: &Report,
+    templates: &Templates,
+    text_options: &Options,
+    docx: impl FnOnce() -> Result<Vec<u8>, docx::DocxError>,
+) -> Result<Rendered, BuildError> {
     // The text outputs do not wait for the DOCX: they are rendered on a second thread
     // while the DOCX is packed.
     let (docx, texts) = std::thread::scope(|scope| {
         let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
-        let docx = docx::render(report, &DocxOptions { timestamp });
+        let docx = docx();
         // Rendering never panics; if it did, the panic goes on in this thread.
         let texts = texts
             .join()
@@ -169,6 +199,18 @@ pub fn build(
     entries: &Path,
     options: &BuildOptions,
 ) -> Result<Option<Written>, BuildError> {
+    build_against(checked, None, entries, options)
+}
+
+/// [`build`], or with `against` (the issued version, checked) a revision: the changes
+/// since it tracked in the DOCX and listed in the digest. `None` when either check found
+/// errors.
+pub fn build_against(
+    checked: Checked,
+    against: Option<Checked>,
+    entries: &Path,
+    options: &BuildOptions,
+) -> Result<Option<Written>, BuildError> {
     let input_bytes = checked.sources.total_bytes();
     let entry_count = checked.entries;
     // Moving the report out of `checked` alone would keep the rest of it (the file texts,
@@ -182,7 +224,16 @@ pub fn build(
     templates.set_budget(entry_count, input_bytes);
     let text_options = Options { wrap: options.wrap };
     let timestamp = timestamp(report, options.source_date_epoch);
-    let mut rendered = render(report, &templates, timestamp, &text_options)?;
+    let mut rendered = match against {
+        None => render(report, &templates, timestamp, &text_options)?,
+        Some(against) => {
+            let Some(old) = against.into_report() else {
+                return Ok(None);
+            };
+            let comparison = crate::compare::compare(&old, report);
+            render_revision(&comparison, &templates, timestamp, &text_options)?
+        }
+    };
     if options.html {
         rendered.html = Some(html::render(report));
     }
@@ -192,12 +243,14 @@ pub fn build(
     write(&rendered, &options.out).map(Some)
 }
 
-/// Renders and writes the report in several languages (`build --language all`): every
+/// Renders and writes the report in several languages (`build --language all`), with
+/// `against` the issued version in the same languages (a revision of each): every
 /// output of every language is rendered first, then all are written as one step, so an
 /// error leaves every previous output as it was. `budget`: the entry count and input
 /// bytes, for the template budget.
 pub fn build_all(
     reports: Vec<Report>,
+    against: Option<Vec<Report>>,
     budget: (usize, usize),
     entries: &Path,
     options: &BuildOptions,
@@ -206,9 +259,19 @@ pub fn build_all(
     templates.set_budget(budget.0, budget.1);
     let text_options = Options { wrap: options.wrap };
     let mut all = Vec::with_capacity(reports.len());
-    for report in &reports {
+    for (i, report) in reports.iter().enumerate() {
         let timestamp = timestamp(report, options.source_date_epoch);
-        let mut rendered = render(report, &templates, timestamp, &text_options)?;
+        // With `against` (`build --language … --against …`), each language's revision.
+        let issued = against.as_ref().and_then(|a| a.get(i));
+        let mut rendered = match issued {
+            Some(old) => render_revision(
+                &crate::compare::compare(old, report),
+                &templates,
+                timestamp,
+                &text_options,
+            )?,
+            None => render(report, &templates, timestamp, &text_options)?,
+        };
         if options.html {
             rendered.html = Some(html::render(report));
         }

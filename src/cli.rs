@@ -232,6 +232,13 @@ pub struct BuildArgs {
     /// `translations/<LANG>.xlf`, or in all six (`all`); default: the entries' own
     #[arg(long, value_name = "LANG", value_parser = parse_languages)]
     pub language: Option<Languages>,
+
+    /// Build a revision: show every change since the issued entries as Word tracked
+    /// changes, and list them at the end of the digest. A folder of the issued entries,
+    /// or `git:REF` for the entries folder as it was at a git tag or commit
+    /// (`git:C18-33-issued`).
+    #[arg(long, value_name = "DIR|git:REF")]
+    pub against: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -11,11 +11,13 @@
 //! every rule and is the only way to obtain a [`model::Report`]; the renderers read that
 //! report and never see TOML or files.
 
+pub mod against;
 pub mod build;
 pub mod chars;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod console;
 pub mod dates;
 pub mod diag;

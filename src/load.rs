@@ -7,6 +7,7 @@ mod files;
 mod keys;
 mod logo;
 pub(crate) mod toml_de;
+mod toml_help;
 
 use std::path::{Path, PathBuf};
 

@@ -134,7 +134,11 @@ pub struct Meta {
     pub number: Filled<String>,
     /// `E`
     pub language: Filled<String>,
+    /// The date the header block prints: `document.date`, or in a revision the
+    /// revision's date.
     pub date: Filled<Date>,
+    /// `[revision]`: this report is Rev.N of the issued document.
+    pub revision: Option<Revision>,
     /// `Original: English` or `English only`
     pub language_line: Filled<String>,
     /// `PL 2`
@@ -186,24 +190,39 @@ impl Meta {
         self.untranslated.contains(&key)
     }
 
-    /// `C18/33-E`: the number as the first page and the running header print it. With a
+    /// `C18/33-E`, `C18/33(Rev.1)-E` in a revision: the number as the first page and the
+    /// running header print it. With a
     /// placeholder for the number, the placeholder alone (a language suffix after it
     /// would read as part of it).
     pub fn full_number(&self) -> String {
         match &self.number {
-            Filled::Value(n) => format!("{n}-{}", self.language),
+            Filled::Value(n) => format!(
+                "{n}{}-{}",
+                self.revision_suffix("(Rev.", ")"),
+                self.language
+            ),
             Filled::Placeholder(p) => p.clone(),
         }
     }
 
-    /// `C18-33-E`: the stem of the output files (a `/` cannot be in a file name);
-    /// [`DRAFT_FILE_STEM`] while the number or the language is a placeholder.
+    /// `(Rev.1)` (`prefix`, the number, `suffix`) in a revision, else nothing.
+    fn revision_suffix(&self, prefix: &str, suffix: &str) -> String {
+        self.revision
+            .as_ref()
+            .map(|r| format!("{prefix}{}{suffix}", r.number))
+            .unwrap_or_default()
+    }
+
+    /// `C18-33-E`, `C18-33-Rev1-E` in a revision: the stem of the output files (a `/`
+    /// cannot be in a file name); [`DRAFT_FILE_STEM`] while the number or the language
+    /// is a placeholder.
     pub fn file_stem(&self) -> String {
         let (Filled::Value(number), Filled::Value(language)) = (&self.number, &self.language)
         else {
             return DRAFT_FILE_STEM.to_owned();
         };
-        format!("{number}-{language}")
+        let revision = self.revision_suffix("-Rev", "");
+        format!("{number}{revision}-{language}")
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
@@ -255,6 +274,17 @@ pub struct Summary {
     pub text: Filled<Markup>,
     pub action: Option<Markup>,
     pub references: Filled<Markup>,
+}
+
+/// A revision of the issued document (`[revision]` in report.toml).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    /// 1 for `Rev.1`.
+    pub number: u32,
+    /// Its date, which [`Meta::date`] also holds.
+    pub date: Date,
+    /// Who the tracked changes are by (`ITU` unless report.toml says otherwise).
+    pub author: String,
 }
 
 /// The reporting period; event dates lie inside it.
@@ -377,6 +407,8 @@ pub enum ImageFormat {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub number: SectionNumber,
+    /// The `id` the drafter gave it, which matches it across versions (`build --against`).
+    pub id: Option<String>,
     /// A titled entry is a heading (`3<TAB>IPv6`); its text follows un-numbered.
     pub title: Option<String>,
     pub sector: Option<Sector>,
@@ -502,6 +534,7 @@ mod tests {
             number,
             language,
             date: todo("the date"),
+            revision: None,
             language_line: Filled::Value("Original: English".into()),
             agenda_item: None,
             source: None,

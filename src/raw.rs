@@ -39,6 +39,11 @@ pub struct RawEntry {
     /// It decides the order of the report; file names do not.
     #[schemars(with = "String", extend("pattern" = NUMBER_PATTERN))]
     pub number: Spanned<String>,
+    /// A name for the entry that stays when it is renumbered, moved or its file renamed:
+    /// `build --against` matches the entries of two versions by it first (else by file
+    /// name, else by text). Letters, digits and - _ . : ; unique in the report.
+    #[schemars(with = "Option<String>", extend("pattern" = ID_PATTERN))]
+    pub id: Option<Spanned<String>>,
     /// Makes the entry a heading ("3.<TAB>IPv6").
     #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
@@ -66,6 +71,9 @@ pub struct RawEntry {
 
 /// What a section number looks like, for editors (the loader says why one is wrong).
 pub const NUMBER_PATTERN: &str = r"^[1-9][0-9]*(\.[1-9][0-9]*){0,3}$";
+
+/// What an entry's `id` looks like (the check says why one is wrong).
+pub const ID_PATTERN: &str = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$";
 
 /// A Recommendation the entry reports on.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -109,6 +117,11 @@ pub struct RawReport {
     pub meeting: RawMeeting,
     /// The document's number, date, title and the resolutions it reports on.
     pub document: RawDocument,
+    /// Makes the report a revision of the issued document: "Document C18/33(Rev.1)-E",
+    /// dated the revision's date. `build --against` then shows the changes since the
+    /// issued version as tracked changes.
+    #[schemars(with = "Option<RawRevision>")]
+    pub revision: Option<Spanned<RawRevision>>,
     /// The Summary box.
     pub summary: RawSummary,
     /// The reporting period; event dates must fall inside it.
@@ -303,6 +316,22 @@ pub struct RawDocument {
     #[serde(default)]
     #[schemars(with = "Option<Vec<i64>>")]
     pub resolutions: Vec<Spanned<i64>>,
+}
+
+/// A revision of the issued document.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRevision {
+    /// 1 for "Document C18/33(Rev.1)-E", 2 for Rev.2.
+    #[schemars(with = "i64", extend("minimum" = 1, "maximum" = 99))]
+    pub number: Spanned<i64>,
+    /// The revision's date, a TOML date: 2018-04-12. The header block prints it instead of
+    /// `document.date`, and every tracked change carries it.
+    #[schemars(with = "TomlDate")]
+    pub date: Spanned<Datetime>,
+    /// Who the tracked changes are by, as Word shows them; default "ITU".
+    #[schemars(with = "Option<String>")]
+    pub author: Option<Spanned<String>>,
 }
 
 /// The Summary box.

@@ -141,6 +141,7 @@ rule!(e023_control_character, "e023-control-character", "E023", 1);
 rule!(e023_c1_control, "e023-c1-control", "E023", 1);
 rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
 rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
+rule!(e028_duplicate_id, "e028-duplicate-id", "E028", 1);
 rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
 rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
 rule!(w003_double_space, "w003-double-space", "W003", 0);
@@ -457,4 +458,63 @@ fn oversized_file_is_refused() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].0, "E010");
     assert!(d[0].1.ends_with("is larger than 8 MiB"), "{d:?}");
+}
+
+/// The commonest TOML slips, each in a drafter's words with the fix as help (the parser's
+/// message stays as the label); the broken file's number still counts, so no W001 gap.
+#[test]
+fn friendly_toml_syntax_errors() {
+    let slips = [
+        "title = \"The \"IMT-2020\" workshop\"\n",
+        "text = \"C:\\Users\\drafter\"\n",
+        "text = 'it's here'\n",
+        "text = \"a text\nthat goes on\"\n",
+        "text = \"\"\"\nA paragraph never closed.\n",
+        "sector \"ITU-T\"\n",
+        "sector = \"ITU-T\"\nsector = \"ITU-R\"\n",
+    ];
+    let mut all = String::new();
+    for slip in slips {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let e = dir.path().join("e");
+        crate::common::copy_tree(
+            &crate::common::root().join("tests/fixtures/check/clean"),
+            &e,
+        );
+        std::fs::write(e.join("2/2.1.toml"), format!("number = \"2.1\"\n{slip}")).expect("write");
+        let out = crate::common::run_in(dir.path(), &["check", "--entries", "e"]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 1, "{err}");
+        assert_eq!(err.matches("error[E002]").count(), 1, "{err}");
+        assert!(err.contains("= help: "), "{err}");
+        assert!(!err.contains("W001"), "{err}");
+        all.push_str(&err);
+    }
+    insta::assert_snapshot!(all);
+}
+
+/// Three mistakes of one file in one run (a number without quotes, a resolution in
+/// quotes, a sector in lower case), and no cascade: the entry still counts as 2.1, so
+/// its child has a parent and its sibling no gap. The help quotes the number as written.
+#[test]
+fn every_mistake_of_a_file_in_one_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let e = dir.path().join("e");
+    crate::common::copy_tree(
+        &crate::common::root().join("tests/fixtures/check/clean"),
+        &e,
+    );
+    std::fs::write(
+        e.join("2/2.1.toml"),
+        "number = 2.1\nresolutions = [\"101\"]\nsector = \"itu-t\"\ntext = \"x\"\n",
+    )
+    .expect("write");
+    std::fs::write(e.join("2/2.1.1.toml"), "number = \"2.1.1\"\ntext = \"y\"\n").expect("write");
+    let out = crate::common::run_in(dir.path(), &["check", "--entries", "e"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert_eq!(err.matches("error[E004]").count(), 3, "{err}");
+    assert!(!err.contains("E013") && !err.contains("W001"), "{err}");
+    assert!(err.contains("`number = \"2.1\"`"), "{err}");
+    insta::assert_snapshot!(err);
 }

@@ -30,6 +30,7 @@ mod pdf_cli;
 mod preview_browser;
 mod render_text;
 mod render_text_sample;
+mod revision;
 mod schema;
 mod serve_cli;
 mod translate_cli;

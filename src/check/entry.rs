@@ -31,6 +31,7 @@ pub(super) fn convert(
             None
         }
     };
+    let id = raw.id.as_ref().and_then(|id| entry_id(cx, id));
     let title = raw.title.as_ref().and_then(|t| {
         text::plain(cx, t);
         values::non_empty(cx, t, "title")
@@ -115,6 +116,7 @@ pub(super) fn convert(
     }
     Some(Entry {
         number: number?,
+        id,
         title,
         sector,
         resolutions,
@@ -124,6 +126,31 @@ pub(super) fn convert(
         file: path.clone(),
         untranslated_title: false,
     })
+}
+
+/// An entry's `id`: letters, digits and `- _ . :`, starting with a letter or digit (as
+/// `raw::ID_PATTERN` says), so that it reads the same in a file name, a URL or a message.
+fn entry_id(cx: &mut InFile<'_>, id: &toml::Spanned<String>) -> Option<String> {
+    let value = id.get_ref();
+    if !is_entry_id(value) {
+        cx.push(
+            cx.at(Code::WrongType, format!("`{value}` is not an entry id"), id.span())
+                .help("write letters, digits and - _ . : only, starting with a letter or digit, such as \"sg13-africa-workshop\""),
+        );
+        return None;
+    }
+    Some(value.clone())
+}
+
+/// Whether `value` is a well-formed entry id.
+pub(super) fn is_entry_id(value: &str) -> bool {
+    value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._:-".contains(c))
 }
 
 /// The words a reader sees, for finding Recommendation ids in them.

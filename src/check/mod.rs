@@ -17,6 +17,7 @@ use crate::model::{Entry, Logo, Meta, Report};
 use crate::raw::{RawEntry, RawReport};
 
 pub use entry::recommendation_sector;
+pub use report::DEFAULT_REVISION_AUTHOR;
 
 /// The outcome of checking a folder.
 #[derive(Debug)]
@@ -74,10 +75,12 @@ pub fn check(draft: Draft) -> Checked {
     });
     let mut entries = Vec::with_capacity(converted.len());
     let mut numbers_at = Vec::with_capacity(converted.len());
+    let mut ids_at = Vec::new();
     for checked in converted {
         entries.extend(checked.entry);
         diags.extend(checked.diagnostics);
         numbers_at.extend(checked.number);
+        ids_at.extend(checked.id);
     }
     for loaded in &broken_numbers {
         numbers_at.extend(broken_number(loaded));
@@ -88,6 +91,7 @@ pub fn check(draft: Draft) -> Checked {
             diagnostics: diags,
             entries,
             numbers_at,
+            ids_at,
         },
         sources,
         files,
@@ -103,6 +107,16 @@ pub struct EntryChecked {
     pub entry: Option<Entry>,
     pub diagnostics: Vec<Diagnostic>,
     number: Option<numbers::NumberAt>,
+    /// Its `id`, when well-formed, for the rule that ids are unique.
+    id: Option<IdAt>,
+}
+
+/// Where an entry's `id` is written.
+#[derive(Debug, Clone)]
+struct IdAt {
+    id: String,
+    file: FileId,
+    span: std::ops::Range<usize>,
 }
 
 /// The rules on one entry file; `sources` has its text.
@@ -115,10 +129,22 @@ pub fn check_entry(
     let entry = entry::convert(&mut cx, &loaded.raw, sources.path(loaded.file), meta);
     // The number rules need every well-formed number, even of entries with other errors.
     let number = number_at(&loaded.raw.number, loaded.file);
+    // Like numbers, the ids of entries with other errors count too.
+    let id = loaded
+        .raw
+        .id
+        .as_ref()
+        .filter(|raw| entry::is_entry_id(raw.get_ref()))
+        .map(|raw| IdAt {
+            id: raw.get_ref().clone(),
+            file: loaded.file,
+            span: raw.span(),
+        });
     EntryChecked {
         entry,
         diagnostics: cx.into_diagnostics(),
         number,
+        id,
     }
 }
 
@@ -134,6 +160,7 @@ pub fn broken_number_checked(loaded: &Loaded<toml::Spanned<String>>) -> EntryChe
         entry: None,
         diagnostics: Vec::new(),
         number: broken_number(loaded),
+        id: None,
     }
 }
 
@@ -160,6 +187,7 @@ pub struct Parts {
     /// Every entry without an error, in any order.
     pub entries: Vec<Entry>,
     numbers_at: Vec<numbers::NumberAt>,
+    ids_at: Vec<IdAt>,
 }
 
 impl Parts {
@@ -167,6 +195,7 @@ impl Parts {
     pub fn add(&mut self, checked: &EntryChecked) {
         self.diagnostics.extend(checked.diagnostics.iter().cloned());
         self.numbers_at.extend(checked.number.iter().cloned());
+        self.ids_at.extend(checked.id.iter().cloned());
     }
 }
 
@@ -182,8 +211,10 @@ pub fn finish(
         diagnostics: mut diags,
         mut entries,
         numbers_at,
+        ids_at,
     } = parts;
     numbers::check(&numbers_at, &sources, &mut diags);
+    unique_ids(&ids_at, &sources, &mut diags);
     diag::sort(&mut diags, &sources);
     let report = match meta {
         Some(meta) if !diags.iter().any(Diagnostic::is_error) => {
@@ -205,6 +236,27 @@ pub fn finish(
         sources,
         files,
         entries: entry_files,
+    }
+}
+
+/// E026: two entries with one `id` could not be told apart by `build --against`.
+fn unique_ids(all: &[IdAt], sources: &Sources, diags: &mut Vec<Diagnostic>) {
+    let mut by_id: std::collections::BTreeMap<&str, Vec<(FileId, &std::ops::Range<usize>)>> =
+        std::collections::BTreeMap::new();
+    for at in all {
+        by_id.entry(&at.id).or_default().push((at.file, &at.span));
+    }
+    for (id, at) in by_id {
+        diags.extend(numbers::used_more_than_once(
+            diag::Code::DuplicateId,
+            &format!("entry id `{id}`"),
+            &at,
+            [
+                "give one of them another id (an id names one entry across versions)",
+                "give all but one of them other ids",
+            ],
+            sources,
+        ));
     }
 }
 

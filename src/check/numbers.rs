@@ -49,40 +49,54 @@ fn duplicates(
     diags: &mut Vec<Diagnostic>,
 ) {
     for (number, at) in by_number {
-        let Some((first, others)) = at.split_first() else {
-            continue;
-        };
-        if others.is_empty() {
-            continue;
-        }
-        let places = crate::diag::short_list(
-            others.iter().map(|o| {
-                let path = sources.path(o.file);
-                match sources.line_col(o.file, o.span.start) {
-                    Some(p) => format!("{path}:{}:{}", p.line, p.column),
-                    None => path.to_string(),
-                }
-            }),
-            5,
-        );
-        let times = match at.len() {
-            2 => "twice".to_owned(),
-            n => format!("{n} times"),
-        };
-        diags.push(
-            Diagnostic::new(
-                Code::DuplicateNumber,
-                format!("section number {number} is used {times}"),
-            )
-            .at(first.file, first.span.clone())
-            .label(format!("also used by {places}"))
-            .help(if at.len() == 2 {
-                "give one of them another number"
-            } else {
-                "give all but one of them other numbers"
-            }),
-        );
+        let places: Vec<(FileId, &Range<usize>)> = at.iter().map(|a| (a.file, &a.span)).collect();
+        diags.extend(used_more_than_once(
+            Code::DuplicateNumber,
+            &format!("section number {number}"),
+            &places,
+            [
+                "give one of them another number",
+                "give all but one of them other numbers",
+            ],
+            sources,
+        ));
     }
+}
+
+/// The error for a value that must be unique (a section number, an entry id) written at
+/// every place of `at`: at the first, naming the others; `None` when there is one place.
+/// `help` is for two places and for more.
+pub(super) fn used_more_than_once(
+    code: Code,
+    subject: &str,
+    at: &[(FileId, &Range<usize>)],
+    help: [&str; 2],
+    sources: &Sources,
+) -> Option<Diagnostic> {
+    let ((file, span), others) = at.split_first()?;
+    if others.is_empty() {
+        return None;
+    }
+    let places = crate::diag::short_list(
+        others.iter().map(|&(f, s)| {
+            let path = sources.path(f);
+            match sources.line_col(f, s.start) {
+                Some(p) => format!("{path}:{}:{}", p.line, p.column),
+                None => path.to_string(),
+            }
+        }),
+        5,
+    );
+    let times = match at.len() {
+        2 => "twice".to_owned(),
+        n => format!("{n} times"),
+    };
+    Some(
+        Diagnostic::new(code, format!("{subject} is used {times}"))
+            .at(*file, (*span).clone())
+            .label(format!("also used by {places}"))
+            .help(if at.len() == 2 { help[0] } else { help[1] }),
+    )
 }
 
 /// Warns where a sequence of siblings skips a number (2.6, 2.8) or does not start at 1.

@@ -6,15 +6,19 @@ use super::text;
 use super::values;
 use std::collections::BTreeMap;
 
+use crate::dates::Date;
 use crate::diag::{Code, Diagnostic, DisplayPath, InFile};
 use crate::locale::Language;
 use crate::markup::{Markup, link_is_allowed};
-use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Summary};
+use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Revision, Summary};
 use crate::raw::shape::{Key, Kind};
-use crate::raw::{RawDate, RawLabels, RawLayout, RawReport, is_placeholder};
+use crate::raw::{RawDate, RawLabels, RawLayout, RawReport, RawRevision, is_placeholder};
 
 /// The core-properties author when report.toml names none.
 const DEFAULT_CREATOR: &str = "International Telecommunication Union";
+
+/// The author of a revision's tracked changes when `[revision]` names none.
+pub const DEFAULT_REVISION_AUTHOR: &str = "ITU";
 
 /// Twips per millimetre (1 inch = 1440 twips = 25.4 mm).
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
@@ -72,6 +76,13 @@ pub(super) fn convert(
             placeholder(cx, &as_string, "document.date").map(Filled::Placeholder)
         }
     };
+    let revision = raw.revision.as_ref().map(|r| {
+        revision(
+            cx,
+            r.get_ref(),
+            date.as_ref().and_then(|d| d.value().copied()),
+        )
+    });
     let language_line = required(cx, &d.language_line, "document.language_line");
     let agenda_item = optional(cx, &d.agenda_item, "agenda_item");
     let source = optional(cx, &d.source, "source");
@@ -123,7 +134,12 @@ pub(super) fn convert(
         place_and_dates: place_and_dates?,
         number: number?,
         language: language?,
-        date: date?,
+        // The header block prints the revision's date.
+        date: match &revision {
+            Some(r) => Filled::Value(r.as_ref()?.date),
+            None => date?,
+        },
+        revision: revision.flatten(),
         language_line: language_line?,
         agenda_item,
         source,
@@ -136,6 +152,48 @@ pub(super) fn convert(
         file: path.clone(),
         untranslated: Vec::new(),
         labels,
+    })
+}
+
+/// `[revision]`: its number, a date not before the document's, and its author.
+fn revision(cx: &mut InFile<'_>, raw: &RawRevision, issued: Option<Date>) -> Option<Revision> {
+    let number = match u32::try_from(*raw.number.get_ref()) {
+        Ok(n) if (1..=99).contains(&n) => Some(n),
+        _ => {
+            cx.push(
+                cx.at(
+                    Code::WrongType,
+                    format!("`{}` is not a revision number", raw.number.get_ref()),
+                    raw.number.span(),
+                )
+                .help("number revisions from 1 (Rev.1) to 99"),
+            );
+            None
+        }
+    };
+    let date = values::date(cx, &raw.date, "date").filter(|date| {
+        let Some(issued) = issued.filter(|issued| date < issued) else {
+            return true;
+        };
+        cx.push(
+            cx.at(
+                Code::EndBeforeStart,
+                format!("the revision is dated {date}, before the document it revises ({issued})"),
+                raw.date.span(),
+            )
+            .label("before `document.date`")
+            .help("give the date the revision is issued; `document.date` stays the date of the issued document"),
+        );
+        false
+    });
+    let author = match &raw.author {
+        Some(a) => Some(plain(cx, a, "author")?),
+        None => Some(DEFAULT_REVISION_AUTHOR.to_owned()),
+    };
+    Some(Revision {
+        number: number?,
+        date: date?,
+        author: author?,
     })
 }
 

@@ -5,7 +5,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::dates::Date;
-use crate::diag::{Code, InFile, suggest};
+use crate::diag::{Code, InFile};
 
 /// A TOML local date (`2017-04-02`); a date-time or a time is an error.
 pub(super) fn date(cx: &mut InFile<'_>, v: &Spanned<Datetime>, key: &str) -> Option<Date> {
@@ -56,15 +56,14 @@ pub(super) fn one_of<T: Copy>(
         return Some(x);
     }
     let names = || all.iter().map(|x| name(*x));
-    let help = match suggest(typed, names()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!(
-            "use one of {}",
-            names()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+    // The values are few: all of them are listed, as a near miss (`ITU-X`) could be any.
+    let listed = names()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let help = match names().find(|n| n.eq_ignore_ascii_case(typed.trim())) {
+        Some(s) => format!("write it `{s}`: one of {listed}, written exactly so"),
+        None => format!("use one of {listed}"),
     };
     cx.push(
         cx.at(

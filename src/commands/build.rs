@@ -5,7 +5,8 @@ use anyhow::Context;
 
 use super::Outcome;
 use super::check::{outcome, report};
-use crate::build::{BuildError, BuildOptions, Written, build, build_all};
+use crate::against::Against;
+use crate::build::{BuildError, BuildOptions, Written, build_against, build_all};
 use crate::check::Checked;
 use crate::cli::{BuildArgs, DiagnosticArgs};
 use crate::diag::Format;
@@ -16,27 +17,61 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
     let entries = &args.entries.entries;
     // Before checking: a missing LibreOffice is a usage error (exit 2), found at once.
     let pdf = args.pdf.then(Soffice::find).transpose()?;
+    // So is an issued version that cannot be found (a missing folder, git or ref).
+    let issued = args
+        .against
+        .as_deref()
+        .map(|a| Against::parse(a).resolve(entries))
+        .transpose()?;
     super::recover(entries)?;
     let _reading = super::read_lock(entries)?;
     let mut checked = crate::load_and_check(entries)?;
-    let Some(languages) = &args.language else {
-        if !accept(&checked, &args.diagnostics)? {
-            return Ok(Outcome::Invalid);
+    let mut old = issued
+        .as_ref()
+        .map(|i| crate::load_and_check(i.dir()))
+        .transpose()?;
+    // Each language of the revision is compared with the same language of the issued
+    // version, translated by the issued version's own translation files.
+    let languages = args.language.as_ref().map(|l| l.0.as_slice());
+    let reports = languages.map(|l| crate::translate::localize(&mut checked, entries, l));
+    let old_reports = match (languages, old.as_mut(), &issued) {
+        (Some(l), Some(old), Some(issued)) => {
+            Some(crate::translate::localize(old, issued.dir(), l))
         }
-        let options = options(args, pdf)?;
-        return written(build(checked, entries, &options));
+        _ => None,
     };
-    let reports = crate::translate::localize(&mut checked, entries, &languages.0);
+    if issued.is_some() && checked.errors() > 0 {
+        crate::errln!(
+            "the revision ({}) has errors:",
+            crate::diag::display(entries)
+        );
+    }
     if !accept(&checked, &args.diagnostics)? {
         return Ok(Outcome::Invalid);
     }
+    if let (Some(old), Some(issued)) = (&old, &issued)
+        && old.errors() > 0
+    {
+        // Its warnings are no reason to refuse: it was issued as it is.
+        crate::errln!(
+            "the issued version (--against {}) has errors:",
+            issued.label
+        );
+        report(old, Format::Human, &args.diagnostics)?;
+        crate::errln!("nothing written: the issued version must check to be compared");
+        return Ok(Outcome::Invalid);
+    }
     let options = options(args, pdf)?;
+    let Some(reports) = reports else {
+        return written(build_against(checked, old, entries, &options));
+    };
     let budget = (checked.entries, checked.sources.total_bytes());
     drop(checked);
     // Every language is rendered before any is written, so an error in one leaves every
     // output as it was.
     written_all(build_all(
         reports.unwrap_or_default(),
+        old_reports.map(Option::unwrap_or_default),
         budget,
         entries,
         &options,

@@ -31,6 +31,11 @@ enum Wake {
 
 pub(super) fn run(args: &WatchArgs) -> anyhow::Result<Outcome> {
     let root = &args.build.entries.entries;
+    if args.build.against.is_some() {
+        // A revision is built once the edits are done; rebuilding its tracked changes on
+        // every save would only slow the preview down.
+        anyhow::bail!("watch builds the report as it is: run `build --against …` for the revision");
+    }
     if !root.is_dir() {
         anyhow::bail!(
             "the entries folder `{}` does not exist",

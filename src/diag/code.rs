@@ -58,6 +58,7 @@ codes! {
     BadLogo = "E025", Error, "the logo file is missing or not a PNG or JPEG image";
     BadTranslationFile = "E026", Error, "a translation file is not XLIFF";
     BrokenInlineCode = "E027", Error, "a translation loses, repeats or alters an inline code (bold, italic, a link and its address)";
+    DuplicateId = "E028", Error, "two entries use the same id";
     NumberingGap = "W001", Warning, "a gap in a numbering sequence";
     StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";
     DoubleSpace = "W003", Warning, "two or more spaces in a row";

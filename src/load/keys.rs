@@ -6,8 +6,9 @@
 //! pass for the nearly every file that is right; only when that fails does it run this
 //! pass over the spanned document, so the messages never depend on the wording of
 //! serde's errors. The pass also removes the keys it reported (unknown or mistyped), so
-//! what is left deserializes whenever no required key is missing: the value rules of
-//! `check` could then run on the rest of the file in the same run.
+//! what is left deserializes whenever no required key is missing, and the value rules of
+//! `check` run on the rest of the file in the same run. A `number` written without quotes
+//! is kept as the text written, so the file still counts where its author put it.
 
 use std::ops::Range;
 
@@ -126,6 +127,18 @@ impl Pass<'_, '_> {
                 ok
             }
             (kind, value) if fits(kind, value) => true,
+            (Kind::String, value @ (DeValue::Integer(_) | DeValue::Float(_)))
+                if key.name == "number" =>
+            {
+                // A number where a string goes (`number = 2.10`): reported, then kept as
+                // the text written, so that the value rules of the rest of the file run
+                // in this same run and the numbering rules see the entry where it is.
+                let d = wrong_type(self.cx, Kind::String, key.name, value, span.clone());
+                self.report(d);
+                let written = self.cx.src.get(span).unwrap_or("").trim().to_owned();
+                *value = DeValue::String(written.into());
+                true
+            }
             (kind, value) => {
                 let d = wrong_type(self.cx, kind, key.name, value, span);
                 self.report(d);
@@ -214,7 +227,16 @@ fn wrong_type(
         Kind::Date | Kind::DateOrPlaceholder => {
             "write dates without quotes: `start = 2017-04-02`".to_owned()
         }
-        Kind::String => "put the value in quotes: `number = \"2.9\"`".to_owned(),
+        // The value as written (`2.10`, not the float's `2.1`), in quotes.
+        Kind::String
+            if !written.is_empty() && !matches!(value, DeValue::Array(_) | DeValue::Table(_)) =>
+        {
+            format!(
+                "put the value in quotes: `{name} = \"{}\"`",
+                written.trim_matches('"')
+            )
+        }
+        Kind::String => format!("put the value in quotes: `{name} = \"…\"`"),
         Kind::Integer => {
             "write whole numbers without quotes: `resolutions = [101, 180]`".to_owned()
         }

@@ -30,18 +30,33 @@ pub(crate) enum EntryParse {
 /// Parses an entry file, shown to the user as `name`.
 pub(super) fn parse_entry(cx: &mut InFile<'_>, name: &str) -> EntryParse {
     let Some(table) = parse_table(cx) else {
-        return EntryParse::Nothing;
+        // A syntax error further down leaves the number readable: the parser recovers
+        // what it can, and the numbering rules then see the file (no gap, no orphans).
+        let text = cx.src;
+        let number = text
+            .contains("number")
+            .then(|| DeTable::parse_recoverable(text).0)
+            .and_then(|t| written_number(&t, text));
+        return number.map_or(EntryParse::Nothing, EntryParse::NumberOnly);
     };
-    let number = table
-        .get_ref()
-        .get("number")
-        .and_then(|v| match v.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
-            _ => None,
-        });
+    let number = written_number(&table, cx.src);
     match entry_table(cx, name, table) {
         Some(raw) => EntryParse::Entry(Box::new(raw)),
         None => number.map_or(EntryParse::Nothing, EntryParse::NumberOnly),
+    }
+}
+
+/// The `number` of an entry table as written: a string's value, or the source text of a
+/// number written without quotes (`2.10`, which as a float would be 2.1), so that the
+/// numbering rules see the file where its author put it (no W001 gap, no E013 orphans).
+fn written_number(table: &Spanned<DeTable<'_>>, text: &str) -> Option<Spanned<String>> {
+    let v = table.get_ref().get("number")?;
+    match v.get_ref() {
+        DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+        DeValue::Float(_) | DeValue::Integer(_) => text
+            .get(v.span())
+            .map(|s| Spanned::new(v.span(), s.trim().to_owned())),
+        _ => None,
     }
 }
 
@@ -93,18 +108,43 @@ fn parse_table<'a>(cx: &mut InFile<'a>) -> Option<Spanned<DeTable<'a>>> {
         }
         return None;
     }
-    let (table, errors) = DeTable::parse_recoverable(text);
+    let (table, mut errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return Some(table);
     }
+    // In file order, so that an error explains the ones it causes below it.
+    errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
     let mut seen = Vec::new();
+    // (line, message) of the errors explained in a drafter's words: one backslash
+    // explanation per line, not one per backslash.
+    let mut explained: Vec<(usize, String)> = Vec::new();
+    let line_of = |d: &Diagnostic| {
+        let at = d.span.as_ref().map_or(0, |s| s.start).min(text.len());
+        text[..at].matches('\n').count()
+    };
     for e in errors.into_iter().take(MAX_PER_FILE) {
         let key = (e.span(), e.message().to_owned());
         if seen.contains(&key) {
             continue;
         }
         seen.push(key);
-        cx.push(syntax_error(cx, &e));
+        let d = syntax_error(cx, &e);
+        let line = line_of(&d);
+        if explained.iter().any(|(l, m)| *l == line && *m == d.message) {
+            continue;
+        }
+        // After a text left open at the end of its line, the parser reads the next line
+        // as garbage: its errors there say nothing more.
+        let open_above = explained
+            .iter()
+            .any(|(l, m)| *l + 1 == line && m.contains("not closed"));
+        if open_above {
+            continue;
+        }
+        if d.help.is_some() {
+            explained.push((line, d.message.clone()));
+        }
+        cx.push(d);
     }
     None
 }
@@ -129,8 +169,15 @@ fn syntax_error(cx: &InFile<'_>, e: &toml::de::Error) -> Diagnostic {
             .label(message)
             .help("check the day and month: TOML dates are written YYYY-MM-DD")
     } else {
-        cx.at(Code::TomlSyntax, "TOML syntax error", span)
-            .label(message)
+        match super::toml_help::explain(text, span.clone(), &message) {
+            Some(x) => cx
+                .at(Code::TomlSyntax, x.message, x.span)
+                .label(message)
+                .help(x.help),
+            None => cx
+                .at(Code::TomlSyntax, "TOML syntax error", span)
+                .label(message),
+        }
     };
     if !is_date {
         let snippet = d.span.clone().and_then(|s| text.get(s)).unwrap_or("");
@@ -178,8 +225,12 @@ fn deserialize<T: DeserializeOwned>(
             .label(error.message().to_owned());
         d.span = error.span();
         cx.push(d);
+        return None;
     }
-    None
+    // The keys reported are gone (or hold the text written, for a number in place of a
+    // string): what is left goes on to `check`, so the value rules of the rest of the
+    // file report in this same run (`sector = "itu-t"` beside `number = 2.10`).
+    T::deserialize(Deserializer::from(table)).ok()
 }
 
 #[cfg(test)]
@@ -216,7 +267,8 @@ mod tests {
     #[test]
     fn reports_every_unknown_key_with_a_suggestion() {
         let (e, d) = entry("number = \"2.9\"\nsectr = \"ITU-T\"\ntitel = \"x\"\n");
-        assert!(e.is_none());
+        // The rest of the file goes on to `check`, whose rules then run on it too.
+        assert!(e.is_some());
         let got: Vec<(Code, String, Option<String>)> = d
             .iter()
             .map(|d| (d.code, d.message.clone(), d.help.clone()))

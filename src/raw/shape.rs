@@ -102,6 +102,7 @@ const fn filled(name: &'static str, kind: Kind, todo: &'static str, example: &'s
 /// An entry file.
 pub const ENTRY: &[Key] = &[
     required("number", Kind::String),
+    optional("id", Kind::String),
     optional("title", Kind::String),
     optional("sector", Kind::String),
     optional("resolutions", Kind::Array(&Kind::Integer)),
@@ -129,6 +130,7 @@ pub const EVENT: &[Key] = &[
 pub const REPORT: &[Key] = &[
     required("meeting", Kind::Table(MEETING)),
     required("document", Kind::Table(DOCUMENT)),
+    optional("revision", Kind::Table(REVISION)),
     required("summary", Kind::Table(SUMMARY)),
     optional("period", Kind::Table(PERIOD)),
     optional("layout", Kind::Table(LAYOUT)),
@@ -185,6 +187,12 @@ const DOCUMENT: &[Key] = &[
     ),
     optional("creator", Kind::String),
     optional("resolutions", Kind::Array(&Kind::Integer)),
+];
+
+const REVISION: &[Key] = &[
+    required("number", Kind::Integer),
+    required("date", Kind::Date),
+    optional("author", Kind::String),
 ];
 
 const SUMMARY: &[Key] = &[

@@ -98,6 +98,7 @@ mod tests {
     fn entry(number: &str, text: &str) -> Entry {
         Entry {
             number: number.parse().expect("a number"),
+            id: None,
             title: None,
             sector: None,
             resolutions: Vec::new(),

@@ -40,6 +40,7 @@ fn entry(
 ) -> Entry {
     Entry {
         number: number.parse().expect("a valid number in the fixture"),
+        id: None,
         title: title.map(Into::into),
         sector,
         resolutions: res.to_vec(),
@@ -81,6 +82,7 @@ pub fn report() -> Report {
         number: Filled::Value("C18/33".into()),
         language: Filled::Value("E".into()),
         date: Filled::Value(date(2018, 3, 22)),
+        revision: None,
         language_line: Filled::Value("Original: English".into()),
         agenda_item: Some("PL 2".into()),
         source: Some("Report by the Secretary-General".into()),

@@ -10,10 +10,12 @@ use rayon::prelude::*;
 
 use super::block::{self, Block, Piece};
 use super::paragraph::{Align, Paragraph, Run};
+use super::revision::{self, Mark};
 use super::story::{Ids, Story};
 use super::{bidi, inline, styles};
+use crate::compare::{Comparison, Step};
 use crate::locale::Language;
-use crate::model::{Entry, Layout};
+use crate::model::{Entry, Layout, Report};
 use crate::render::conventions::{CLOSING_RULE, number_label};
 use crate::render::memo::Memo;
 
@@ -68,6 +70,56 @@ pub(crate) fn write<W: Write + Send>(
         next = made;
     }
     Ok(())
+}
+
+/// Writes the entries of a revision into `out` after what `story` holds, in the order of
+/// the revised document ([`Comparison::steps`]): each entry of both versions merged with
+/// its old self, each added one inserted, each removed one deleted. Built and written on
+/// all cores, as [`write`] does.
+pub(crate) fn write_revision<W: Write>(
+    comparison: &Comparison<'_>,
+    mark: Mark<'_>,
+    story: &mut Story,
+    out: &mut W,
+) -> std::io::Result<()> {
+    let (old, new) = (comparison.old, comparison.new);
+    let groups: Vec<Vec<Block<'_>>> = comparison
+        .steps
+        .par_iter()
+        .map(|step| {
+            let (o, n) = match *step {
+                Step::Kept { old: i, new: j } => (
+                    paragraphs(old, &old.entries[i]),
+                    paragraphs(new, &new.entries[j]),
+                ),
+                Step::Added { new: j, .. } => (Vec::new(), paragraphs(new, &new.entries[j])),
+                Step::Removed { old: i, .. } => (paragraphs(old, &old.entries[i]), Vec::new()),
+            };
+            revision::paragraphs(o, n, false, mark)
+        })
+        .collect();
+    let (starts, _) = block::starts(story.ids(), &groups);
+    let pieces: Vec<Piece> = groups
+        .par_iter()
+        .zip(starts)
+        .map(|(group, start)| Piece::write(group, start))
+        .collect();
+    for piece in &pieces {
+        out.write_all(piece.xml.as_bytes())?;
+        story.follow(piece);
+    }
+    Ok(())
+}
+
+/// The paragraphs of an entry of `report` (an entry is nothing else).
+fn paragraphs<'a>(report: &Report, e: &'a Entry) -> Vec<Paragraph<'a>> {
+    entry(e, &report.meta.layout, report.locale.language)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+        .collect()
 }
 
 /// The blocks of each entry, built on all cores.

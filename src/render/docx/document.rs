@@ -6,9 +6,11 @@
 use std::io::Write;
 
 use super::block::{Block, Piece};
+use super::revision::{self, Mark};
 use super::story::{Ids, Story};
 use super::xml::Xml;
 use super::{PAGE_HEIGHT, PAGE_WIDTH, bidi, body, first_page, header_footer};
+use crate::compare::Comparison;
 use crate::locale::Locale;
 use crate::model::{Layout, Report};
 use crate::render::memo::Memo;
@@ -52,28 +54,53 @@ pub(crate) struct Written {
     pub ids: Ids,
 }
 
+/// What the document's body is made of.
+pub(crate) enum Source<'r> {
+    /// One report; with a memo (`watch`), entries written by an earlier call are used again.
+    Plain(Option<&'r mut Memo<Piece, Ids>>),
+    /// The report is a revision of this one: every change is tracked.
+    Revision(&'r Comparison<'r>, Mark<'r>),
+}
+
+/// The text width of a report's pages.
+fn text_width(layout: &Layout) -> u32 {
+    PAGE_WIDTH.saturating_sub(layout.margins.left + layout.margins.right)
+}
+
 /// Writes `word/document.xml` into `out` as it goes: the first page, the entries (kept
 /// from an earlier build where `kept` has them), the closing line, the section properties.
 pub(crate) fn write_document<W: Write + Send>(
     report: &Report,
-    kept: Option<&mut Memo<Piece, Ids>>,
+    source: Source<'_>,
     out: &mut W,
 ) -> std::io::Result<Written> {
     let meta = &report.meta;
     let layout = &meta.layout;
     let locale = &report.locale;
-    let text_width = PAGE_WIDTH.saturating_sub(layout.margins.left + layout.margins.right);
 
     let mut story = Story::new(Xml::part(), Ids::default());
     story.xml.open("w:document", &NAMESPACES);
     story.xml.open("w:body", &[]);
-    story.write_all(&directed(
-        locale,
-        first_page::blocks(meta, locale, text_width),
-    ));
-    out.write_all(&story.take_xml().into_bytes())?;
-    let language = locale.language;
-    body::write(&report.entries, layout, language, &mut story, kept, out)?;
+    let first_page = first_page::blocks(meta, locale, text_width(layout));
+    match source {
+        Source::Plain(kept) => {
+            story.write_all(&directed(locale, first_page));
+            out.write_all(&story.take_xml().into_bytes())?;
+            let language = locale.language;
+            body::write(&report.entries, layout, language, &mut story, kept, out)?;
+        }
+        Source::Revision(comparison, mark) => {
+            let old = comparison.old;
+            let old_first_page =
+                first_page::blocks(&old.meta, &old.locale, text_width(&old.meta.layout));
+            story.write_all(&directed(
+                locale,
+                revision::blocks(old_first_page, first_page, mark),
+            ));
+            out.write_all(&story.take_xml().into_bytes())?;
+            body::write_revision(comparison, mark, &mut story, out)?;
+        }
+    }
     story.write_all(&directed(locale, vec![body::closing_line().into()]));
     section_properties(&mut story.xml, layout, locale);
     story.xml.close("w:body");
@@ -92,17 +119,24 @@ fn directed<'a>(locale: &Locale, blocks: Vec<Block<'a>>) -> Vec<Block<'a>> {
     }
 }
 
-/// The running header's part, its ids following `taken`.
-pub(crate) fn default_header(report: &Report, taken: &mut Ids) -> (Vec<u8>, Written) {
+/// The running header's part, its ids following `taken`; in a revision, the change of
+/// the document number tracked.
+pub(crate) fn default_header(
+    report: &Report,
+    revision: Option<(&Report, Mark<'_>)>,
+    taken: &mut Ids,
+) -> (Vec<u8>, Written) {
     let locale = &report.locale;
-    story_part(
-        "w:hdr",
-        &directed(
-            locale,
-            header_footer::running_header(locale, report.meta.full_number()),
+    let blocks = header_footer::running_header(locale, report.meta.full_number());
+    let blocks = match revision {
+        Some((old, mark)) => revision::blocks(
+            header_footer::running_header(&old.locale, old.meta.full_number()),
+            blocks,
+            mark,
         ),
-        taken,
-    )
+        None => blocks,
+    };
+    story_part("w:hdr", &directed(locale, blocks), taken)
 }
 
 /// The first page's header part.

@@ -83,6 +83,7 @@ mod header_footer;
 mod inline;
 mod package;
 mod paragraph;
+mod revision;
 mod settings;
 mod story;
 mod styles;
@@ -93,6 +94,7 @@ mod xml;
 use block::Piece;
 use story::Ids;
 
+use crate::compare::Comparison;
 use crate::model::Report;
 use crate::render::conventions::{PAGE_HEIGHT, PAGE_WIDTH};
 use crate::render::memo::Memo;
@@ -120,6 +122,17 @@ pub enum DocxError {
 /// Renders the report as DOCX bytes.
 pub fn render(report: &Report, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
     package::render(report, options.timestamp, None)
+}
+
+/// A revision (`build --against`) as DOCX bytes: the revised report with every change
+/// since the issued one as a Word tracked change by the revision's author, dated the
+/// revision's date (so the bytes stay the same build after build). Without `[revision]`
+/// in the revised report.toml, the changes are by "ITU", dated the document's date.
+pub fn render_revision(
+    comparison: &Comparison<'_>,
+    options: &DocxOptions,
+) -> Result<Vec<u8>, DocxError> {
+    package::render_revision(comparison, options.timestamp)
 }
 
 /// Each entry's written XML, kept between renders by `watch` ([`render_kept`]).

@@ -18,9 +18,11 @@ use zip::write::SimpleFileOptions;
 use super::block::Piece;
 use super::document::{self, DEFAULT_HEADER_RID, FIRST_FOOTER_RID, FIRST_HEADER_RID};
 use super::first_page::LOGO_RID;
+use super::revision::Mark;
 use super::story::Ids;
 use super::xml::Xml;
 use super::{DocxError, doc_props, fonts, settings, styles, theme};
+use crate::compare::Comparison;
 use crate::model::{ImageFormat, Report};
 use crate::render::memo::Memo;
 
@@ -78,6 +80,45 @@ pub(crate) fn render(
     timestamp: i64,
     kept: Option<&mut Memo<Piece, Ids>>,
 ) -> Result<Vec<u8>, DocxError> {
+    render_source(report, timestamp, document::Source::Plain(kept))
+}
+
+/// A revision's DOCX: the revised report, its changes since the issued one tracked by the
+/// revision's author on the revision's date (the document's when it has no `[revision]`).
+pub(crate) fn render_revision(
+    comparison: &Comparison<'_>,
+    timestamp: i64,
+) -> Result<Vec<u8>, DocxError> {
+    let meta = &comparison.new.meta;
+    let author = meta
+        .revision
+        .as_ref()
+        .map_or(crate::check::DEFAULT_REVISION_AUTHOR, |r| r.author.as_str());
+    let date = meta
+        .date
+        .value()
+        .map_or_else(|| "2000-01-01".to_owned(), |d| d.iso());
+    let date = format!("{date}T00:00:00Z");
+    let mark = Mark {
+        author,
+        date: &date,
+    };
+    render_source(
+        comparison.new,
+        timestamp,
+        document::Source::Revision(comparison, mark),
+    )
+}
+
+fn render_source(
+    report: &Report,
+    timestamp: i64,
+    source: document::Source<'_>,
+) -> Result<Vec<u8>, DocxError> {
+    let revision = match &source {
+        document::Source::Revision(comparison, mark) => Some((comparison.old, *mark)),
+        document::Source::Plain(_) => None,
+    };
     let meta = &report.meta;
     let layout = &meta.layout;
     let logo = layout.logo.as_ref().map(|logo| {
@@ -137,11 +178,11 @@ pub(crate) fn render(
         timestamp,
     ))?;
     zip.start()?;
-    let document = document::write_document(report, kept, &mut zip.writer)?;
+    let document = document::write_document(report, source, &mut zip.writer)?;
 
     // Headers and footer go on with the document's paragraph and annotation ids.
     let mut taken = document.ids;
-    let (header, _) = document::default_header(report, &mut taken);
+    let (header, _) = document::default_header(report, revision, &mut taken);
     zip.part(&header)?;
     let (header, _) = document::first_header(report, &mut taken);
     zip.part(&header)?;

@@ -140,7 +140,6 @@ pub(crate) struct Revision<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RevisionKind {
-    #[allow(dead_code, reason = "the seam for tracked changes, tested below")]
     Inserted,
     Deleted,
 }

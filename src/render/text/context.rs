@@ -169,6 +169,7 @@ mod tests {
     fn entry(number: &str, title: Option<&str>, text: &str) -> ModelEntry {
         ModelEntry {
             number: number.parse().expect("a number"),
+            id: None,
             title: title.map(Into::into),
             sector: Some(Sector::ItuT),
             resolutions: vec![101, 180],

@@ -10,6 +10,7 @@
 //! (see [`view::body`]), no wrapping unless a width is asked for. Output is deterministic
 //! and ends with exactly one newline.
 
+mod changes;
 mod context;
 mod digest;
 mod entry_view;
@@ -24,6 +25,7 @@ use minijinja::Value;
 
 use crate::model::Report;
 
+pub use changes::changes;
 pub use filters::wrap_text;
 pub use templates::{DIGEST, REPORT, Templates};
 pub use view::ViewModel;
