@@ -24,6 +24,10 @@ pub enum Against {
 pub enum AgainstError {
     #[error("--against {0}: no such folder (give the folder of the issued entries, or git:REF)")]
     NoFolder(String),
+    #[error(
+        "--against {0}: not a folder (give the folder of the issued entries, with their report.toml, or git:REF)"
+    )]
+    NotAFolder(String),
     #[error("--against git:REF needs a tag, branch or commit after `git:`")]
     EmptyRef,
     #[error(
@@ -71,6 +75,9 @@ impl Against {
     pub fn resolve(&self, entries: &Path) -> Result<Issued, AgainstError> {
         match self {
             Against::Dir(dir) => {
+                if dir.exists() && !dir.is_dir() {
+                    return Err(AgainstError::NotAFolder(crate::diag::display(dir)));
+                }
                 if !dir.is_dir() {
                     return Err(AgainstError::NoFolder(crate::diag::display(dir)));
                 }
@@ -260,6 +267,10 @@ mod tests {
         assert!(matches!(
             Against::parse("no/such/folder").resolve(Path::new(".")),
             Err(AgainstError::NoFolder(_))
+        ));
+        assert!(matches!(
+            Against::parse("Cargo.toml").resolve(Path::new(".")),
+            Err(AgainstError::NotAFolder(_))
         ));
     }
 }
