@@ -61,6 +61,7 @@ translation_rule!(
     "W008",
     0
 );
+translation_rule!(w009_typography, "w009-typography", "W009", 0);
 
 rule!(e001_invalid_utf8, "e001-invalid-utf8", "E001", 1);
 rule!(e002_toml_syntax, "e002-toml-syntax", "E002", 1);

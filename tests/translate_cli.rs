@@ -55,17 +55,17 @@ fn run_ok(dir: &Path, args: &[&str]) -> String {
 fn export_fill_build_and_libreoffice_reads_each_target_in_order() {
     let (tmp, entries) = sample();
     let dir = tmp.path();
-    let said = run_ok(dir, &["translate", "export", "--to", "F"]);
-    assert!(said.contains("wrote entries/translations/F.xlf"), "{said}");
-    let markers = fill_targets(&xlf(&entries, "F"));
+    let said = run_ok(dir, &["translate", "export", "--to", "S"]);
+    assert!(said.contains("wrote entries/translations/S.xlf"), "{said}");
+    let markers = fill_targets(&xlf(&entries, "S"));
     assert!(markers.len() > 100, "{}", markers.len());
     // Every piece translated: clean even with warnings denied.
-    run_ok(dir, &["check", "--language", "F", "--deny-warnings"]);
-    run_ok(dir, &["build", "--language", "F", "--deny-warnings"]);
+    run_ok(dir, &["check", "--language", "S", "--deny-warnings"]);
+    run_ok(dir, &["build", "--language", "S", "--deny-warnings"]);
     let Some(soffice) = soffice() else {
         return;
     };
-    let text = libreoffice_text(&soffice, &dir.join("out/C18-33-F.docx"), dir);
+    let text = libreoffice_text(&soffice, &dir.join("out/C18-33-S.docx"), dir);
     let mut at = 0;
     for m in &markers {
         let Some(found) = text[at..].find(m.as_str()) else {
@@ -73,8 +73,8 @@ fn export_fill_build_and_libreoffice_reads_each_target_in_order() {
         };
         at += found + m.len();
     }
-    assert!(text.contains("Document C18/33-F"), "{text}");
-    assert!(text.contains("22 mars 2018"), "{text}");
+    assert!(text.contains("Documento C18/33-S"), "{text}");
+    assert!(text.contains("22 de marzo de 2018"), "{text}");
 }
 
 #[test]
@@ -313,14 +313,14 @@ fn build_all_writes_six_of_each() {
 fn renumber_keeps_translations_matched() {
     let (tmp, entries) = sample();
     let dir = tmp.path();
-    run_ok(dir, &["translate", "export", "--to", "F"]);
-    fill_targets(&xlf(&entries, "F"));
+    run_ok(dir, &["translate", "export", "--to", "R"]);
+    fill_targets(&xlf(&entries, "R"));
     run_ok(dir, &["renumber", "--insert", "2.1"]);
-    let text = std::fs::read_to_string(xlf(&entries, "F")).expect("xlf");
+    let text = std::fs::read_to_string(xlf(&entries, "R")).expect("xlf");
     assert!(text.contains("id=\"2.2/2\""), "2.1 became 2.2");
     assert!(!text.contains("id=\"2.1/"), "no id left on the old number");
     // Every translation still matches its English (the one warning: the gap at 2.1).
-    let o = run_in(dir, &["check", "--language", "F"]);
+    let o = run_in(dir, &["check", "--language", "R"]);
     assert_eq!(code(&o), 0);
     let err = stderr(&o);
     assert!(err.contains("0 errors, 1 warning"), "{err}");

@@ -67,6 +67,7 @@ codes! {
     Untranslated = "W006", Warning, "a piece of text has no translation yet: printed in English, highlighted";
     StaleTranslation = "W007", Warning, "the English changed since the piece was translated";
     OrphanTranslation = "W008", Warning, "a translation matches no piece of the English";
+    Typography = "W009", Warning, "a translation breaks its language's typography (French spaces, Chinese full-width punctuation, straight quotes)";
 }
 
 impl std::fmt::Display for Code {

@@ -168,6 +168,25 @@ pub fn apply(
         } else {
             Outcome::Plain(target.to_owned())
         };
+        let printed = match &outcome {
+            Outcome::Run(run) => Some(crate::markup::plain(run)),
+            Outcome::Plain(t) => Some(t.clone()),
+            Outcome::English => None,
+        };
+        if let Some(fault) = printed.and_then(|t| super::typography::fault(language, &t)) {
+            found.push(
+                Diagnostic::new(
+                    Code::Typography,
+                    format!(
+                        "the {} translation of {}: {fault}",
+                        language.name(),
+                        unit.id
+                    ),
+                )
+                .at(f.file, record.span.clone())
+                .help(typography_help(language)),
+            );
+        }
         outcomes.insert(&unit.id, outcome);
     }
     for (owner, (left, total)) in &missing {
@@ -235,6 +254,17 @@ pub fn apply(
         .extend(found.iter().map(|d| crate::check::one_line(d, sources)));
     diags.extend(found);
     out
+}
+
+/// How to fix a typography warning in `language`.
+fn typography_help(language: Language) -> &'static str {
+    match language {
+        Language::F => {
+            "French puts a no-break space (U+00A0 or U+202F) before ; : ! ? and inside « », and uses ’, never a straight quote"
+        }
+        Language::C => "Chinese text takes the full-width forms ，；：！？（） and the quotes “ ”",
+        _ => "use typographic quotes and the apostrophe ’, never straight ones",
+    }
 }
 
 /// Runs (paragraphs, list items) are Markdown; titles and report.toml's plain values are

@@ -9,6 +9,7 @@
 
 pub mod apply;
 pub mod export;
+mod typography;
 pub mod units;
 pub mod xliff;
 
