@@ -12,6 +12,39 @@ fn check(fixture: &str, extra: &[&str]) -> (i32, String) {
     (code(&out), stderr(&out))
 }
 
+/// A temporary copy of the clean fixture, whose report.toml can be changed.
+struct CleanCopy {
+    dir: tempfile::TempDir,
+    report: String,
+}
+
+impl CleanCopy {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        crate::common::copy_tree(
+            &crate::common::root().join("tests/fixtures/check/clean"),
+            dir.path(),
+        );
+        let report = std::fs::read_to_string(dir.path().join("report.toml")).expect("report.toml");
+        Self { dir, report }
+    }
+
+    /// `check` on the copy, its report.toml with `from` replaced by `to`: (exit code, stderr).
+    fn check_with(&self, from: &str, to: &str) -> (i32, String) {
+        std::fs::write(
+            self.dir.path().join("report.toml"),
+            self.report.replace(from, to),
+        )
+        .expect("write");
+        let out = run(&[
+            "check",
+            "--entries",
+            self.dir.path().to_str().expect("utf-8"),
+        ]);
+        (code(&out), stderr(&out))
+    }
+}
+
 macro_rules! rule {
     ($test:ident, $fixture:literal, $code:literal, $exit:literal) => {
         #[test]
@@ -143,12 +176,7 @@ fn placeholders_fail_only_when_warnings_are_denied() {
 /// E004, a date in quotes an E004; only a value starting with TODO is a placeholder.
 #[test]
 fn hand_written_report_toml_keeps_its_errors() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    crate::common::copy_tree(
-        &crate::common::root().join("tests/fixtures/check/clean"),
-        dir.path(),
-    );
-    let report = std::fs::read_to_string(dir.path().join("report.toml")).expect("report.toml");
+    let copy = CleanCopy::new();
     for (from, to, want) in [
         ("date = 2018-03-22\n", "", "error[E005]: missing key `date`"),
         (
@@ -172,64 +200,36 @@ fn hand_written_report_toml_keeps_its_errors() {
             "warning[W005]: `document.title` is still a placeholder",
         ),
     ] {
-        std::fs::write(dir.path().join("report.toml"), report.replace(from, to)).expect("write");
-        let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
-        let err = stderr(&out);
+        let (exit, err) = copy.check_with(from, to);
         assert!(err.contains(want), "{to}: {err}");
         assert_eq!(err.matches("]: ").count(), 1, "{to}: {err}");
-        assert_eq!(
-            code(&out),
-            i32::from(want.starts_with("error")),
-            "{to}: {err}"
-        );
+        assert_eq!(exit, i32::from(want.starts_with("error")), "{to}: {err}");
     }
     // A placeholder still goes into the DOCX of a draft: a control character in it is
     // an error, as anywhere else.
-    std::fs::write(
-        dir.path().join("report.toml"),
-        report.replace("date = 2018-03-22", "date = \"TODO: a\\u000Bb\""),
-    )
-    .expect("write");
-    let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
-    let err = stderr(&out);
-    assert_eq!(code(&out), 1, "{err}");
+    let (exit, err) = copy.check_with("date = 2018-03-22", "date = \"TODO: a\\u000Bb\"");
+    assert_eq!(exit, 1, "{err}");
     assert!(
         err.contains("error[E023]") && err.contains("warning[W005]"),
         "{err}"
     );
 }
 
-/// A C1 control (U+0080 to U+009F) written as an escape is refused like a raw one, at the
-/// escape, in an entry's text as in a report.toml value.
+/// A C1 control (U+0080 to U+009F) written as an escape (`\u0085`) is refused like a raw
+/// one (the fixture `e023-c1-control`), at the escape.
 #[test]
 fn e023_c1_controls_escaped() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    crate::common::copy_tree(
-        &crate::common::root().join("tests/fixtures/check/clean"),
-        dir.path(),
-    );
-    let report = std::fs::read_to_string(dir.path().join("report.toml")).expect("report.toml");
-    std::fs::write(
-        dir.path().join("report.toml"),
-        report.replace("A small test report", "A small\\u0085test report"),
-    )
-    .expect("write");
-    let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
-    let err = stderr(&out);
-    assert_eq!(code(&out), 1, "{err}");
+    let copy = CleanCopy::new();
+    let (exit, err) = copy.check_with("A small test report", "A small\\u0085test report");
+    assert_eq!(exit, 1, "{err}");
     assert_eq!(err.matches("]: ").count(), 1, "{err}");
     assert!(
         err.contains("error[E023]: control character U+0085 (… in Windows-1252, read as Latin-1)"),
         "{err}"
     );
     // The no-break space and « » just above the C1 block are ordinary text.
-    std::fs::write(
-        dir.path().join("report.toml"),
-        report.replace("A small test report", "A small\\u00A0« test »"),
-    )
-    .expect("write");
-    let out = run(&["check", "--entries", dir.path().to_str().expect("utf-8")]);
-    assert!(!stderr(&out).contains("E023"), "{}", stderr(&out));
+    let (_, err) = copy.check_with("A small test report", "A small\\u00A0« test »");
+    assert!(!err.contains("E023"), "{err}");
 }
 
 #[test]
