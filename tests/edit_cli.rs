@@ -523,6 +523,18 @@ fn new_title_names_the_file_and_heading_makes_a_heading() {
     assert_eq!(code(&out), 2, "--heading needs --title");
 }
 
+/// Moving an entry under itself is refused: before, `--move 3.2 --to 3.2.1` silently
+/// made 3.2 a child of the former 3.3.
+#[test]
+fn move_under_itself_is_refused() {
+    let w = Work::new();
+    let before = w.tree();
+    let out = w.run(&["renumber", "--move", "3.2", "--to", "3.2.1"]);
+    assert_eq!(code(&out), 1);
+    insta::assert_snapshot!(stderr(&out));
+    assert_eq!(w.tree(), before);
+}
+
 // ---------------------------------------------------------------------------------- fmt
 
 #[test]

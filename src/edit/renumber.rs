@@ -300,6 +300,16 @@ pub fn mapping(
             if from == to {
                 return Err(EditError::Refused(format!("{from} is {to} already")));
             }
+            // Under itself, the numbers of the entry and of its new parent would depend
+            // on each other: 3.2 would silently become a child of the former 3.3.
+            if to.is_within(&from) {
+                return Err(EditError::Refused(format!(
+                    "{from} cannot move under itself ({to} is inside {from}); to make it a child of {from}'s sibling, give that sibling's number, such as --to {}",
+                    from.with_last(from.last() + 1)
+                        .and_then(|s| s.child(1))
+                        .map_or_else(|| "3.3.1".to_owned(), |n| n.to_string())
+                )));
+            }
             for &n in &used {
                 let new = if n.is_within(&from) {
                     let mut parts = to.parts().to_vec();
