@@ -30,6 +30,13 @@ pub enum AgainstError {
     NotAFolder(String),
     #[error("--against git:REF needs a tag, branch or commit after `git:`")]
     EmptyRef,
+    /// Without `[revision]` the compared build would carry the issued document's number
+    /// and file names (`C18-33-E.docx`), and date every tracked change with the issued
+    /// date: a file easily mistaken for the issued one.
+    #[error(
+        "--against {0}: a revision needs a [revision] table in report.toml, such as\n  [revision]\n  number = 1\n  date = 2018-04-12\n(it makes \"Document C18/33(Rev.1)-E\" and dates the tracked changes; see README, Revisions)"
+    )]
+    NoRevision(String),
     #[error(
         "--against git:{reference}: cannot run git ({source}); install git, or give the issued entries as a folder"
     )]

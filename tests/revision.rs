@@ -572,6 +572,36 @@ fn an_issued_version_with_errors_is_refused_naming_its_side() {
     );
 }
 
+/// Without `[revision]` the build would be named and dated like the issued document
+/// (`C18-33-E.docx`): refused with the table to add, and nothing written.
+#[test]
+fn against_without_a_revision_table_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    copy_tree(&root().join("entries"), &d.join("old"));
+    copy_tree(&root().join("entries"), &d.join("new"));
+    let out = run_in(
+        d,
+        &[
+            "build",
+            "--entries",
+            "new",
+            "--against",
+            "old",
+            "--out",
+            "rev",
+        ],
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("--against old: a revision needs a [revision] table in report.toml")
+            && err.contains("number = 1"),
+        "{err}"
+    );
+    assert!(!d.join("rev").exists(), "nothing written");
+}
+
 #[test]
 fn against_a_git_tag() {
     let Some(git) = tool("git", "--version") else {

@@ -453,3 +453,27 @@ fn the_arabic_docx_runs_right_to_left_and_libreoffice_aligns_it_right() {
         "short lines start on the right: {short_right}"
     );
 }
+
+/// The status table's columns line up under their headings whatever the length of the
+/// translation files' paths (here a long absolute entries folder).
+#[test]
+fn status_table_columns_line_up_with_long_paths() {
+    let (tmp, entries) = sample();
+    let dir = tmp.path();
+    run_ok(dir, &["translate", "export", "--to", "F"]);
+    let long = entries.display().to_string();
+    let table = run_ok(dir, &["translate", "status", "--entries", &long]);
+    let lines: Vec<&str> = table.lines().skip(1).take(6).collect();
+    assert_eq!(lines.len(), 6, "{table}");
+    assert!(lines[1].contains(&long), "{table}");
+    // Every row ends its `translated` count where the heading `translated` ends.
+    let end = lines[0].find("translated").expect("heading") + "translated".len();
+    for row in &lines[1..] {
+        let before: String = row.chars().take(end).collect();
+        assert!(
+            before.ends_with(|c: char| c.is_ascii_digit()),
+            "column misaligned:\n{table}"
+        );
+        assert_eq!(row.chars().count(), lines[0].chars().count(), "{table}");
+    }
+}

@@ -61,6 +61,14 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<Outcome> {
         crate::errln!("nothing written: the issued version must check to be compared");
         return Ok(Outcome::Invalid);
     }
+    if let Some(issued) = &issued
+        && checked
+            .report
+            .as_ref()
+            .is_some_and(|r| r.meta.revision.is_none())
+    {
+        return Err(crate::against::AgainstError::NoRevision(issued.label.clone()).into());
+    }
     let options = options(args, pdf)?;
     let Some(reports) = reports else {
         return written(build_against(checked, old, entries, &options));

@@ -180,8 +180,18 @@ fn print_table(status: &Status) {
         status.units,
         Language::parse(status.source).map_or("English", Language::name)
     );
+    // The file column as wide as its longest path: a fixed width misaligned every column
+    // after it once the entries folder was given as a long path.
+    let none = "(none yet)";
+    let width = status
+        .languages
+        .iter()
+        .map(|l| l.file.as_deref().unwrap_or(none).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("file".len());
     crate::outln!(
-        "{:<12} {:<32} {:>10} {:>8} {:>6} {:>9}",
+        "{:<12} {:<width$} {:>10} {:>8} {:>6} {:>9}",
         "language",
         "file",
         "translated",
@@ -191,9 +201,9 @@ fn print_table(status: &Status) {
     );
     for l in &status.languages {
         crate::outln!(
-            "{:<12} {:<32} {:>10} {:>8} {:>6} {:>9}",
+            "{:<12} {:<width$} {:>10} {:>8} {:>6} {:>9}",
             format!("{} {}", l.language, l.name),
-            l.file.as_deref().unwrap_or("(none yet)"),
+            l.file.as_deref().unwrap_or(none),
             l.translated,
             l.missing,
             l.stale,

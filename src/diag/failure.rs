@@ -27,37 +27,7 @@ pub fn render_failure(format: Format, failure: Failure, message: &str) -> String
     let code = failure.as_str();
     match format {
         Format::Human => String::new(),
-        Format::Json => {
-            // The fields of every diagnostic's record, in the same order.
-            #[derive(serde::Serialize)]
-            struct Record<'a> {
-                severity: Severity,
-                code: &'a str,
-                message: &'a str,
-                file: Option<&'a str>,
-                line: Option<usize>,
-                column: Option<usize>,
-                end_line: Option<usize>,
-                end_column: Option<usize>,
-                label: Option<&'a str>,
-                help: Option<&'a str>,
-            }
-            let record = Record {
-                severity: Severity::Error,
-                code,
-                message,
-                file: None,
-                line: None,
-                column: None,
-                end_line: None,
-                end_column: None,
-                label: None,
-                help: None,
-            };
-            // Serializing plain strings cannot fail.
-            let line = serde_json::to_string(&record).unwrap_or_default();
-            format!("{}\n", super::json::safe(&line))
-        }
+        Format::Json => super::json::Record::unplaced(Severity::Error, code, message).line(),
         Format::Github => format!(
             "::error title={code}::{}\n",
             super::github::data(&visible(message, false))

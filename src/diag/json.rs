@@ -4,18 +4,46 @@ use serde::Serialize;
 
 use super::{Diagnostic, Severity, Sources};
 
+/// One record: a diagnostic, or a run that stopped early (`failure.rs`), with the same
+/// fields in the same order so that a script reads both alike.
 #[derive(Serialize)]
-struct Json<'a> {
-    severity: Severity,
-    code: &'a str,
-    message: &'a str,
-    file: Option<&'a str>,
-    line: Option<usize>,
-    column: Option<usize>,
-    end_line: Option<usize>,
-    end_column: Option<usize>,
-    label: Option<&'a str>,
-    help: Option<&'a str>,
+pub(super) struct Record<'a> {
+    pub severity: Severity,
+    pub code: &'a str,
+    pub message: &'a str,
+    pub file: Option<&'a str>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub label: Option<&'a str>,
+    pub help: Option<&'a str>,
+}
+
+impl<'a> Record<'a> {
+    /// A record with no place in a file.
+    pub(super) fn unplaced(severity: Severity, code: &'a str, message: &'a str) -> Self {
+        Record {
+            severity,
+            code,
+            message,
+            file: None,
+            line: None,
+            column: None,
+            end_line: None,
+            end_column: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// The record as one JSON line, newline included.
+    pub(super) fn line(&self) -> String {
+        // Serializing plain strings and numbers cannot fail.
+        let mut line = safe(&serde_json::to_string(self).unwrap_or_default());
+        line.push('\n');
+        line
+    }
 }
 
 pub(super) fn render(diags: &[Diagnostic], sources: &Sources) -> String {
@@ -24,7 +52,7 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources) -> String {
         let at = |o: usize| d.file.and_then(|f| sources.line_col(f, o));
         let start = d.span.as_ref().and_then(|s| at(s.start));
         let end = d.span.as_ref().and_then(|s| at(s.end));
-        let j = Json {
+        let j = Record {
             severity: d.severity,
             code: d.code.as_str(),
             message: &d.message,
@@ -36,9 +64,7 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources) -> String {
             label: d.label.as_deref(),
             help: d.help.as_deref(),
         };
-        // Serializing plain strings and numbers cannot fail.
-        out.push_str(&safe(&serde_json::to_string(&j).unwrap_or_default()));
-        out.push('\n');
+        out.push_str(&j.line());
     }
     out
 }

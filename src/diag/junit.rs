@@ -40,40 +40,43 @@ pub(super) fn render(diags: &[Diagnostic], sources: &Sources, summary: &RunSumma
         .count();
     let (tests, failures) = (by_file.len().to_string(), failures.to_string());
 
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    // Writing into a `Vec` cannot fail; an error would leave the report short, not wrong.
-    let _ = (|| -> io::Result<()> {
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        let counts = [("tests", tests.as_str()), ("failures", failures.as_str())];
-        w.create_element("testsuites")
-            .with_attribute(("name", SUITE))
-            .with_attributes(counts)
-            .write_inner_content(|w| {
-                w.create_element("testsuite")
-                    .with_attribute(("name", SUITE))
-                    .with_attributes(counts)
-                    .with_attributes([("errors", "0"), ("skipped", "0")])
-                    .write_inner_content(|w| {
-                        for (name, (id, ds)) in &by_file {
-                            test_case(w, name, *id, ds, sources, &fails)?;
-                        }
-                        Ok(())
-                    })?;
-                Ok(())
-            })?;
+    suites(&tests, &failures, |w| {
+        for (name, (id, ds)) in &by_file {
+            test_case(w, name, *id, ds, sources, &fails)?;
+        }
         Ok(())
-    })();
-    let mut out = String::from_utf8(w.into_inner()).unwrap_or_default();
-    out.push('\n');
-    out
+    })
 }
 
 /// A run that stopped before checking (`code` is `io` or `usage`): one failing test case,
 /// so that the dashboard shows why instead of an empty report.
 pub(super) fn render_failure(code: &str, message: &str) -> String {
+    suites("1", "1", |w| {
+        w.create_element("testcase")
+            .with_attributes([("classname", "entries"), ("name", FOLDER)])
+            .write_inner_content(|w| {
+                w.create_element("failure")
+                    .with_attributes([
+                        ("type", code),
+                        ("message", &text(&format!("{code}: {message}"))),
+                    ])
+                    .write_text_content(content(message))?;
+                Ok(())
+            })?;
+        Ok(())
+    })
+}
+
+/// The document around the test cases: the declaration, `testsuites` and its one
+/// `testsuite`, both with the counts.
+fn suites(
+    tests: &str,
+    failures: &str,
+    cases: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>,
+) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let counts = [("tests", "1"), ("failures", "1")];
-    // Writing into a `Vec` cannot fail.
+    let counts = [("tests", tests), ("failures", failures)];
+    // Writing into a `Vec` cannot fail; an error would leave the report short, not wrong.
     let _ = (|| -> io::Result<()> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("testsuites")
@@ -84,20 +87,7 @@ pub(super) fn render_failure(code: &str, message: &str) -> String {
                     .with_attribute(("name", SUITE))
                     .with_attributes(counts)
                     .with_attributes([("errors", "0"), ("skipped", "0")])
-                    .write_inner_content(|w| {
-                        w.create_element("testcase")
-                            .with_attributes([("classname", "entries"), ("name", FOLDER)])
-                            .write_inner_content(|w| {
-                                w.create_element("failure")
-                                    .with_attributes([
-                                        ("type", code),
-                                        ("message", &text(&format!("{code}: {message}"))),
-                                    ])
-                                    .write_text_content(content(message))?;
-                                Ok(())
-                            })?;
-                        Ok(())
-                    })?;
+                    .write_inner_content(|w| cases(w))?;
                 Ok(())
             })?;
         Ok(())
