@@ -51,6 +51,37 @@ fn two_processes_give_identical_bytes() {
     }
 }
 
+/// Entries saved with CRLF line ends (Notepad, Word's text export, a Windows checkout)
+/// give the same bytes as the LF files they equal: the DOCX (its data part holds each
+/// text as written), the text report and the digest.
+#[test]
+fn crlf_entries_give_the_same_bytes_as_lf_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let crlf = dir.path().join("crlf");
+    copy_tree(&root().join("entries"), &crlf);
+    let mut converted = 0;
+    for e in walkdir::WalkDir::new(&crlf) {
+        let p = e.expect("walk").into_path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            let text = std::fs::read_to_string(&p).expect("read");
+            std::fs::write(&p, text.replace("\r\n", "\n").replace('\n', "\r\n")).expect("write");
+            converted += 1;
+        }
+    }
+    assert!(converted > 50, "{converted} files converted");
+    let lf = build_into(&dir.path().join("lf"), &[]);
+    assert_eq!(code(&lf), 0, "{}", stderr(&lf));
+    let crlf_out = dir.path().join("crlf-out").to_string_lossy().into_owned();
+    let entries = crlf.to_string_lossy().into_owned();
+    let built = run(&["build", "--entries", &entries, "--out", &crlf_out]);
+    assert_eq!(code(&built), 0, "{}", stderr(&built));
+    for name in ["C18-33-E.docx", "C18-33-E.txt", "C18-33-E-digest.txt"] {
+        let x = std::fs::read(dir.path().join("lf").join(name)).expect("read");
+        let y = std::fs::read(dir.path().join("crlf-out").join(name)).expect("read");
+        assert!(x == y, "{name} from CRLF entries differs from the LF build");
+    }
+}
+
 mod generate {
     include!("../benches/support/generate.rs");
 }

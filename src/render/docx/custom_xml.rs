@@ -87,7 +87,10 @@ pub(crate) fn props_xml() -> Vec<u8> {
 
 fn value_element(x: &mut Xml, key: &str, value: &Value) {
     let (kind, text) = match value {
-        Value::Str(s) => ("string", s.clone()),
+        // Line ends as LF: an entry saved with CRLF (Notepad, Word's text export) must give
+        // the same bytes as the LF file it equals, so that builds on Windows and Linux stay
+        // identical; an XML reader turns CRLF into LF anyway.
+        Value::Str(s) => ("string", s.replace("\r\n", "\n")),
         Value::Date(d) => ("date", d.iso()),
         Value::Integers(v) => (
             "integers",
