@@ -24,6 +24,7 @@ use super::{
 use crate::edit::names::entry_file_name;
 use crate::edit::writer::Writer;
 use crate::markup::link_is_allowed;
+use crate::number::SectionNumber;
 use crate::raw::RawEntry;
 use crate::raw::shape;
 
@@ -183,7 +184,13 @@ fn embedded_entry(e: &EmbeddedEntry) -> File {
             .next()
             .unwrap_or_default()
     });
-    let path = PathBuf::from(e.number.top().to_string()).join(entry_file_name(e.number, &words));
+    entry_file(e.number, &words, w)
+}
+
+/// The entry file `w` holds, named by `new`'s rule from `words` (its title, or else the
+/// first words of its text), in the folder of its top-level number.
+fn entry_file(number: SectionNumber, words: &str, w: Writer) -> File {
+    let path = PathBuf::from(number.top().to_string()).join(entry_file_name(number, words));
     let written = w.finish();
     File {
         path,
@@ -231,14 +238,7 @@ fn entry(e: &ImportedEntry) -> File {
             })
             .unwrap_or_default()
     });
-    let path = PathBuf::from(e.number.top().to_string()).join(entry_file_name(e.number, &words));
-    let written = w.finish();
-    File {
-        path,
-        contents: written.text,
-        expect: written.expect,
-        is_entry: true,
-    }
+    entry_file(e.number, &words, w)
 }
 
 /// What the input gave for a report.toml value.
