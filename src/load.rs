@@ -49,8 +49,12 @@ pub struct Loaded<T> {
 /// Errors that stop a run before any checking: the folder itself is unusable.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("the entries folder `{0}` does not exist")]
-    Missing(String),
+    #[error("the entries folder `{folder}` does not exist{hint}")]
+    Missing {
+        folder: String,
+        /// `; did you mean `entries`?` when a folder beside it has a close name, or empty.
+        hint: String,
+    },
     #[error("`{0}` is not a folder")]
     NotADirectory(String),
     #[error("cannot read the entries folder `{path}`")]
@@ -58,6 +62,39 @@ pub enum LoadError {
         path: String,
         source: std::io::Error,
     },
+}
+
+impl LoadError {
+    /// `root` does not exist: the error, with the folder beside it that was probably
+    /// meant (`--entries entires` → `entries`), found among its siblings' names.
+    pub fn missing(root: &Path) -> Self {
+        let folder = crate::diag::display(root).to_string();
+        let parent = match root.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let typed = root
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        // A folder of thousands of names is read to its end: this runs once, on an error.
+        let siblings: Vec<String> = std::fs::read_dir(parent)
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| !n.starts_with('.'))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let hint = crate::diag::suggest(typed, siblings.iter().map(String::as_str))
+            .map(|near| {
+                let shown = crate::diag::display(&root.with_file_name(near));
+                format!("; did you mean `{shown}`?")
+            })
+            .unwrap_or_default();
+        LoadError::Missing { folder, hint }
+    }
 }
 
 /// Files as an edit would leave them, by display path (`entries/2/2.08-x.toml`): `Some`
@@ -153,7 +190,7 @@ pub fn load_with(root: &Path, overlay: &Overlay) -> Result<Draft, LoadError> {
 pub(crate) fn folder(root: &Path) -> Result<DisplayPath, LoadError> {
     let display_root = crate::diag::display(root);
     match std::fs::metadata(root) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::Missing(display_root)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::missing(root)),
         Err(source) => Err(LoadError::Io {
             path: display_root,
             source,

@@ -1,7 +1,7 @@
 //! `check` as a user runs it: one fixture folder per rule under tests/fixtures/check, the
 //! exact rendered diagnostic pinned by a snapshot, and the exit codes.
 
-use crate::common::{code, run, stderr, stdout};
+use crate::common::{code, copy_tree, root, run, run_in, stderr, stdout};
 
 /// Runs `check` on a fixture and returns (exit code, stderr).
 fn check(fixture: &str, extra: &[&str]) -> (i32, String) {
@@ -518,4 +518,31 @@ fn every_mistake_of_a_file_in_one_run() {
     assert!(!err.contains("E013") && !err.contains("W001"), "{err}");
     assert!(err.contains("`number = \"2.1\"`"), "{err}");
     insta::assert_snapshot!(err);
+}
+
+/// A misspelt `--entries` folder: the error names the folder beside it that was meant.
+#[test]
+fn a_misspelt_entries_folder_suggests_the_one_that_exists() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(&root().join("entries"), &dir.path().join("entries"));
+    let out = run_in(dir.path(), &["check", "--entries", "entires"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: the entries folder `entires` does not exist; did you mean `entries`?\n"
+    );
+    // An edit command says the same.
+    let out = run_in(dir.path(), &["new", "9", "--entries", "entires"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `entries`?"),
+        "{}",
+        stderr(&out)
+    );
+    // Nothing close: no guess.
+    let out = run_in(dir.path(), &["check", "--entries", "zzz"]);
+    assert_eq!(
+        stderr(&out),
+        "error: the entries folder `zzz` does not exist\n"
+    );
 }

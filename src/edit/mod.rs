@@ -204,7 +204,7 @@ pub fn session(root: &Path) -> Result<crate::lock::FolderLock, EditError> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => return Err(LoadError::NotADirectory(crate::diag::display(root)).into()),
-        Err(_) => return Err(LoadError::Missing(crate::diag::display(root)).into()),
+        Err(_) => return Err(LoadError::missing(root).into()),
     }
     let lock = crate::lock::lock(root, crate::lock::Mode::Exclusive)?;
     journal::recover_locked(root)?;
