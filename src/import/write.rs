@@ -38,6 +38,19 @@ pub struct File {
     pub is_entry: bool,
 }
 
+impl File {
+    /// The file `w` holds, at `path`.
+    fn written(path: PathBuf, w: Writer, is_entry: bool) -> File {
+        let written = w.finish();
+        File {
+            path,
+            contents: written.text,
+            expect: written.expect,
+            is_entry,
+        }
+    }
+}
+
 /// What an import found, for its closing lines.
 pub struct Counts {
     pub entries: usize,
@@ -155,13 +168,7 @@ fn embedded_report(data: &Embedded) -> File {
         put_val(&mut w, key, v);
     }
     w.header("# Imported by `council-report import` from the data `build` embedded in the DOCX.\n");
-    let written = w.finish();
-    File {
-        path: PathBuf::from("report.toml"),
-        contents: written.text,
-        expect: written.expect,
-        is_entry: false,
-    }
+    File::written(PathBuf::from("report.toml"), w, false)
 }
 
 /// An entry file from the data part, named by the rule of `new`.
@@ -191,13 +198,7 @@ fn embedded_entry(e: &EmbeddedEntry) -> File {
 /// first words of its text), in the folder of its top-level number.
 fn entry_file(number: SectionNumber, words: &str, w: Writer) -> File {
     let path = PathBuf::from(number.top().to_string()).join(entry_file_name(number, words));
-    let written = w.finish();
-    File {
-        path,
-        contents: written.text,
-        expect: written.expect,
-        is_entry: true,
-    }
+    File::written(path, w, true)
 }
 
 fn entry(e: &ImportedEntry) -> File {
@@ -284,13 +285,7 @@ fn report(m: &ImportedMeta) -> File {
         "# Imported by `council-report import`. Values starting with TODO were not found in\n\
          # the input: replace them (`council-report check` lists each one, W005).\n",
     );
-    let written = w.finish();
-    File {
-        path: PathBuf::from("report.toml"),
-        contents: written.text,
-        expect: written.expect,
-        is_entry: false,
-    }
+    File::written(PathBuf::from("report.toml"), w, false)
 }
 
 /// report.toml with what `m` holds, a `TODO` placeholder for each required value it does
