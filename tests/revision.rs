@@ -22,6 +22,19 @@ fn versions(dir: &Path) {
     std::fs::write(report, text).expect("write report.toml");
 }
 
+/// `build --entries new --against old --out OUT`: the revision of `new/` against `old/`.
+fn revise(out: &str) -> [&str; 7] {
+    [
+        "build",
+        "--entries",
+        "new",
+        "--against",
+        "old",
+        "--out",
+        out,
+    ]
+}
+
 /// The entry file of `new/` whose name starts with `prefix` (`2/2.03`).
 fn entry_file(dir: &Path, prefix: &str) -> PathBuf {
     let (folder, start) = prefix.rsplit_once('/').unwrap_or(("", prefix));
@@ -336,15 +349,7 @@ fn libreoffice_accepting_gives_the_new_text_and_rejecting_the_old() {
             args.extend(["--language", language]);
             ok(&dir, &args);
         };
-        build(&[
-            "build",
-            "--entries",
-            "new",
-            "--against",
-            "old",
-            "--out",
-            "rev",
-        ]);
+        build(&revise("rev"));
         build(&["build", "--entries", "new", "--out", "plain-new"]);
         build(&["build", "--entries", "old", "--out", "plain-old"]);
         let rev = dir.join(format!("rev/C18-33-Rev1-{language}.docx"));
@@ -372,18 +377,7 @@ fn libreoffice_accepting_gives_the_new_text_and_rejecting_the_old() {
     }
     let ten = tmp.path().join("ten-random-edits");
     // Byte-reproducible: the revision date, not the clock, dates every change.
-    ok(
-        &ten,
-        &[
-            "build",
-            "--entries",
-            "new",
-            "--against",
-            "old",
-            "--out",
-            "again",
-        ],
-    );
+    ok(&ten, &revise("again"));
     assert_eq!(
         std::fs::read(ten.join("rev/C18-33-Rev1-E.docx")).expect("docx"),
         std::fs::read(ten.join("again/C18-33-Rev1-E.docx")).expect("docx"),
@@ -439,18 +433,7 @@ fn the_revision_passes_docx_check() {
     let tmp = tempfile::tempdir().expect("temp dir");
     versions(tmp.path());
     random_edits(tmp.path(), 7);
-    ok(
-        tmp.path(),
-        &[
-            "build",
-            "--entries",
-            "new",
-            "--against",
-            "old",
-            "--out",
-            "rev",
-        ],
-    );
+    ok(tmp.path(), &revise("rev"));
     let out = Command::new("bash")
         .arg(&script)
         .arg(tmp.path().join("rev/C18-33-Rev1-E.docx"))
@@ -480,18 +463,7 @@ fn the_digest_lists_each_change_with_old_and_new_numbers() {
         "was approved by",
         "was adopted by",
     );
-    ok(
-        d,
-        &[
-            "build",
-            "--entries",
-            "new",
-            "--against",
-            "old",
-            "--out",
-            "rev",
-        ],
-    );
+    ok(d, &revise("rev"));
     let digest = std::fs::read_to_string(d.join("rev/C18-33-Rev1-E-digest.txt")).expect("digest");
     let changes = &digest[digest.find("Changes since").expect("the list")..];
     assert!(changes.contains("\n- 2.3 revised (text): "), "{changes}");
@@ -528,18 +500,7 @@ fn an_issued_version_with_errors_is_refused_naming_its_side() {
     let d = tmp.path();
     versions(d);
     std::fs::write(d.join("old/2/2.99-broken.toml"), "number = \"2.x\"\n").expect("write");
-    let out = run_in(
-        d,
-        &[
-            "build",
-            "--entries",
-            "new",
-            "--against",
-            "old",
-            "--out",
-            "rev",
-        ],
-    );
+    let out = run_in(d, &revise("rev"));
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
     assert!(
@@ -580,18 +541,7 @@ fn against_without_a_revision_table_is_refused() {
     let d = dir.path();
     copy_tree(&root().join("entries"), &d.join("old"));
     copy_tree(&root().join("entries"), &d.join("new"));
-    let out = run_in(
-        d,
-        &[
-            "build",
-            "--entries",
-            "new",
-            "--against",
-            "old",
-            "--out",
-            "rev",
-        ],
-    );
+    let out = run_in(d, &revise("rev"));
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
