@@ -1,5 +1,5 @@
 //! The live preview in a real browser: Debian's headless Chromium, driven over the
-//! DevTools protocol (headless_chrome), opens `watch --serve`, finds the header block, the
+//! DevTools protocol (tests/common/devtools.rs), opens `watch --serve`, finds the header block, the
 //! Summary box and every entry number in order, and lays the page out in as many sheets
 //! as LibreOffice lays out the DOCX (within one). Page 1 is saved as a PNG beside
 //! LibreOffice's rendering of the DOCX's page 1 (`target/preview-test/`, kept by CI) and
@@ -9,58 +9,19 @@
 //!
 //! Skipped where Chromium is not installed, except under CI (`CI` set).
 
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use headless_chrome::protocol::cdp::Page;
-use headless_chrome::{Browser, LaunchOptions, Tab};
-
+use crate::common::devtools::{Browser, chromium};
 use crate::common::{code, run_with_env, save, soffice, stderr, tool};
 use crate::serve_cli::serve;
-
-/// Chromium's program: `CHROMIUM`, else `chromium` on PATH.
-fn chromium() -> Option<PathBuf> {
-    let name = std::env::var("CHROMIUM").unwrap_or_else(|_| "chromium".into());
-    tool(&name, "--version")?;
-    if Path::new(&name).is_absolute() {
-        return Some(name.into());
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|d| d.join(&name))
-        .find(|p| p.is_file())
-}
 
 /// Where the screenshots go: CI keeps this folder.
 fn artifacts() -> PathBuf {
     let dir = crate::common::root().join("target/preview-test");
     std::fs::create_dir_all(&dir).expect("artifact folder");
     dir
-}
-
-/// Runs `js` (an expression giving a JSON string) in the page.
-fn eval(tab: &Tab, js: &str) -> serde_json::Value {
-    let object = tab
-        .evaluate(&format!("JSON.stringify({js})"), false)
-        .unwrap_or_else(|e| panic!("{js}: {e}"));
-    let text = object
-        .value
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_else(|| panic!("{js} gave no value"));
-    serde_json::from_str(&text).expect("JSON")
-}
-
-/// Polls `js` until it is `true`; the time it took.
-fn until(tab: &Tab, js: &str, limit: Duration) -> Duration {
-    let start = Instant::now();
-    loop {
-        if eval(tab, js) == serde_json::Value::Bool(true) {
-            return start.elapsed();
-        }
-        assert!(start.elapsed() < limit, "not true after {limit:?}: {js}");
-        std::thread::sleep(Duration::from_millis(25));
-    }
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -79,39 +40,17 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
         .report
         .expect("valid");
 
-    let profile = dir.path().join("chromium-profile");
-    let flags = [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ];
-    let browser = Browser::new(LaunchOptions {
-        path: Some(chromium),
-        headless: true,
-        sandbox: false,
-        window_size: Some((1000, 1400)),
-        user_data_dir: Some(profile),
-        args: flags.iter().map(OsStr::new).collect(),
-        idle_browser_timeout: Duration::from_secs(120),
-        ..LaunchOptions::default()
-    })
-    .expect("Chromium starts");
-    let tab = browser.new_tab().expect("a tab");
-    tab.navigate_to(&format!("http://{addr}/"))
-        .and_then(|t| t.wait_until_navigated())
-        .expect("the preview opens");
-    tab.wait_for_element(".paper.paged").expect("paginated");
+    let mut tab = Browser::start(
+        &chromium,
+        &dir.path().join("chromium-profile"),
+        (1000, 1400),
+    );
+    tab.navigate(&format!("http://{addr}/"));
+    tab.wait_until("!!document.querySelector('.paper.paged')");
 
     // The header block, the title and the Summary box.
     assert_eq!(
-        eval(
-            &tab,
-            "[...document.querySelectorAll('.masthead p')].map(p => p.innerText)"
-        ),
+        tab.eval("[...document.querySelectorAll('.masthead p')].map(p => p.innerText)"),
         serde_json::json!([
             "Council 2018",
             "Geneva, 17-27 April 2018",
@@ -123,28 +62,19 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
     );
     // Right column right-aligned, as in the DOCX.
     assert_eq!(
-        eval(
-            &tab,
-            "getComputedStyle(document.querySelector('.mh-doc')).textAlign"
-        ),
+        tab.eval("getComputedStyle(document.querySelector('.mh-doc')).textAlign"),
         "end"
     );
     assert_eq!(
-        eval(&tab, "document.querySelector('h1').innerText"),
+        tab.eval("document.querySelector('h1').innerText"),
         "ITU’S ACTIVITIES RELATED TO RESOLUTIONS 101, 102, 133 AND 180"
     );
     assert_eq!(
-        eval(
-            &tab,
-            "[...document.querySelectorAll('.summary h2')].map(h => h.innerText)"
-        ),
+        tab.eval("[...document.querySelectorAll('.summary h2')].map(h => h.innerText)"),
         serde_json::json!(["Summary", "Action required", "References"])
     );
     assert_eq!(
-        eval(
-            &tab,
-            "getComputedStyle(document.querySelector('.summary')).borderTopStyle"
-        ),
+        tab.eval("getComputedStyle(document.querySelector('.summary')).borderTopStyle"),
         "solid"
     );
     // Every entry number, in order, as printed.
@@ -154,8 +84,7 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
         .map(|e| council_report::render::conventions::number_label(&e.number, true))
         .collect();
     assert_eq!(
-        eval(
-            &tab,
+        tab.eval(
             "[...document.querySelectorAll('.entry')].map(e => e.querySelector('.num').innerText)"
         ),
         serde_json::json!(labels)
@@ -182,40 +111,21 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
     };
 
     // Page 1: a screenshot of the first sheet, and its words.
-    let sheet = eval(
-        &tab,
+    let sheet = tab.eval(
         "(() => { const r = document.querySelector('.sheet').getBoundingClientRect(); \
          return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()",
     );
     let n = |i: usize| sheet[i].as_f64().expect("a number");
-    let png = tab
-        .capture_screenshot(
-            Page::CaptureScreenshotFormatOption::Png,
-            None,
-            Some(Page::Viewport {
-                x: n(0),
-                y: n(1),
-                width: n(2),
-                height: n(3),
-                scale: 1.0,
-            }),
-            true,
-        )
-        .expect("screenshot");
+    let png = tab.screenshot(Some([n(0), n(1), n(2), n(3)]));
     std::fs::write(artifacts().join("page1-html.png"), png).expect("saved");
-    let html_page1 = eval(
-        &tab,
-        "(() => { const sheets = document.querySelectorAll('.sheet'); \
+    let html_page1 = tab.eval("(() => { const sheets = document.querySelectorAll('.sheet'); \
            const end = sheets.length > 1 ? sheets[1].getBoundingClientRect().top : Infinity; \
            const parts = [...document.querySelectorAll('.masthead p, .blk:not(.masthead), .first-footer')] \
              .filter(b => b.getBoundingClientRect().top < end) \
              .map(b => b.matches('li') ? [...b.childNodes].filter(c => !(c.matches && c.matches('ul'))).map(c => c.textContent).join('') : b.innerText); \
            return parts.join('\\n'); })()",
     );
-    let pages = eval(
-        &tab,
-        "Number(document.querySelector('.paper').dataset.pages)",
-    );
+    let pages = tab.eval("Number(document.querySelector('.paper').dataset.pages)");
     if let Some(pdf) = &pdf {
         let text = Command::new("pdftotext")
             .args(["-f", "1", "-l", "1", "-enc", "UTF-8"])
@@ -251,10 +161,7 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
     }
     // The running header at the top of sheet 2.
     assert_eq!(
-        eval(
-            &tab,
-            "document.querySelector('.running').innerText.split('\\n').filter(Boolean)"
-        ),
+        tab.eval("document.querySelector('.running').innerText.split('\\n').filter(Boolean)"),
         serde_json::json!(["- 2 -", "C18/33-E"])
     );
 
@@ -262,21 +169,17 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
     let file = dir.path().join("entries/2/2.09-itu-t-sg13.toml");
     let good = std::fs::read_to_string(&file).expect("read");
     let entry = "document.querySelector('[data-entry=\"2.9\"]')";
-    eval(
-        &tab,
-        &format!("(window.stays = 1, {entry}.scrollIntoView(), 0)"),
-    );
-    let top = eval(&tab, &format!("{entry}.getBoundingClientRect().top"));
+    tab.eval(&format!("(window.stays = 1, {entry}.scrollIntoView(), 0)"));
+    let top = tab.eval(&format!("{entry}.getBoundingClientRect().top"));
     let edited = good.replace("ITU-T SG13", "ITU-T SG13 (edited in the browser test)");
     save(&file, &edited);
-    let took = until(
-        &tab,
+    let took = tab.until(
         &format!("{entry}.innerText.includes('(edited in the browser test)')"),
         Duration::from_secs(2),
     );
     eprintln!("the page showed the save after {} ms", took.as_millis());
-    assert_eq!(eval(&tab, "window.stays"), 1, "the page was reloaded");
-    let after = eval(&tab, &format!("{entry}.getBoundingClientRect().top"));
+    assert_eq!(tab.eval("window.stays"), 1, "the page was reloaded");
+    let after = tab.eval(&format!("{entry}.getBoundingClientRect().top"));
     let moved = (after.as_f64().unwrap_or(f64::NAN) - top.as_f64().unwrap_or(0.0)).abs();
     assert!(moved < 4.0, "entry 2.9 moved by {moved} px in the window");
 
@@ -285,18 +188,14 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
         &file,
         &edited.replace("sector = \"ITU-T\"", "sector = \"ITU-X\""),
     );
-    let took = until(
-        &tab,
+    let took = tab.until(
         &format!(
             "!!{entry}.querySelector('.live-diag') && !!document.querySelector('.live-banner')"
         ),
         Duration::from_secs(2),
     );
     eprintln!("the diagnostic showed after {} ms", took.as_millis());
-    let note = eval(
-        &tab,
-        &format!("{entry}.querySelector('.live-diag').innerText"),
-    );
+    let note = tab.eval(&format!("{entry}.querySelector('.live-diag').innerText"));
     let note = note.as_str().unwrap_or_default();
     assert!(
         note.contains("error[E004]: unknown sector `ITU-X`"),
@@ -306,33 +205,28 @@ fn the_served_preview_looks_like_the_document_and_follows_every_save() {
         note.contains("entries/2/2.09-itu-t-sg13.toml:2:10"),
         "{note}"
     );
-    let banner = eval(&tab, "document.querySelector('.live-banner').innerText");
+    let banner = tab.eval("document.querySelector('.live-banner').innerText");
     assert!(
         banner.as_str().unwrap_or_default().contains("1 error"),
         "{banner}"
     );
     assert_eq!(
-        eval(
-            &tab,
-            &format!("{entry}.innerText.includes('(edited in the browser test)')")
-        ),
+        tab.eval(&format!(
+            "{entry}.innerText.includes('(edited in the browser test)')"
+        )),
         true,
         "the last good page is no longer shown"
     );
-    let png = tab
-        .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
-        .expect("screenshot");
+    let png = tab.screenshot(None);
     std::fs::write(artifacts().join("error-banner.png"), png).expect("saved");
 
     // Fixed: the banner and the note go.
     save(&file, &good);
-    until(
-        &tab,
-        &format!(
+    tab.until(&format!(
             "!document.querySelector('.live-banner') && !{entry}.querySelector('.live-diag') && !{entry}.innerText.includes('(edited')"
         ),
         Duration::from_secs(2),
     );
-    assert_eq!(eval(&tab, "window.stays"), 1, "the page was reloaded");
+    assert_eq!(tab.eval("window.stays"), 1, "the page was reloaded");
     drop(watch);
 }

@@ -9,6 +9,8 @@ use std::process::{Command as Process, Output};
 
 use assert_cmd::Command;
 
+pub mod devtools;
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
