@@ -2,7 +2,8 @@
 # Installs what the tests and the DOCX check need, from Debian packages and PyPI: LibreOffice
 # (the DOCX round trip and `build --pdf`; python3-uno drives it to accept or reject every
 # tracked change of a revision, tests/revision.rs), git (`build --against git:REF`), poppler
-# (pdftotext), HTML Tidy (the HTML validator), the Arabic and Chinese fonts LibreOffice needs to render those versions (Amiri, AR PL UMing,
+# (pdftotext), HTML Tidy (the HTML validator), Python's jsonschema (the JSON Schemas'
+# validator, tests/schema.rs), the Arabic and Chinese fonts LibreOffice needs to render those versions (Amiri, AR PL UMing,
 # which fontconfig offers for Traditional Arabic and SimSun), and translate-toolkit (the
 # translators' real client: xliff2po, po2xliff).
 # Idempotent; run as root. Mirrors shared/tools/install-docx-tools.sh so that a clone
@@ -14,7 +15,7 @@ VENV="${DOCX_TOOLS_VENV:-/tmp/docx-tools-venv}"
 need=()
 for p in libreoffice-writer-nogui poppler-utils libxml2-utils fonts-liberation2 fonts-dejavu-core \
          fonts-crosextra-carlito fonts-crosextra-caladea zip unzip tidy \
-         fonts-hosny-amiri fonts-arphic-uming python3-uno git; do
+         fonts-hosny-amiri fonts-arphic-uming python3-uno python3-jsonschema git; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then
