@@ -12,15 +12,17 @@
 #
 #   bash benches/compare.sh            # RUNS=10 by default
 #   SIZES=100 RUNS=5 bash benches/compare.sh   # one size only
+#   PROFILE=profiling bash benches/compare.sh  # the same code with symbols, for perf
 # Needs: hyperfine, pandoc, gzip, unzip, /usr/bin/time, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-10}"
 SIZES="${SIZES:-1 10 100}"
 WORK="${WORK:-$(mktemp -d /tmp/council-report-compare.XXXXXX)}"
-cargo build --release --quiet --bin council-report --example generate
-BIN="$PWD/target/release/council-report"
-GEN="$PWD/target/release/examples/generate"
+PROFILE="${PROFILE:-release}"
+cargo build --profile "$PROFILE" --quiet --bin council-report --example generate
+BIN="$PWD/target/$PROFILE/council-report"
+GEN="$PWD/target/$PROFILE/examples/generate"
 
 rows=()
 for n in $SIZES; do
