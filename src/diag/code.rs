@@ -68,6 +68,7 @@ codes! {
     StaleTranslation = "W007", Warning, "the English changed since the piece was translated";
     OrphanTranslation = "W008", Warning, "a translation matches no piece of the English";
     Typography = "W009", Warning, "a translation breaks its language's typography (French spaces, Chinese full-width punctuation, straight quotes)";
+    ImportGuess = "W014", Warning, "a value still carries the `# import:` comment of a guess `import` made, not yet reviewed";
 }
 
 impl std::fmt::Display for Code {
