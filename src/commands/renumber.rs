@@ -27,6 +27,12 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
     if !done.references.is_empty() {
         crate::console::out(&references(&done.references));
     }
+    for file in &done.translations {
+        crate::console::out(&format!(
+            "{}: the cross-references of the translations follow\n",
+            visible(file, false)
+        ));
+    }
     // The warnings of the new numbering (the gap `--insert` leaves) say what to do next.
     if let Some(checked) = &done.checked {
         super::check::report(checked, Format::Human, &args.color.diagnostics())?;

@@ -58,6 +58,8 @@ pub struct Renumbered {
     pub moves: Vec<Moved>,
     /// The cross-references rewritten, by file and line.
     pub references: Vec<Rewritten>,
+    /// The translation files whose cross-references were rewritten too.
+    pub translations: Vec<String>,
     /// The folder as checked with the new numbers (warnings only); `None` when nothing moves.
     pub checked: Option<Checked>,
 }
@@ -66,10 +68,17 @@ pub struct Renumbered {
 pub fn run(root: &Path, op: Op, dry_run: bool) -> Result<Renumbered, EditError> {
     let _lock = super::session(root)?;
     let (plan, moves, references) = plan(root, op)?;
+    let translations = plan
+        .changes
+        .iter()
+        .filter(|c| c.to.ends_with(".xlf") && refs_changed(c))
+        .map(|c| plan.display(&c.to))
+        .collect();
     if moves.is_empty() {
         return Ok(Renumbered {
             moves,
             references,
+            translations,
             checked: None,
         });
     }
@@ -80,8 +89,19 @@ pub fn run(root: &Path, op: Op, dry_run: bool) -> Result<Renumbered, EditError> 
     Ok(Renumbered {
         moves,
         references,
+        translations,
         checked: Some(checked),
     })
+}
+
+/// Whether a change of a translation file rewrote cross-references (not only unit ids).
+fn refs_changed(c: &Change) -> bool {
+    let refs = |t: &str| -> Vec<String> {
+        t.match_indices(&format!("[{}", crate::markup::REF_SIGN))
+            .map(|(i, _)| t[i..].chars().take_while(|c| *c != ']').collect())
+            .collect()
+    };
+    c.original.as_deref().map(refs) != Some(refs(&c.text))
 }
 
 /// The files to write, the moves and the references rewritten, without checking the
