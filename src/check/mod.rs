@@ -5,6 +5,7 @@
 //! "parse, don't validate", so renderers never see invalid data.
 
 mod entry;
+mod guesses;
 mod locate;
 mod numbers;
 mod references;
@@ -135,6 +136,7 @@ pub fn check_entry(
 ) -> EntryChecked {
     let mut cx = in_file(loaded.file, sources);
     let entry = entry::convert(&mut cx, &loaded.raw, sources.path(loaded.file), meta);
+    guesses::unreviewed(&mut cx);
     // The number rules need every well-formed number, even of entries with other errors.
     let number = number_at(&loaded.raw.number, loaded.file);
     // Like numbers, the ids of entries with other errors count too.
@@ -188,6 +190,7 @@ pub fn check_report(
 ) -> (Option<Meta>, Vec<Diagnostic>, Vec<Mention>) {
     let mut cx = in_file(loaded.file, sources);
     let meta = report::convert(&mut cx, &loaded.raw, sources.path(loaded.file), logo);
+    guesses::unreviewed(&mut cx);
     let (diagnostics, mentions) = cx.into_parts();
     (meta, diagnostics, mentions)
 }

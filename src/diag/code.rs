@@ -70,6 +70,7 @@ codes! {
     OrphanTranslation = "W008", Warning, "a translation matches no piece of the English";
     Typography = "W009", Warning, "a translation breaks its language's typography (French spaces, Chinese full-width punctuation, straight quotes)";
     UntypedReference = "W013", Warning, "prose names an entry by its number (“section 4.5”) where a cross-reference (`section [§4.5]`) would follow renumbering";
+    ImportGuess = "W014", Warning, "a value still carries the `# import:` comment of a guess `import` made, not yet reviewed";
 }
 
 impl std::fmt::Display for Code {
