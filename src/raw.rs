@@ -25,6 +25,10 @@ use toml_dates::{DateOrPlaceholder, TomlDate};
 /// not find, and `check` warns about every one left (W005).
 pub const PLACEHOLDER_PREFIX: &str = "TODO";
 
+/// The comment `import` writes above a value it guessed (`# import: title guessed from
+/// the line after the source line`); `check` warns about each one left (W014).
+pub const GUESS_COMMENT: &str = "# import:";
+
 /// Whether a report.toml value is a placeholder left to fill in.
 pub fn is_placeholder(value: &str) -> bool {
     value.starts_with(PLACEHOLDER_PREFIX)

@@ -143,11 +143,41 @@ rule!(e023_c1_control, "e023-c1-control", "E023", 1);
 rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
 rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
 rule!(e028_duplicate_id, "e028-duplicate-id", "E028", 1);
+rule!(e029_broken_reference, "e029-broken-reference", "E029", 1);
 rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
 rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
 rule!(w003_double_space, "w003-double-space", "W003", 0);
 rule!(w004_trailing_space, "w004-trailing-space", "W004", 0);
 rule!(w005_placeholder, "w005-placeholder", "W005", 0);
+rule!(w013_untyped_reference, "w013-untyped-reference", "W013", 0);
+rule!(w014_import_guess, "w014-import-guess", "W014", 0);
+
+/// Deleting the `# import:` comment is how a person says the guess is right: W014 goes.
+#[test]
+fn w014_goes_once_the_comment_is_deleted() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("entries");
+    copy_tree(
+        std::path::Path::new("tests/fixtures/check/w014-import-guess"),
+        &dir,
+    );
+    let report = dir.join("report.toml");
+    let text = std::fs::read_to_string(&report).expect("read");
+    let reviewed: String = text
+        .lines()
+        .filter(|l| !l.starts_with("# import:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(reviewed, text);
+    std::fs::write(&report, reviewed).expect("write");
+    let out = run(&[
+        "check",
+        "--deny-warnings",
+        "--entries",
+        dir.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
 
 /// A report.toml missing three keys in three tables: three E005 in one run, each at its
 /// table, rather than one per run.

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 pub use code::Code;
 pub use failure::{Failure, render_failure};
-pub use in_file::InFile;
+pub use in_file::{InFile, Mention};
 pub use sources::{DisplayPath, FileId, LineCol, Sources, display, line_col};
 
 /// How bad a finding is. Errors stop a build; warnings do not, unless `--deny-warnings`.

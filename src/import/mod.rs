@@ -2,16 +2,21 @@
 //! folder, so the next report starts from last year's text.
 //!
 //! Both readers ([`text`], [`docx`]) reduce their input to the same thing: a list of
-//! cleaned paragraphs ([`Para`]) with where they came from and, when the format knows it,
-//! their style (heading, list item) and whether they sat in a table. [`structure`] then
-//! finds the header block, the Summary box and the numbered body; [`recognise`] guesses
+//! cleaned paragraphs ([`Para`]), their text as typed runs ([`Rich`]: bold, italic,
+//! links), with where they came from and, when the format knows it, their style (heading,
+//! list item) and whether they sat in a table. [`structure`] then finds the header block
+//! ([`front`], page furniture included), the Summary box and the numbered body
+//! ([`numbered`]: the separators real documents use); [`recognise`] guesses
 //! the structured facts (Recommendations, events, sectors) only where the wording leaves
 //! no doubt; [`write`] turns the result into TOML files that `check` reads back to the
 //! same text. Every clean-up is reported as a [`Note`], never done silently.
 
 pub mod docx;
 pub mod embedded;
+pub mod front;
+pub mod numbered;
 pub mod recognise;
+pub mod rich;
 pub mod structure;
 pub mod text;
 pub mod write;
@@ -61,40 +66,7 @@ pub enum ImportError {
     Verify { path: PathBuf, message: String },
 }
 
-/// A hyperlink inside a paragraph's text, as the DOCX reader marks it:
-/// `LINK_OPEN text LINK_MID url LINK_CLOSE` (private-use characters, which no report
-/// contains); the writer turns it into `[text](url)`.
-pub const LINK_OPEN: char = '\u{E000}';
-pub const LINK_MID: char = '\u{E001}';
-pub const LINK_CLOSE: char = '\u{E002}';
-/// Bold and italic runs of a DOCX, marked where they start and end; the writer turns
-/// them into `**bold**` and `*italic*` when that reads back to the same words.
-pub const BOLD_ON: char = '\u{E003}';
-pub const BOLD_OFF: char = '\u{E004}';
-pub const ITALIC_ON: char = '\u{E005}';
-pub const ITALIC_OFF: char = '\u{E006}';
-
-/// Whether `c` is one of the marks above.
-pub fn is_mark(c: char) -> bool {
-    ('\u{E000}'..='\u{E006}').contains(&c)
-}
-
-/// The words of a paragraph as a reader sees them: link texts without their targets.
-pub fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_url = false;
-    for c in text.chars() {
-        match c {
-            LINK_OPEN => {}
-            LINK_MID => in_url = true,
-            LINK_CLOSE => in_url = false,
-            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => {}
-            c if !in_url => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
+pub use rich::{Rich, Run};
 
 /// Where a paragraph came from: a line of a text export or a paragraph of a DOCX.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +116,7 @@ pub enum Style {
 /// One cleaned paragraph of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Para {
-    pub text: String,
+    pub text: Rich,
     pub loc: Loc,
     pub style: Style,
     /// `Some(true)` inside a table (header block, Summary box), `Some(false)` outside;
@@ -155,9 +127,17 @@ pub struct Para {
 /// A paragraph of an entry's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    Para(String),
+    Para(Rich),
     /// A bullet item and its level (0 or 1).
-    Item(u8, String),
+    Item(u8, Rich),
+}
+
+impl Block {
+    /// Its text, whatever its kind.
+    pub fn text(&self) -> &Rich {
+        let (Block::Para(t) | Block::Item(_, t)) = self;
+        t
+    }
 }
 
 /// One entry found in the input.
@@ -169,7 +149,23 @@ pub struct ImportedEntry {
     pub sector: Option<Sector>,
     pub recommendations: Vec<FoundRecommendation>,
     pub event: Option<FoundEvent>,
+    /// Values guessed rather than read (its `title` …).
+    pub guesses: Vec<Guess>,
 }
+
+/// A value the import guessed where the document left doubt: printed as a note, and
+/// written as a `# import: …` comment above the value, which `check` warns about (W014)
+/// until a person has looked and deleted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guess {
+    /// The dotted key of the value (`document.title`, `summary.text`, `title`).
+    pub key: String,
+    pub loc: Loc,
+    /// What was guessed from what: `title guessed from the line after the source line`.
+    pub message: String,
+}
+
+pub use crate::raw::GUESS_COMMENT;
 
 /// A Recommendation cited as `ITU-T Y.3071 “title”` whose status the sentence states.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +200,9 @@ pub struct ImportedMeta {
     pub action: Vec<Block>,
     pub references: Vec<Block>,
     pub footer: Option<String>,
+    /// `layout.top_level_period`, when the source's level-1 numbers say it.
+    pub top_level_period: Option<bool>,
+    pub guesses: Vec<Guess>,
 }
 
 /// A whole imported report.
@@ -280,15 +279,58 @@ pub fn read(input: &Path) -> Result<Imported, ImportError> {
             reason,
         })?;
         if let Some(data) = data {
-            imported.embedded = Some(embedded::merge(data, &imported, &mut notes));
+            let merged = embedded::merge(data, &imported, &mut notes);
+            // The data part has the title as written (in normal case): the advice to
+            // rewrite the printed capitals does not apply, unless an editor changed the
+            // title in Word and the document's capitals were taken.
+            let title = merged.report.iter().find(|(k, _)| k == "document.title");
+            let from_data = !matches!(title, Some((_, embedded::Val::Str(t))) if Some(t) == imported.meta.title.as_ref());
+            if from_data {
+                notes.retain(|n| n.message != front::CAPITALS_NOTE);
+            }
+            imported.embedded = Some(merged);
         }
     }
+    guess_notes(&imported, &mut notes);
     notes.sort_by_key(|n| match n.loc {
         Loc::Line(l) | Loc::Paragraph(l) => l,
         Loc::Data => 0,
     });
     imported.notes = notes;
     Ok(imported)
+}
+
+/// A note for each guess that goes into the written files: those of the text, or with a
+/// DOCX's data part only those of the entries the data lacked (the rest comes from the
+/// data, as written).
+fn guess_notes(imported: &Imported, notes: &mut Vec<Note>) {
+    let (meta, entries): (&[Guess], Vec<&ImportedEntry>) = match &imported.embedded {
+        Some(data) => (
+            &[],
+            data.entries
+                .iter()
+                .filter_map(|e| e.from_text.as_ref())
+                .collect(),
+        ),
+        None => (&imported.meta.guesses, imported.entries.iter().collect()),
+    };
+    let guesses =
+        meta.iter()
+            .map(|g| ("report.toml".to_owned(), g))
+            .chain(entries.into_iter().flat_map(|e| {
+                e.guesses
+                    .iter()
+                    .map(move |g| (format!("entry {}", e.number), g))
+            }));
+    for (place, g) in guesses {
+        notes.push(Note {
+            loc: g.loc,
+            message: format!(
+                "{place}, `{}`: {} (marked `{GUESS_COMMENT}` in the file: check it, then delete the comment)",
+                g.key, g.message
+            ),
+        });
+    }
 }
 
 /// `import FILE --into DIR`: reads, recognises and writes the entries folder.
