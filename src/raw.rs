@@ -38,6 +38,9 @@ pub const SKELETON_SENTENCE: &str = "write the paragraph here";
 /// What `new` shows as the value of the keys it comments out (`# title = "…"`): one left
 /// in, uncommented, is W011 (W012 for a Recommendation's title).
 pub const SKELETON_VALUE: &str = "…";
+/// The comment `import` writes above a value it guessed (`# import: title guessed from
+/// the line after the source line`); `check` warns about each one left (W014).
+pub const GUESS_COMMENT: &str = "# import:";
 
 /// Whether a report.toml value is a placeholder left to fill in.
 pub fn is_placeholder(value: &str) -> bool {

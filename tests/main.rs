@@ -24,6 +24,7 @@ mod html_render;
 mod import_cli;
 mod import_data;
 mod import_properties;
+mod import_real;
 mod incremental;
 mod init_cli;
 mod install_cli;

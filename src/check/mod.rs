@@ -6,6 +6,7 @@
 
 mod drafting;
 mod entry;
+mod guesses;
 mod locate;
 mod numbers;
 mod report;
@@ -128,6 +129,7 @@ pub fn check_entry(
 ) -> EntryChecked {
     let mut cx = in_file(loaded.file, sources);
     let entry = entry::convert(&mut cx, &loaded.raw, sources.path(loaded.file), meta);
+    guesses::unreviewed(&mut cx);
     // The number rules need every well-formed number, even of entries with other errors.
     let number = number_at(&loaded.raw.number, loaded.file);
     // Like numbers, the ids of entries with other errors count too.
@@ -177,6 +179,7 @@ pub fn check_report(
 ) -> (Option<Meta>, Vec<Diagnostic>) {
     let mut cx = in_file(loaded.file, sources);
     let meta = report::convert(&mut cx, &loaded.raw, sources.path(loaded.file), logo);
+    guesses::unreviewed(&mut cx);
     (meta, cx.into_diagnostics())
 }
 

@@ -71,6 +71,7 @@ codes! {
     InvisibleCharacter = "W010", Warning, "a TAB or an invisible character inside a text";
     SkeletonText = "W011", Warning, "text that `new` wrote as an example is still in the entry";
     PlaceholderTitle = "W012", Warning, "a Recommendation's title is a placeholder";
+    ImportGuess = "W014", Warning, "a value still carries the `# import:` comment of a guess `import` made, not yet reviewed";
 }
 
 impl serde::Serialize for Code {

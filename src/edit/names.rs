@@ -66,6 +66,46 @@ pub fn entry_file_name(number: SectionNumber, words: &str) -> String {
     format!("{}-{}.toml", file_number(number, true), slug(words))
 }
 
+/// The words to name each entry by, when entries of one folder would otherwise share a
+/// name: `items` are (folder, title or first words). Entries whose names would read the
+/// same (`2.17.1-final-report-on-itu`, `2.17.2-final-report-on-itu` …) are named by the
+/// words after those they all start with, their subject (`2.17.1-1-1-policy-regulatory`);
+/// any other entry keeps its words.
+pub fn distinct_subjects(items: &[(u32, &str)]) -> Vec<String> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| ["the", "an", "a"].contains(&w.to_ascii_lowercase().as_str()))
+            .map(str::to_owned)
+            .collect()
+    };
+    let split: Vec<Vec<String>> = items.iter().map(|(_, t)| words(t)).collect();
+    let mut out: Vec<String> = items.iter().map(|(_, t)| (*t).to_owned()).collect();
+    let mut groups: std::collections::HashMap<(u32, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, (folder, t)) in items.iter().enumerate() {
+        groups.entry((*folder, slug(t))).or_default().push(i);
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let first = &split[members[0]];
+        let common = (0..first.len())
+            .take_while(|&k| {
+                members.iter().all(|&m| {
+                    split[m]
+                        .get(k)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(&first[k]))
+                })
+            })
+            .count();
+        if common > 0 && members.iter().all(|&m| split[m].len() > common) {
+            for &m in members {
+                out[m] = split[m][common..].join(" ");
+            }
+        }
+    }
+    out
+}
+
 /// The first words of `text`, lower-case ASCII joined by dashes: `itu-t-sg13-approved`
 /// for "ITU-T SG13 approved nine Recommendations". Four words at most, or fewer once 30
 /// characters are reached (short names are what people scan in a folder listing); a
@@ -134,6 +174,32 @@ mod tests {
         // The name does not carry the old number: it stays.
         assert_eq!(renamed("2.1.toml", n("2.3"), n("2.4")), None);
         assert_eq!(renamed("intro.toml", n("1"), n("2")), None);
+    }
+
+    #[test]
+    fn entries_alike_are_named_by_their_subject() {
+        let items = [
+            (
+                2,
+                "The final report in response to ITU-D SG1 Question 1/1: “Policy, regulatory and technical aspects”",
+            ),
+            (
+                2,
+                "The final report in response to ITU-D SG1 Question 2/1: “Broadband access”",
+            ),
+            (2, "ITU-T SG13 approved nine Recommendations"),
+            (3, "The final report in response to a call"),
+        ];
+        let got: Vec<String> = distinct_subjects(&items).iter().map(|w| slug(w)).collect();
+        assert_eq!(
+            got,
+            [
+                "1-1-policy-regulatory",
+                "2-1-broadband-access",
+                "itu-t-sg13-approved",
+                "final-report-in-response"
+            ]
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@
 
 pub mod docx;
 pub mod embedded;
+pub mod front;
+pub mod numbered;
 pub mod recognise;
 pub mod structure;
 pub mod text;
@@ -169,7 +171,23 @@ pub struct ImportedEntry {
     pub sector: Option<Sector>,
     pub recommendations: Vec<FoundRecommendation>,
     pub event: Option<FoundEvent>,
+    /// Values guessed rather than read (its `title` …).
+    pub guesses: Vec<Guess>,
 }
+
+/// A value the import guessed where the document left doubt: printed as a note, and
+/// written as a `# import: …` comment above the value, which `check` warns about (W014)
+/// until a person has looked and deleted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guess {
+    /// The dotted key of the value (`document.title`, `summary.text`, `title`).
+    pub key: String,
+    pub loc: Loc,
+    /// What was guessed from what: `title guessed from the line after the source line`.
+    pub message: String,
+}
+
+pub use crate::raw::GUESS_COMMENT;
 
 /// A Recommendation cited as `ITU-T Y.3071 “title”` whose status the sentence states.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +222,9 @@ pub struct ImportedMeta {
     pub action: Vec<Block>,
     pub references: Vec<Block>,
     pub footer: Option<String>,
+    /// `layout.top_level_period`, when the source's level-1 numbers say it.
+    pub top_level_period: Option<bool>,
+    pub guesses: Vec<Guess>,
 }
 
 /// A whole imported report.
@@ -280,15 +301,58 @@ pub fn read(input: &Path) -> Result<Imported, ImportError> {
             reason,
         })?;
         if let Some(data) = data {
-            imported.embedded = Some(embedded::merge(data, &imported, &mut notes));
+            let merged = embedded::merge(data, &imported, &mut notes);
+            // The data part has the title as written (in normal case): the advice to
+            // rewrite the printed capitals does not apply, unless an editor changed the
+            // title in Word and the document's capitals were taken.
+            let title = merged.report.iter().find(|(k, _)| k == "document.title");
+            let from_data = !matches!(title, Some((_, embedded::Val::Str(t))) if Some(t) == imported.meta.title.as_ref());
+            if from_data {
+                notes.retain(|n| n.message != front::CAPITALS_NOTE);
+            }
+            imported.embedded = Some(merged);
         }
     }
+    guess_notes(&imported, &mut notes);
     notes.sort_by_key(|n| match n.loc {
         Loc::Line(l) | Loc::Paragraph(l) => l,
         Loc::Data => 0,
     });
     imported.notes = notes;
     Ok(imported)
+}
+
+/// A note for each guess that goes into the written files: those of the text, or with a
+/// DOCX's data part only those of the entries the data lacked (the rest comes from the
+/// data, as written).
+fn guess_notes(imported: &Imported, notes: &mut Vec<Note>) {
+    let (meta, entries): (&[Guess], Vec<&ImportedEntry>) = match &imported.embedded {
+        Some(data) => (
+            &[],
+            data.entries
+                .iter()
+                .filter_map(|e| e.from_text.as_ref())
+                .collect(),
+        ),
+        None => (&imported.meta.guesses, imported.entries.iter().collect()),
+    };
+    let guesses =
+        meta.iter()
+            .map(|g| ("report.toml".to_owned(), g))
+            .chain(entries.into_iter().flat_map(|e| {
+                e.guesses
+                    .iter()
+                    .map(move |g| (format!("entry {}", e.number), g))
+            }));
+    for (place, g) in guesses {
+        notes.push(Note {
+            loc: g.loc,
+            message: format!(
+                "{place}, `{}`: {} (marked `{GUESS_COMMENT}` in the file: check it, then delete the comment)",
+                g.key, g.message
+            ),
+        });
+    }
 }
 
 /// `import FILE --into DIR`: reads, recognises and writes the entries folder.

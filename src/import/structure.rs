@@ -8,8 +8,9 @@
 //! and the footer. A text export loses the tables, so where the Summary box ends is
 //! guessed from its labels; a DOCX says which paragraphs sit in a table.
 
-use super::{Block, Imported, ImportedEntry, ImportedMeta, Loc, Note, Para, Style};
-use crate::dates::Date;
+use super::front;
+use super::numbered::{self, Separator, TopStyle, split_number};
+use super::{Block, Guess, Imported, ImportedEntry, ImportedMeta, Loc, Note, Para, Style};
 use crate::number::SectionNumber;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,18 +24,95 @@ enum Part {
     After,
 }
 
+/// `Summary`, `Action required:`, `REFERENCES`: a label of the Summary box, and the text
+/// written after it on the same line (`Action required: The Council is invited …`).
+fn box_label(t: &str) -> Option<(Part, &str)> {
+    for (word, part) in [
+        ("summary", Part::Summary),
+        ("action required", Part::Action),
+        ("references", Part::References),
+        ("reference", Part::References),
+    ] {
+        let Some(head) = t.get(..word.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(word) {
+            continue;
+        }
+        let rest = &t[word.len()..];
+        if rest.is_empty() {
+            return Some((part, ""));
+        }
+        if let Some(after) = rest.strip_prefix(':') {
+            return Some((part, after.trim()));
+        }
+    }
+    None
+}
+
+/// Whether a References paragraph of a text export goes on in the next line: a list
+/// broken after a comma or semicolon, or a line that starts in lower case or with a
+/// document number (`C15/33, and C16/33.`).
+fn references_go_on(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    prev.ends_with([',', ';'])
+        || prev.ends_with(" and")
+        || next.starts_with(|c: char| c.is_lowercase())
+        || next.starts_with("and ")
+        || next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.contains('/') && w.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// What a paragraph under the title says it is, when the box has no labels.
+fn unlabelled_part(t: &str) -> Option<Part> {
+    const ACTION: [&str; 4] = [
+        "The Council is invited",
+        "The Council is requested",
+        "The Working Group is invited",
+        "The Group is invited",
+    ];
+    const REFERENCES: [&str; 7] = [
+        "Resolution",
+        "Plenipotentiary Resolution",
+        "PP Resolution",
+        "Council Resolution",
+        "Council Decision",
+        "Council Document",
+        "Documents C",
+    ];
+    if ACTION.iter().any(|a| t.starts_with(a)) {
+        Some(Part::Action)
+    } else if REFERENCES.iter().any(|r| t.starts_with(r)) {
+        Some(Part::References)
+    } else {
+        None
+    }
+}
+
 /// Finds the report's parts in `paras`.
 pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
+    let paras = front::drop_page_furniture(paras, notes);
     let mut meta = ImportedMeta::default();
     let mut front: Vec<Para> = Vec::new();
     let mut part = Part::Front;
     // Whether the Summary box showed a label after its text (then its end is known).
     let mut labelled = false;
+    // Whether the box had its `Summary` label at all.
+    let mut summary_label = false;
     // Whether the format said which paragraphs sit in the box (a DOCX does).
     let mut box_known = false;
+    // Inside a summary record's table of subjects (`1<TAB>Subject<TAB>C17/35`).
+    let mut subjects = false;
     let mut intro: Vec<Block> = Vec::new();
     let mut intro_loc: Option<Loc> = None;
     let mut entries: Vec<ImportedEntry> = Vec::new();
+    let mut separators: Vec<(Loc, Separator)> = Vec::new();
+    let mut top_styles: Vec<(Loc, TopStyle)> = Vec::new();
+    let mut last_reference = String::new();
+    // Where each paragraph of the Summary came from, for the notes if it moves.
+    let mut summary_locs: Vec<Loc> = Vec::new();
 
     for p in paras {
         // Labels and rules are recognised by their words, whatever their runs' styles.
@@ -47,7 +125,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
         if part == Part::After {
             notes.push(Note {
                 loc: p.loc,
-                message: format!("ignored `{}` after the closing line", shorten(t)),
+                message: format!("ignored `{}` after the closing line", front::shorten(t)),
             });
             continue;
         }
@@ -59,15 +137,53 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
             }
             continue;
         }
-        let numbered = split_number(&p, notes);
+        if part == Part::Front {
+            if t.starts_with("Subjects discussed") {
+                subjects = true;
+                front.push(p);
+                continue;
+            }
+            // A row of the table of subjects: number, subject, documents.
+            if subjects && p.in_table != Some(false) && t.matches('\t').count() >= 2 {
+                front.push(p);
+                continue;
+            }
+            subjects = false;
+        }
+        let numbered = if part == Part::Body || p.in_table != Some(true) {
+            split_number(&p, notes)
+        } else {
+            None
+        };
         if numbered.is_some() && part != Part::Body {
             part = Part::Body;
         }
+        let label = if part == Part::Body {
+            None
+        } else {
+            box_label(t)
+        };
+        if let Some((to, inline)) = label {
+            part = to;
+            if to == Part::Summary {
+                summary_label = true;
+            } else {
+                labelled = true;
+            }
+            if !inline.is_empty() {
+                let bucket = match to {
+                    Part::Summary => &mut meta.summary,
+                    Part::Action => &mut meta.action,
+                    _ => &mut meta.references,
+                };
+                bucket.push(Block::Para(inline.to_owned()));
+                last_reference = inline.to_owned();
+            }
+            continue;
+        }
         match part {
             Part::Front => {
-                if t.eq_ignore_ascii_case("summary") {
-                    part = Part::Summary;
-                } else if p.in_table.is_none() && t.contains('\t') {
+                if p.in_table.is_none() && t.contains('\t') {
                     // Word's text export writes a table row as one line, its cells
                     // separated by TABs: `Agenda item: PL 2<TAB>Document C18/33-E`.
                     for cell in t.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
@@ -81,17 +197,11 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                 }
             }
             Part::Summary | Part::Action | Part::References => {
-                if t.eq_ignore_ascii_case("action required") {
-                    part = Part::Action;
-                    labelled = true;
-                } else if t.eq_ignore_ascii_case("references") {
-                    part = Part::References;
-                    labelled = true;
-                } else if p.in_table == Some(false)
-                    || (p.in_table.is_none()
-                        && part == Part::References
-                        && !meta.references.is_empty())
-                {
+                let ends_references = part == Part::References
+                    && p.in_table.is_none()
+                    && !meta.references.is_empty()
+                    && !references_go_on(&last_reference, t);
+                if p.in_table == Some(false) || ends_references {
                     // Outside the box: the introduction, without a visible number.
                     part = Part::Body;
                     intro_loc.get_or_insert(p.loc);
@@ -103,22 +213,34 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                         Part::Action => &mut meta.action,
                         _ => &mut meta.references,
                     };
+                    if part == Part::Summary {
+                        summary_locs.push(p.loc);
+                    }
                     bucket.push(block(&p));
+                    last_reference = t.to_owned();
                 }
             }
             Part::Body => match numbered {
-                Some((number, rest)) => entries.push(ImportedEntry {
-                    number,
-                    title: is_heading(&p, number, &rest).then(|| super::visible(&rest)),
-                    blocks: if is_heading(&p, number, &rest) || rest.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![Block::Para(rest)]
-                    },
-                    sector: None,
-                    recommendations: Vec::new(),
-                    event: None,
-                }),
+                Some(n) => {
+                    separators.push((p.loc, n.separator));
+                    if let Some(style) = n.top_style {
+                        top_styles.push((p.loc, style));
+                    }
+                    let heading = is_heading(&p, n.number, &n.rest);
+                    entries.push(ImportedEntry {
+                        number: n.number,
+                        title: heading.then(|| super::visible(&n.rest)),
+                        blocks: if heading || n.rest.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![Block::Para(n.rest)]
+                        },
+                        sector: None,
+                        recommendations: Vec::new(),
+                        event: None,
+                        guesses: Vec::new(),
+                    });
+                }
                 None => match entries.last_mut() {
                     Some(e) => e.blocks.push(block(&p)),
                     None => {
@@ -131,13 +253,35 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
         }
     }
 
-    // A text export without the box's labels: the box held one paragraph, and the
-    // paragraphs after it are the introduction.
-    if !labelled && !box_known && meta.summary.len() > 1 {
+    let after_title = front::classify(front, &mut meta, notes).0;
+    place_after_title(
+        after_title,
+        summary_label,
+        &mut meta,
+        &mut intro,
+        &mut intro_loc,
+    );
+    // A text export with the `Summary` label but no other: the box held one paragraph,
+    // and the paragraphs after it are the Action required, the References and the
+    // introduction, told apart by their words.
+    if summary_label && !labelled && !box_known && meta.summary.len() > 1 {
         let rest = meta.summary.split_off(1);
-        intro.splice(0..0, rest);
+        if let Some(loc) = summary_locs.get(1) {
+            intro_loc = Some(*loc);
+        }
+        let mut moved = Vec::new();
+        for b in rest {
+            let (Block::Para(t) | Block::Item(_, t)) = &b;
+            match unlabelled_part(t) {
+                Some(Part::Action) if moved.is_empty() => meta.action.push(b),
+                Some(Part::References) if moved.is_empty() => meta.references.push(b),
+                _ => moved.push(b),
+            }
+        }
+        intro.splice(0..0, moved);
     }
-    classify_front(&front, &mut meta, notes);
+    numbered::separator_notes(&separators, notes);
+    meta.top_level_period = top_level_period(&top_styles, notes);
     add_introduction(
         intro,
         intro_loc.unwrap_or(Loc::Line(1)),
@@ -152,10 +296,138 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
     }
 }
 
+/// The lines between the title and the body when the box had no `Summary` label: a
+/// summary record's meeting lines (its time, chair and subjects) make its Summary; in
+/// a report, the first paragraph is the Summary, `The Council is invited …` the Action
+/// required, `Resolution …` the References, and the rest the introduction. Each is a
+/// guess, marked so.
+fn place_after_title(
+    after: Vec<Para>,
+    summary_label: bool,
+    meta: &mut ImportedMeta,
+    intro: &mut Vec<Block>,
+    intro_loc: &mut Option<Loc>,
+) {
+    let Some(first) = after.first().map(|p| p.loc) else {
+        return;
+    };
+    let record = meta
+        .title
+        .as_deref()
+        .is_some_and(|t| t.to_uppercase().contains("SUMMARY RECORD"));
+    let guess = |meta: &mut ImportedMeta, key: &str, message: &str| {
+        if !meta.guesses.iter().any(|g| g.key == key) {
+            meta.guesses.push(Guess {
+                key: key.into(),
+                loc: first,
+                message: message.into(),
+            });
+        }
+    };
+    if record {
+        guess(
+            meta,
+            "summary.text",
+            "Summary made of the summary record's lines under its title (its time, chair and subjects): a summary record has no Summary box",
+        );
+        meta.summary.splice(0..0, after.iter().map(block));
+        return;
+    }
+    if summary_label {
+        // Lines between the title and the `Summary` label: kept at the box's start.
+        guess(
+            meta,
+            "summary.text",
+            "the lines between the title and the `Summary` label were put at the start of the Summary",
+        );
+        meta.summary.splice(0..0, after.iter().map(block));
+        return;
+    }
+    let mut in_references = false;
+    let mut last = String::new();
+    let mut rest: Vec<Block> = Vec::new();
+    for (i, p) in after.iter().enumerate() {
+        let t = super::visible(&p.text);
+        let t = t.trim();
+        let part = if i == 0 {
+            Some(Part::Summary)
+        } else if in_references && references_go_on(&last, t) {
+            Some(Part::References)
+        } else if rest.is_empty() {
+            unlabelled_part(t)
+        } else {
+            None
+        };
+        in_references = part == Some(Part::References);
+        last = t.to_owned();
+        match part {
+            Some(Part::Summary) => {
+                guess(
+                    meta,
+                    "summary.text",
+                    "Summary text guessed: the paragraph under the title (the document has no `Summary` label)",
+                );
+                meta.summary.push(block(p));
+            }
+            Some(Part::Action) => {
+                guess(
+                    meta,
+                    "summary.action",
+                    "Action required guessed from its words (`The Council is invited …`; no label)",
+                );
+                meta.action.push(block(p));
+            }
+            Some(Part::References) => {
+                guess(
+                    meta,
+                    "summary.references",
+                    "References guessed from their words (`Resolution …`; no label)",
+                );
+                meta.references.push(block(p));
+            }
+            _ => {
+                intro_loc.get_or_insert(p.loc);
+                rest.push(block(p));
+            }
+        }
+    }
+    intro.splice(0..0, rest);
+}
+
+/// `top_level_period` as the source writes its level-1 numbers: `2.<TAB>` or `2<TAB>`
+/// (`2)` prints as `2.`, with a note); the most common form when they differ.
+fn top_level_period(styles: &[(Loc, TopStyle)], notes: &mut Vec<Note>) -> Option<bool> {
+    let count = |s: TopStyle| styles.iter().filter(|(_, x)| *x == s).count();
+    let (period, bare, paren) = (
+        count(TopStyle::Period),
+        count(TopStyle::Bare),
+        count(TopStyle::Parenthesis),
+    );
+    if let Some((loc, _)) = styles.iter().find(|(_, s)| *s == TopStyle::Parenthesis) {
+        notes.push(Note {
+            loc: *loc,
+            message: "level-1 numbers written `1)`: the report writes them `1.` (layout.top_level_period = true)".into(),
+        });
+    }
+    let with_period = period + paren;
+    if with_period > 0 && bare > 0 {
+        notes.push(Note {
+            loc: styles[0].0,
+            message: format!(
+                "level-1 numbers are written both with a period ({with_period}) and without ({bare}): the report writes them all {}",
+                if with_period >= bare { "with" } else { "without" }
+            ),
+        });
+    }
+    (!styles.is_empty()).then_some(with_period >= bare)
+}
+
 /// The unnumbered paragraphs before the first numbered one become entry 1,
-/// "Introduction", as the reference report's first paragraph has no visible number.
+/// "Introduction", as the reference report's first paragraph has no visible number. A
+/// first paragraph that is the heading itself (`Introduction`, its number lost) is the
+/// title, not a paragraph, so it is not printed twice.
 fn add_introduction(
-    intro: Vec<Block>,
+    mut intro: Vec<Block>,
     loc: Loc,
     entries: &mut Vec<ImportedEntry>,
     notes: &mut Vec<Note>,
@@ -163,6 +435,16 @@ fn add_introduction(
     if intro.is_empty() {
         return;
     }
+    let heading = match intro.first() {
+        Some(Block::Para(t))
+            if super::visible(t)
+                .trim()
+                .eq_ignore_ascii_case("introduction") =>
+        {
+            Some(super::visible(t).trim().to_owned())
+        }
+        _ => None,
+    };
     let one = SectionNumber::from_parts(&[1]);
     match (one, entries.iter_mut().find(|e| Some(e.number) == one)) {
         (_, Some(existing)) => {
@@ -172,17 +454,30 @@ fn add_introduction(
             });
             existing.blocks.splice(0..0, intro);
         }
-        (Some(number), None) => entries.insert(
-            0,
-            ImportedEntry {
-                number,
-                title: Some("Introduction".into()),
-                blocks: intro,
-                sector: None,
-                recommendations: Vec::new(),
-                event: None,
-            },
-        ),
+        (Some(number), None) => {
+            let guesses = if heading.is_some() {
+                intro.remove(0);
+                Vec::new()
+            } else {
+                vec![Guess {
+                    key: "title".into(),
+                    loc,
+                    message: "the paragraphs before the first numbered one made entry 1, titled `Introduction`".into(),
+                }]
+            };
+            entries.insert(
+                0,
+                ImportedEntry {
+                    number,
+                    title: Some(heading.unwrap_or_else(|| "Introduction".into())),
+                    blocks: intro,
+                    sector: None,
+                    recommendations: Vec::new(),
+                    event: None,
+                    guesses,
+                },
+            );
+        }
         (None, None) => {}
     }
 }
@@ -210,51 +505,6 @@ fn is_heading(p: &Para, number: SectionNumber, rest: &str) -> bool {
     }
 }
 
-/// `2.1<TAB>text` → (2.1, text); `2.<TAB>Title` → (2, Title); `2.4` alone → (2.4, "").
-/// Spaces around the TAB are Word artefacts: removed, with a note.
-pub(super) fn split_number(p: &Para, notes: &mut Vec<Note>) -> Option<(SectionNumber, String)> {
-    if matches!(p.style, Style::Item(_)) {
-        return None;
-    }
-    let t = p.text.as_str();
-    let end = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let label = &t[..end];
-    if !label.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let rest = &t[end..];
-    let spaces = [' ', '\u{A0}'];
-    let before_tab = rest.trim_start_matches(spaces);
-    let rest = if rest.is_empty() {
-        ""
-    } else {
-        before_tab.strip_prefix('\t')?
-    };
-    let number: SectionNumber = label.trim_end_matches('.').parse().ok()?;
-    // `2017.` or `10.` alone would read as a number: only take a bare number when it
-    // is a plausible section label (our own text report writes a number alone when an
-    // entry's text opens with a list).
-    if rest.is_empty() && (number.depth() == 1 || !t.is_empty() && t.len() > 12) {
-        return None;
-    }
-    let mut note = |message: String| {
-        notes.push(Note {
-            loc: p.loc,
-            message,
-        })
-    };
-    if before_tab.len() < t.len() - end {
-        note(format!("removed stray space between {label} and its TAB"));
-    }
-    let text = rest.trim_start_matches(['\t', ' ', '\u{A0}']);
-    if text.len() < rest.len() {
-        note(format!("removed stray space after the TAB of {label}"));
-    }
-    Some((number, text.to_owned()))
-}
-
 /// A line of underscores: the Summary box's short rule or the closing line.
 fn is_rule(t: &str) -> bool {
     t.len() >= 3 && t.chars().all(|c| c == '_')
@@ -265,89 +515,6 @@ fn footer_url(t: &str) -> Option<&str> {
     let inner = t.strip_prefix('•')?.strip_suffix('•')?.trim();
     let web = inner.starts_with("http://") || inner.starts_with("https://");
     (web && !inner.contains(' ')).then_some(inner)
-}
-
-/// The header block, source line and title, told apart by their form.
-fn classify_front(front: &[Para], meta: &mut ImportedMeta, notes: &mut Vec<Note>) {
-    let mut unclassified: Vec<(&Para, String)> = Vec::new();
-    for p in front {
-        let visible = super::visible(&p.text);
-        let t = visible.trim();
-        if let Some(doc) = t.strip_prefix("Document ") {
-            let doc = doc.trim();
-            match doc.rsplit_once('-') {
-                Some((n, lang))
-                    if !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphabetic()) =>
-                {
-                    meta.number = Some(n.to_owned());
-                    meta.language = Some(lang.to_owned());
-                }
-                _ => meta.number = Some(doc.to_owned()),
-            }
-        } else if let Some(item) = t
-            .strip_prefix("Agenda item:")
-            .or_else(|| t.strip_prefix("Agenda item"))
-        {
-            meta.agenda_item = Some(item.trim().to_owned());
-        } else if let Some(date) = parse_date(t).filter(|_| meta.date.is_none()) {
-            meta.date = Some(date);
-        } else if t.starts_with("Original:") || t.ends_with(" only") {
-            meta.language_line = Some(t.to_owned());
-        } else if [
-            "Report by",
-            "Note by",
-            "Report of",
-            "Contribution by",
-            "Contribution from",
-        ]
-        .iter()
-        .any(|s| t.starts_with(s))
-        {
-            meta.source = Some(t.to_owned());
-        } else {
-            unclassified.push((p, t.to_owned()));
-        }
-    }
-    // What is left reads, in order: meeting, place and dates, …, the title last.
-    if let Some((title, t)) = unclassified.pop() {
-        let t = t.as_str();
-        if t.chars().any(char::is_lowercase) {
-            meta.title = Some(t.to_owned());
-        } else {
-            notes.push(Note {
-                loc: title.loc,
-                message: "the title is in capitals, as printed: write it in normal case in report.toml (the report prints it in capitals)".into(),
-            });
-            meta.title = Some(t.to_owned());
-        }
-    }
-    let mut rest = unclassified.into_iter();
-    meta.meeting = rest.next().map(|(_, t)| t);
-    meta.place_and_dates = rest.next().map(|(_, t)| t);
-    for (p, t) in rest {
-        notes.push(Note {
-            loc: p.loc,
-            message: format!("ignored `{}` in the header block", shorten(&t)),
-        });
-    }
-}
-
-/// `22 March 2018` (the whole text).
-pub(super) fn parse_date(t: &str) -> Option<Date> {
-    let mut words = t.split_whitespace();
-    let (d, m, y) = (words.next()?, words.next()?, words.next()?);
-    if words.next().is_some() {
-        return None;
-    }
-    Date::new(y.parse().ok()?, Date::month_from_name(m)?, d.parse().ok()?)
-}
-
-fn shorten(t: &str) -> String {
-    let mut s: String = t.chars().take(40).collect();
-    if s.len() < t.len() {
-        s.push('…');
-    }
-    s
 }
 
 #[cfg(test)]
@@ -361,28 +528,6 @@ mod tests {
             style: Style::Normal,
             in_table: None,
         }
-    }
-
-    #[test]
-    fn numbers_and_stray_spaces() {
-        let mut notes = Vec::new();
-        let (n, rest) = split_number(&para("3.4 \tBDT and MUST"), &mut notes).unwrap();
-        assert_eq!(
-            (n.to_string(), rest.as_str()),
-            ("3.4".into(), "BDT and MUST")
-        );
-        let (n, rest) = split_number(&para("2.\tActivities"), &mut notes).unwrap();
-        assert_eq!((n.to_string(), rest.as_str()), ("2".into(), "Activities"));
-        let (_, rest) = split_number(&para("2.17.3\t The final"), &mut notes).unwrap();
-        assert_eq!(rest, "The final");
-        assert_eq!(notes.len(), 2);
-        assert!(split_number(&para("2017 was a year"), &mut notes).is_none());
-        assert!(split_number(&para("2017"), &mut notes).is_none());
-        assert!(split_number(&para("2.0\tx"), &mut notes).is_none());
-        assert_eq!(
-            split_number(&para("2.4"), &mut notes).map(|x| x.1),
-            Some(String::new())
-        );
     }
 
     #[test]
@@ -418,23 +563,82 @@ mod tests {
             (m.number.as_deref(), m.language.as_deref()),
             (Some("C18/33"), Some("E"))
         );
-        assert_eq!(m.date.map(Date::iso).as_deref(), Some("2018-03-22"));
+        assert_eq!(
+            m.date.map(crate::dates::Date::iso).as_deref(),
+            Some("2018-03-22")
+        );
         assert_eq!(m.language_line.as_deref(), Some("Original: English"));
         assert_eq!(m.source.as_deref(), Some("Report by the Secretary-General"));
         assert_eq!(m.title.as_deref(), Some("ITU’s activities"));
     }
 
+    fn parse_lines(lines: &[&str]) -> Imported {
+        let mut notes = Vec::new();
+        let paras = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Para {
+                text: (*l).to_owned(),
+                loc: Loc::Line(i + 1),
+                ..para("")
+            })
+            .collect();
+        parse(paras, &mut notes)
+    }
+
     #[test]
-    fn footer_and_dates() {
+    fn an_introduction_heading_without_its_number_is_the_title_once() {
+        let r = parse_lines(&[
+            "Council 2017",
+            "Geneva, 15-25 May 2017",
+            "Summary",
+            "Text.",
+            "References",
+            "Resolution 101 (Rev. Busan, 2014).",
+            "Introduction",
+            "This report covers the year.",
+            "2.\tActivities",
+        ]);
+        let e = &r.entries[0];
+        assert_eq!(e.title.as_deref(), Some("Introduction"));
+        assert_eq!(
+            e.blocks,
+            [Block::Para("This report covers the year.".into())]
+        );
+        assert!(e.guesses.is_empty());
+        assert_eq!(r.meta.summary, [Block::Para("Text.".into())]);
+        assert_eq!(r.meta.references.len(), 1);
+    }
+
+    #[test]
+    fn labels_with_colons_and_level_one_without_period() {
+        let r = parse_lines(&[
+            "SUMMARY RECORD",
+            "Summary: What the meeting did.",
+            "Action required: The Council is invited to note it.",
+            "References:",
+            "Council Resolution 1305 (2009);",
+            "Documents C17/35 and C17/33",
+            "1\tOpening",
+            "1.1\tThe meeting opened.",
+        ]);
+        let m = &r.meta;
+        assert_eq!(m.summary, [Block::Para("What the meeting did.".into())]);
+        assert_eq!(
+            m.action,
+            [Block::Para("The Council is invited to note it.".into())]
+        );
+        assert_eq!(m.references.len(), 2);
+        assert_eq!(m.top_level_period, Some(false));
+        assert_eq!(r.entries.len(), 2);
+    }
+
+    #[test]
+    fn footer_urls() {
         assert_eq!(
             footer_url("• http://www.itu.int/council •"),
             Some("http://www.itu.int/council")
         );
         assert_eq!(footer_url("• a list item •"), None);
-        assert_eq!(
-            parse_date("22 March 2018").map(Date::iso).as_deref(),
-            Some("2018-03-22")
-        );
-        assert_eq!(parse_date("22 March 2018 and more"), None);
     }
 }

@@ -18,10 +18,10 @@ use std::path::PathBuf;
 
 use super::embedded::{Embedded, EmbeddedEntry, Val};
 use super::{
-    BOLD_OFF, BOLD_ON, Block, ITALIC_OFF, ITALIC_ON, Imported, ImportedEntry, ImportedMeta,
-    LINK_CLOSE, LINK_MID, LINK_OPEN, is_mark,
+    BOLD_OFF, BOLD_ON, Block, GUESS_COMMENT, Guess, ITALIC_OFF, ITALIC_ON, Imported, ImportedEntry,
+    ImportedMeta, LINK_CLOSE, LINK_MID, LINK_OPEN, is_mark,
 };
-use crate::edit::names::entry_file_name;
+use crate::edit::names::{distinct_subjects, entry_file_name};
 use crate::edit::writer::Writer;
 use crate::markup::link_is_allowed;
 use crate::number::SectionNumber;
@@ -109,16 +109,44 @@ pub fn counts(imported: &Imported) -> Counts {
 pub fn files(imported: &Imported) -> Vec<File> {
     if let Some(data) = &imported.embedded {
         let mut out = vec![embedded_report(data)];
-        let entries = data.entries.iter().map(|e| match &e.from_text {
-            Some(t) => entry(t),
-            None => embedded_entry(e),
-        });
+        let words: Vec<(u32, String)> = data
+            .entries
+            .iter()
+            .map(|e| match &e.from_text {
+                Some(t) => (t.number.top(), entry_words(t)),
+                None => (e.number.top(), embedded_words(e)),
+            })
+            .collect();
+        let entries = data
+            .entries
+            .iter()
+            .zip(subjects(&words))
+            .map(|(e, subject)| match &e.from_text {
+                Some(t) => entry(t, &subject),
+                None => embedded_entry(e, &subject),
+            });
         out.extend(unique_names(entries));
         return out;
     }
     let mut out = vec![report(&imported.meta)];
-    out.extend(unique_names(imported.entries.iter().map(entry)));
+    let words: Vec<(u32, String)> = imported
+        .entries
+        .iter()
+        .map(|e| (e.number.top(), entry_words(e)))
+        .collect();
+    let entries = imported
+        .entries
+        .iter()
+        .zip(subjects(&words))
+        .map(|(e, subject)| entry(e, &subject));
+    out.extend(unique_names(entries));
     out
+}
+
+/// The words each file is named by ([`distinct_subjects`]).
+fn subjects(words: &[(u32, String)]) -> Vec<String> {
+    let items: Vec<(u32, &str)> = words.iter().map(|(f, w)| (*f, w.as_str())).collect();
+    distinct_subjects(&items)
 }
 
 /// The files, a suffix added to a name already taken (`2.1-x-2.toml`).
@@ -171,8 +199,20 @@ fn embedded_report(data: &Embedded) -> File {
     File::written(PathBuf::from("report.toml"), w, false)
 }
 
-/// An entry file from the data part, named by the rule of `new`.
-fn embedded_entry(e: &EmbeddedEntry) -> File {
+/// What an entry from the data part is about: its title, or else its text's first words.
+fn embedded_words(e: &EmbeddedEntry) -> String {
+    e.get("title").map(str::to_owned).unwrap_or_else(|| {
+        crate::markup::parse(e.get("text").unwrap_or(""))
+            .0
+            .plain_paragraphs()
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    })
+}
+
+/// An entry file from the data part, named by the rule of `new` after `subject`.
+fn embedded_entry(e: &EmbeddedEntry, subject: &str) -> File {
     let mut w = Writer::new(shape::ENTRY);
     for (key, v) in &e.values {
         put_val(&mut w, key, v);
@@ -183,15 +223,7 @@ fn embedded_entry(e: &EmbeddedEntry) -> File {
             &[("id", id), ("title", title), ("status", status)],
         );
     }
-    let words = e.get("title").map(str::to_owned).unwrap_or_else(|| {
-        crate::markup::parse(e.get("text").unwrap_or(""))
-            .0
-            .plain_paragraphs()
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    });
-    entry_file(e.number, &words, w)
+    entry_file(e.number, subject, w)
 }
 
 /// The entry file `w` holds, named by `new`'s rule from `words` (its title, or else the
@@ -201,7 +233,19 @@ fn entry_file(number: SectionNumber, words: &str, w: Writer) -> File {
     File::written(path, w, true)
 }
 
-fn entry(e: &ImportedEntry) -> File {
+/// What an entry is about: its title, or else its text's first words.
+fn entry_words(e: &ImportedEntry) -> String {
+    e.title.clone().unwrap_or_else(|| {
+        e.blocks
+            .first()
+            .map(|b| match b {
+                Block::Para(t) | Block::Item(_, t) => super::visible(t),
+            })
+            .unwrap_or_default()
+    })
+}
+
+fn entry(e: &ImportedEntry, subject: &str) -> File {
     let mut w = Writer::new(shape::ENTRY);
     w.set("number", e.number.to_string());
     if let Some(t) = &e.title {
@@ -231,15 +275,8 @@ fn entry(e: &ImportedEntry) -> File {
             w.date("event.end", end);
         }
     }
-    let words = e.title.clone().unwrap_or_else(|| {
-        e.blocks
-            .first()
-            .map(|b| match b {
-                Block::Para(t) | Block::Item(_, t) => super::visible(t),
-            })
-            .unwrap_or_default()
-    });
-    entry_file(e.number, &words, w)
+    mark_guesses(&mut w, &e.guesses);
+    entry_file(e.number, subject, w)
 }
 
 /// What the input gave for a report.toml value.
@@ -279,8 +316,16 @@ pub fn missing_keys(m: &ImportedMeta) -> Vec<String> {
         .collect()
 }
 
+/// A `# import: …` comment above each guessed value, which `check` warns about (W014).
+fn mark_guesses(w: &mut Writer, guesses: &[Guess]) {
+    for g in guesses {
+        w.comment_before(&g.key, &format!("{GUESS_COMMENT} {}\n", g.message));
+    }
+}
+
 fn report(m: &ImportedMeta) -> File {
     let mut w = report_writer(m);
+    mark_guesses(&mut w, &m.guesses);
     w.header(
         "# Imported by `council-report import`. Values starting with TODO were not found in\n\
          # the input: replace them (`council-report check` lists each one, W005).\n",
@@ -330,6 +375,9 @@ pub fn report_writer(m: &ImportedMeta) -> Writer {
             None if !absent.is_empty() => w.absent(dotted, absent),
             None => {}
         }
+    }
+    if let Some(period) = m.top_level_period {
+        w.set("layout.top_level_period", period);
     }
     w.integers(
         "document.resolutions",

@@ -175,13 +175,13 @@ fn unknown(
     let in_check = keys == shape::CHECK;
     let help = match (guess, error_code) {
         (_, Some(code)) if in_check => format!(
-            "{code} is an error, and no level lets an error pass: `[check]` sets warnings only ({})",
-            short_codes(keys)
+            "{code} is an error, and no level lets an error pass: `[check]` sets warnings only: {}",
+            warning_codes(keys)
         ),
         (Some(s), _) => format!("did you mean `{s}`?"),
         (None, _) if in_check => format!(
             "`[check]` sets the level of a warning, by its code: {}",
-            short_codes(keys)
+            warning_codes(keys)
         ),
         (None, _) => format!(
             "the keys allowed here are {}",
@@ -196,12 +196,12 @@ fn unknown(
         .help(help)
 }
 
-/// `W001` to `W012`: the codes of `[check]`, shortly.
-fn short_codes(keys: &[Key]) -> String {
-    match (keys.first(), keys.last()) {
-        (Some(first), Some(last)) => format!("`{}` to `{}`", first.name, last.name),
-        _ => String::new(),
-    }
+/// The codes `[check]` may set, each in backquotes.
+fn warning_codes(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| format!("`{}`", k.name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn missing(cx: &InFile<'_>, name: &str, owner: &Owner, table: &DeTable<'_>) -> Diagnostic {
