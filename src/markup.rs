@@ -2,15 +2,17 @@
 //! that both renderers share.
 //!
 //! What a Council paragraph can carry: paragraphs (blank line between), `*italic*`,
-//! `**bold**`, `[links](https://…)` and `- ` bullet lists (two levels, the enumlev1 and
-//! enumlev2 styles). Everything else Markdown knows (headings, images, HTML, tables, code,
+//! `**bold**`, `[links](https://…)`, cross-references to other entries (`[§4.5]`, see
+//! [`Inline::Ref`]) and `- ` bullet lists (two levels, the enumlev1 and enumlev2 styles). Everything else Markdown knows (headings, images, HTML, tables, code,
 //! quotes, numbered lists) has no place in a Council document and is reported, with its
 //! byte range in the text, so `check` can point at it.
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
+
+use crate::number::SectionNumber;
 
 /// A parsed text: its paragraphs and lists, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -45,7 +47,29 @@ pub struct ListItem {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Inline {
     Text(Styled),
-    Link { url: String, parts: Vec<Styled> },
+    Link {
+        url: String,
+        parts: Vec<Styled>,
+    },
+    /// A cross-reference to another entry, written `[§4.5]` (a CommonMark shortcut
+    /// reference whose label is `§` and a section number): printed as the number, in the
+    /// DOCX and HTML a link to that entry. `check` makes sure the entry exists and
+    /// `renumber` rewrites the number with the entry's new one.
+    Ref {
+        number: SectionNumber,
+        bold: bool,
+        italic: bool,
+    },
+}
+
+/// Where a cross-reference stands in a text (byte ranges of the decoded string).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefSpan {
+    pub number: SectionNumber,
+    /// The whole reference, brackets included.
+    pub range: Range<usize>,
+    /// The number's digits and dots.
+    pub number_range: Range<usize>,
 }
 
 /// A run of text with one style.
@@ -73,6 +97,8 @@ pub enum IssueKind {
     /// A link whose target holds a character XML cannot carry (from a character reference
     /// such as `&#x0B;`, which CommonMark decodes in link targets).
     ControlInLink(char),
+    /// `[§…]` whose label is not a section number: the label as written.
+    BadReference(String),
 }
 
 /// The deepest bullet nesting the styles provide (enumlev1, enumlev2).
@@ -81,17 +107,53 @@ const MAX_LIST_LEVELS: usize = 2;
 /// Parses `text`. Never fails: problems come back as [`Issue`]s and the model holds what
 /// could be understood.
 pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
+    let (markup, issues, _) = parse_with_refs(text);
+    (markup, issues)
+}
+
+/// The sign that opens a cross-reference's label.
+pub const REF_SIGN: char = '§';
+
+/// [`parse`], with where each cross-reference stands (for `check` and `renumber`).
+pub fn parse_with_refs(text: &str) -> (Markup, Vec<Issue>, Vec<RefSpan>) {
     let mut b = Builder::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    // `[§4.5]` is a shortcut reference with no definition: CommonMark hands it to this
+    // callback, and a label opening with `§` becomes a link whose target is that label,
+    // which the builder turns into a reference. Any other `[…]` stays text, as before.
+    let refs = |link: BrokenLink<'_>| {
+        (link.link_type == LinkType::Shortcut && link.reference.trim_start().starts_with(REF_SIGN))
+            .then(|| {
+                (
+                    CowStr::from(link.reference.trim().to_owned()),
+                    CowStr::from(""),
+                )
+            })
+    };
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(refs));
+    for (event, range) in parser.into_offset_iter() {
         let event = match event {
             Event::Text(t) => Event::Text(as_typed(text, t, &range)),
             other => other,
         };
         b.event(event, range);
     }
+    let refs = std::mem::take(&mut b.refs);
     let (mut markup, mut issues) = b.finish();
     markup.source = text.to_owned();
+    let refs = refs
+        .into_iter()
+        .filter_map(|(number, range)| {
+            let written = text.get(range.clone())?;
+            let start = written.find(|c: char| c.is_ascii_digit())?;
+            let end = written.rfind(|c: char| c.is_ascii_digit())? + 1;
+            Some(RefSpan {
+                number,
+                number_range: range.start + start..range.start + end,
+                range,
+            })
+        })
+        .collect();
     // Block ranges end after the line break; point at the visible text only.
     for i in &mut issues {
         let visible = text.get(i.range.clone()).map_or(0, |s| s.trim_end().len());
@@ -99,7 +161,12 @@ pub fn parse(text: &str) -> (Markup, Vec<Issue>) {
             i.range.end = i.range.start + visible;
         }
     }
-    (markup, issues)
+    (markup, issues, refs)
+}
+
+/// The section number of a reference's label (`§4.5`, `§ 4.5`), if it is one.
+fn ref_number(label: &str) -> Option<SectionNumber> {
+    label.trim().strip_prefix(REF_SIGN)?.trim().parse().ok()
 }
 
 /// Character references (`&amp;`, `&#11;`, `&#x1B;`) print exactly as typed: Council
@@ -125,6 +192,10 @@ struct Builder {
     /// The inlines being collected (a paragraph or a list item).
     inlines: Vec<Inline>,
     in_link: Option<(String, Vec<Styled>)>,
+    /// Inside `[§…]`: its label and where it stands; its text is the label, not kept.
+    in_ref: Option<(String, Range<usize>)>,
+    /// Every well-formed reference, with where it stands.
+    refs: Vec<(SectionNumber, Range<usize>)>,
     bold: u32,
     italic: u32,
     list_depth: usize,
@@ -169,6 +240,13 @@ impl Builder {
             Tag::Paragraph => {}
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
+            Tag::Link {
+                link_type: LinkType::ShortcutUnknown,
+                dest_url,
+                ..
+            } if dest_url.starts_with(REF_SIGN) => {
+                self.in_ref = Some((dest_url.to_string(), range));
+            }
             Tag::Link { dest_url, .. } => {
                 let url = dest_url.to_string();
                 if let Some(c) = url.chars().find(|&c| crate::chars::is_forbidden_char(c)) {
@@ -249,6 +327,11 @@ impl Builder {
             TagEnd::Paragraph if self.list_depth == 0 => self.flush_paragraph(),
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Link if self.in_ref.is_some() => {
+                if let Some((label, range)) = self.in_ref.take() {
+                    self.reference(&label, range);
+                }
+            }
             TagEnd::Link => {
                 if let Some((url, parts)) = self.in_link.take() {
                     self.inlines.push(Inline::Link { url, parts });
@@ -267,7 +350,41 @@ impl Builder {
         }
     }
 
+    /// A reference closes: a [`Inline::Ref`] in the text, or an issue.
+    fn reference(&mut self, label: &str, range: Range<usize>) {
+        let Some(number) = ref_number(label) else {
+            self.issues.push(Issue {
+                kind: IssueKind::BadReference(label.to_owned()),
+                range,
+            });
+            return;
+        };
+        let (bold, italic) = (self.bold > 0, self.italic > 0);
+        let r = Inline::Ref {
+            number,
+            bold,
+            italic,
+        };
+        match &mut self.in_link {
+            // CommonMark puts no link inside a link; this is the text of a link that did
+            // not form (`[a [§4.5]](…)` is text around a reference), kept as text.
+            Some((_, parts)) => push_styled(
+                parts,
+                Styled {
+                    text: number.to_string(),
+                    bold,
+                    italic,
+                },
+            ),
+            None => self.inlines.push(r),
+        }
+        self.refs.push((number, range));
+    }
+
     fn text(&mut self, t: &str) {
+        if self.in_ref.is_some() {
+            return;
+        }
         let styled = Styled {
             text: t.to_owned(),
             bold: self.bold > 0,
@@ -360,6 +477,7 @@ impl Inline {
         match self {
             Inline::Text(s) => s.text.clone(),
             Inline::Link { parts, .. } => parts.iter().map(|p| p.text.as_str()).collect(),
+            Inline::Ref { number, .. } => number.to_string(),
         }
     }
 }
@@ -425,7 +543,15 @@ impl Markup {
     pub fn links(&self) -> impl Iterator<Item = &str> {
         self.inline_runs().flatten().filter_map(|i| match i {
             Inline::Link { url, .. } => Some(url.as_str()),
-            Inline::Text(_) => None,
+            Inline::Text(_) | Inline::Ref { .. } => None,
+        })
+    }
+
+    /// Every entry a cross-reference points at, in order.
+    pub fn refs(&self) -> impl Iterator<Item = SectionNumber> + '_ {
+        self.inline_runs().flatten().filter_map(|i| match i {
+            Inline::Ref { number, .. } => Some(*number),
+            _ => None,
         })
     }
 }
@@ -480,6 +606,7 @@ mod tests {
                 IssueKind::Unsupported(what, _) => what.to_string(),
                 IssueKind::BadLink(url) => format!("link {url}"),
                 IssueKind::ControlInLink(c) => format!("control {c:?}"),
+                IssueKind::BadReference(l) => format!("reference {l}"),
             })
             .collect();
         assert_eq!(
@@ -512,6 +639,43 @@ mod tests {
         assert_eq!(issues.len(), 1, "{issues:?}");
         assert_eq!(issues[0].kind, IssueKind::ControlInLink('\u{0B}'));
         assert_eq!(issues[0].range, 0..20);
+    }
+
+    #[test]
+    fn references_are_typed_and_located() {
+        let text =
+            "See section [§2.9] and **[§ 2.9.1]**, not \\[§3] nor [§3](https://x.int) nor [x].";
+        let (m, issues, refs) = parse_with_refs(text);
+        assert!(issues.is_empty(), "{issues:?}");
+        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
+        assert_eq!(m.refs().collect::<Vec<_>>(), [n("2.9"), n("2.9.1")]);
+        assert_eq!(
+            m.plain_paragraphs(),
+            ["See section 2.9 and 2.9.1, not [§3] nor §3 nor [x]."]
+        );
+        let Block::Paragraph { inlines } = &m.blocks[0] else {
+            panic!("{:?}", m.blocks)
+        };
+        assert!(inlines.contains(&Inline::Ref {
+            number: n("2.9.1"),
+            bold: true,
+            italic: false
+        }));
+        let written: Vec<(&str, &str)> = refs
+            .iter()
+            .map(|r| (&text[r.range.clone()], &text[r.number_range.clone()]))
+            .collect();
+        assert_eq!(written, [("[§2.9]", "2.9"), ("[§ 2.9.1]", "2.9.1")]);
+        let (_, issues) = parse("A [§4.x] and [§] and [§2.09] here.");
+        let bad: Vec<&IssueKind> = issues.iter().map(|i| &i.kind).collect();
+        assert_eq!(
+            bad,
+            [
+                &IssueKind::BadReference("§4.x".into()),
+                &IssueKind::BadReference("§".into()),
+                &IssueKind::BadReference("§2.09".into())
+            ]
+        );
     }
 
     #[test]

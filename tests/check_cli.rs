@@ -143,6 +143,7 @@ rule!(e023_c1_control, "e023-c1-control", "E023", 1);
 rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
 rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
 rule!(e028_duplicate_id, "e028-duplicate-id", "E028", 1);
+rule!(e029_broken_reference, "e029-broken-reference", "E029", 1);
 rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
 rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
 rule!(w003_double_space, "w003-double-space", "W003", 0);
@@ -162,6 +163,7 @@ rule!(
 );
 rule!(w011_skeleton_text, "w011-skeleton-text", "W011", 0);
 rule!(w012_placeholder_title, "w012-placeholder-title", "W012", 0);
+rule!(w013_untyped_reference, "w013-untyped-reference", "W013", 0);
 rule!(w014_import_guess, "w014-import-guess", "W014", 0);
 
 /// Deleting the `# import:` comment is how a person says the guess is right: W014 goes.

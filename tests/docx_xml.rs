@@ -769,7 +769,7 @@ fn sample_entries_render_in_order_with_their_links() {
         .collect();
     let targets: Vec<&str> = doc
         .descendants()
-        .filter(|n| n.has_tag_name((W, "hyperlink")))
+        .filter(|n| n.has_tag_name((W, "hyperlink")) && n.attribute((W, "anchor")).is_none())
         .map(|h| {
             let (target, mode) = rels[h.attribute((R, "id")).unwrap()];
             assert_eq!(mode, Some("External"));
@@ -787,6 +787,28 @@ fn sample_entries_render_in_order_with_their_links() {
         links.extend(e.text.links());
     }
     assert_eq!(targets, links);
+
+    // Every cross-reference is an internal link to the bookmark on its entry, and every
+    // entry has one.
+    let bookmarks: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "bookmarkStart")))
+        .filter_map(|n| n.attribute((W, "name")))
+        .collect();
+    assert_eq!(bookmarks.len(), report.entries.len());
+    let anchors: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute((W, "anchor")))
+        .collect();
+    let refs: Vec<String> = report
+        .entries
+        .iter()
+        .flat_map(|e| e.text.refs())
+        .map(|n| format!("entry_{}", n.to_string().replace('.', "_")))
+        .collect();
+    assert!(!refs.is_empty(), "the sample has a cross-reference");
+    assert_eq!(anchors, refs);
+    assert!(anchors.iter().all(|a| bookmarks.contains(a)));
 }
 
 /// `build` in processes of its own writes the bytes this process renders: nothing in the

@@ -72,6 +72,10 @@ fn collect(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
     for e in std::fs::read_dir(dir).expect("read dir") {
         let e = e.expect("entry");
         let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        // The lock file is no content (see `common::tree`).
+        if e.file_name() == council_report::lock::LOCK_FILE {
+            continue;
+        }
         if e.file_type().expect("type").is_dir() {
             collect(&e.path(), &format!("{name}/"), out);
         } else {

@@ -38,3 +38,4 @@ mod schema;
 mod serve_cli;
 mod translate_cli;
 mod watch_cli;
+mod xref;

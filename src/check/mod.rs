@@ -9,16 +9,18 @@ mod entry;
 mod guesses;
 mod locate;
 mod numbers;
+mod references;
 mod report;
 mod text;
 mod values;
 
-use crate::diag::{self, Diagnostic, FileId, InFile, Sources};
+use crate::diag::{self, Diagnostic, FileId, InFile, Mention, Sources};
 use crate::load::{Draft, Loaded};
 use crate::model::{Entry, Logo, Meta, Report};
 use crate::raw::{RawEntry, RawReport};
 
 pub use entry::recommendation_sector;
+pub use locate::locate;
 pub use report::{DEFAULT_CREATOR, DEFAULT_REVISION_AUTHOR};
 
 /// The outcome of checking a folder.
@@ -64,9 +66,11 @@ pub fn check(draft: Draft) -> Checked {
         ..
     } = draft;
     let mut diags = diagnostics;
+    let mut mentions = Vec::new();
     let meta = raw_report.as_ref().and_then(|r| {
-        let (meta, found) = check_report(r, &sources, logo);
+        let (meta, found, report_mentions) = check_report(r, &sources, logo);
         diags.extend(found);
+        mentions = report_mentions;
         meta
     });
 
@@ -83,6 +87,7 @@ pub fn check(draft: Draft) -> Checked {
         diags.extend(checked.diagnostics);
         numbers_at.extend(checked.number);
         ids_at.extend(checked.id);
+        mentions.extend(checked.mentions);
     }
     for loaded in &broken_numbers {
         numbers_at.extend(broken_number(loaded));
@@ -94,6 +99,7 @@ pub fn check(draft: Draft) -> Checked {
             entries,
             numbers_at,
             ids_at,
+            mentions,
         },
         sources,
         files,
@@ -111,6 +117,8 @@ pub struct EntryChecked {
     number: Option<numbers::NumberAt>,
     /// Its `id`, when well-formed, for the rule that ids are unique.
     id: Option<IdAt>,
+    /// The section numbers its text mentions, for the cross-reference rules.
+    mentions: Vec<Mention>,
 }
 
 /// Where an entry's `id` is written.
@@ -143,11 +151,13 @@ pub fn check_entry(
             file: loaded.file,
             span: raw.span(),
         });
+    let (diagnostics, mentions) = cx.into_parts();
     EntryChecked {
         entry,
-        diagnostics: cx.into_diagnostics(),
+        diagnostics,
         number,
         id,
+        mentions,
     }
 }
 
@@ -164,6 +174,7 @@ pub fn broken_number_checked(loaded: &Loaded<toml::Spanned<String>>) -> EntryChe
         diagnostics: Vec::new(),
         number: broken_number(loaded),
         id: None,
+        mentions: Vec::new(),
     }
 }
 
@@ -171,16 +182,18 @@ fn broken_number(loaded: &Loaded<toml::Spanned<String>>) -> Option<numbers::Numb
     number_at(&loaded.raw, loaded.file)
 }
 
-/// The rules on report.toml: its [`Meta`] unless it has an error, and its diagnostics.
+/// The rules on report.toml: its [`Meta`] unless it has an error, its diagnostics, and
+/// the section numbers its texts mention (for [`Parts::mentions`]).
 pub fn check_report(
     loaded: &Loaded<RawReport>,
     sources: &Sources,
     logo: Option<Logo>,
-) -> (Option<Meta>, Vec<Diagnostic>) {
+) -> (Option<Meta>, Vec<Diagnostic>, Vec<Mention>) {
     let mut cx = in_file(loaded.file, sources);
     let meta = report::convert(&mut cx, &loaded.raw, sources.path(loaded.file), logo);
     guesses::unreviewed(&mut cx);
-    (meta, cx.into_diagnostics())
+    let (diagnostics, mentions) = cx.into_parts();
+    (meta, diagnostics, mentions)
 }
 
 /// The results of every file, to be put together by [`finish`].
@@ -192,14 +205,18 @@ pub struct Parts {
     pub entries: Vec<Entry>,
     numbers_at: Vec<numbers::NumberAt>,
     ids_at: Vec<IdAt>,
+    /// The section numbers every file's texts mention (report.toml's too).
+    pub mentions: Vec<Mention>,
 }
 
 impl Parts {
-    /// Adds one entry file's diagnostics and number, not its entry (see [`Parts::entries`]).
+    /// Adds one entry file's diagnostics, number and mentions, not its entry (see
+    /// [`Parts::entries`]).
     pub fn add(&mut self, checked: &EntryChecked) {
         self.diagnostics.extend(checked.diagnostics.iter().cloned());
         self.numbers_at.extend(checked.number.iter().cloned());
         self.ids_at.extend(checked.id.iter().cloned());
+        self.mentions.extend(checked.mentions.iter().cloned());
     }
 }
 
@@ -216,8 +233,11 @@ pub fn finish(
         mut entries,
         numbers_at,
         ids_at,
+        mentions,
     } = parts;
     numbers::check(&numbers_at, &sources, &mut diags);
+    let numbers = numbers_at.iter().map(|n| n.number).collect();
+    references::check(&mentions, &numbers, &mut diags);
     unique_ids(&ids_at, &sources, &mut diags);
     if let Some(meta) = &meta {
         meta.levels.apply(&mut diags);

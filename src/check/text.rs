@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::locate::locate;
 use crate::chars::{control_character, is_forbidden_char, may_hold_forbidden};
-use crate::diag::{Code, Diagnostic, InFile};
+use crate::diag::{Code, Diagnostic, InFile, Mention};
 use crate::markup::{self, IssueKind, Markup};
 
 /// The file span of the byte range `r` of the decoded string `value`.
@@ -46,7 +46,8 @@ pub(super) fn marked_up(cx: &mut InFile<'_>, value: &Spanned<String>) -> Markup 
     characters(cx, value);
     typography(cx, value);
     unseen(cx, value);
-    let (markup, issues) = markup::parse(value.get_ref());
+    let (markup, issues, refs) = markup::parse_with_refs(value.get_ref());
+    mentions(cx, value, &refs);
     for issue in issues {
         let d = match issue.kind {
             IssueKind::Unsupported(what, hint) => inside(
@@ -79,10 +80,39 @@ pub(super) fn marked_up(cx: &mut InFile<'_>, value: &Spanned<String>) -> Markup 
             )
             .label("a character reference such as `&#x0B;` in the address")
             .help("delete the reference; write the address as a browser shows it"),
+            IssueKind::BadReference(label) => inside(
+                cx,
+                value,
+                Code::BrokenReference,
+                format!("`[{label}]` is not a cross-reference: `{label}` is not a section number"),
+                issue.range,
+            )
+            .label("a cross-reference is `[§` and an entry's number, such as `[§4.5]`")
+            .help("write the number of the entry meant; brackets meant as text take a backslash before the `[`"),
         };
         cx.push(d);
     }
     markup
+}
+
+/// Notes the section numbers `value` mentions, as typed references (`refs`) and in
+/// prose, for the rules across entries (`references.rs`).
+fn mentions(cx: &mut InFile<'_>, value: &Spanned<String>, refs: &[markup::RefSpan]) {
+    let text = value.get_ref();
+    let typed = refs.iter().map(|r| (r.range.clone(), r.number, true));
+    let prose = super::references::prose(text)
+        .into_iter()
+        .map(|(r, n)| (r, n, false));
+    for (range, number, typed) in typed.chain(prose).collect::<Vec<_>>() {
+        let m = Mention {
+            number,
+            file: cx.file,
+            span: span(cx, value, range.clone()),
+            typed,
+            written: text.get(range).unwrap_or_default().to_owned(),
+        };
+        cx.mention(m);
+    }
 }
 
 /// Control characters that came in through escapes (`\u000B`); raw ones are caught while

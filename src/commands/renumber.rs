@@ -3,7 +3,8 @@
 use super::{Outcome, refused};
 use crate::cli::RenumberArgs;
 use crate::diag::{Format, visible};
-use crate::edit::renumber::{self, Moved, Op};
+use crate::edit::renumber::{self, Moved, Op, Rewritten};
+use crate::markup::REF_SIGN;
 
 pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
     let op = match (args.insert, args.close_gaps, args.move_from, args.to) {
@@ -23,6 +24,15 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Success);
     }
     crate::console::out(&table(&done.moves));
+    if !done.references.is_empty() {
+        crate::console::out(&references(&done.references));
+    }
+    for file in &done.translations {
+        crate::console::out(&format!(
+            "{}: the cross-references of the translations follow\n",
+            visible(file, false)
+        ));
+    }
     // The warnings of the new numbering (the gap `--insert` leaves) say what to do next.
     if let Some(checked) = &done.checked {
         super::check::report(checked, Format::Human, &args.color.diagnostics())?;
@@ -35,6 +45,26 @@ pub(super) fn run(args: &RenumberArgs) -> anyhow::Result<Outcome> {
         crate::errln!("renumbered {n} {entries}");
     }
     Ok(Outcome::Success)
+}
+
+/// The cross-references rewritten, one a line: `entries/2/2.01-x.toml:12  [§2.9] -> [§2.10]`.
+fn references(rewritten: &[Rewritten]) -> String {
+    let places: Vec<String> = rewritten
+        .iter()
+        .map(|r| format!("{}:{}", visible(&r.file, false), r.line))
+        .collect();
+    let width = places.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    let mut s = format!(
+        "cross-references to the entries moved ({}):\n",
+        rewritten.len()
+    );
+    for (r, place) in rewritten.iter().zip(&places) {
+        s.push_str(&format!(
+            "{place:width$}  [{REF_SIGN}{}] -> [{REF_SIGN}{}]\n",
+            r.old, r.new
+        ));
+    }
+    s
 }
 
 /// The moves as an aligned table: old number, new number, file (and its new name).

@@ -59,6 +59,7 @@ codes! {
     BadTranslationFile = "E026", Error, "a translation file is not XLIFF";
     BrokenInlineCode = "E027", Error, "a translation loses, repeats or alters an inline code (bold, italic, a link and its address)";
     DuplicateId = "E028", Error, "two entries use the same id";
+    BrokenReference = "E029", Error, "a cross-reference (`[§4.5]`) points at no entry, or its label is not a section number";
     NumberingGap = "W001", Warning, "a gap in a numbering sequence";
     StraightQuote = "W002", Warning, "a straight quote where a typographic one belongs";
     DoubleSpace = "W003", Warning, "two or more spaces in a row";
@@ -71,6 +72,7 @@ codes! {
     InvisibleCharacter = "W010", Warning, "a TAB or an invisible character inside a text";
     SkeletonText = "W011", Warning, "text that `new` wrote as an example is still in the entry";
     PlaceholderTitle = "W012", Warning, "a Recommendation's title is a placeholder";
+    UntypedReference = "W013", Warning, "prose names an entry by its number (“section 4.5”) where a cross-reference (`section [§4.5]`) would follow renumbering";
     ImportGuess = "W014", Warning, "a value still carries the `# import:` comment of a guess `import` made, not yet reviewed";
 }
 

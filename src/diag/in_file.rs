@@ -1,10 +1,28 @@
 //! [`InFile`]: what every rule about one file needs at hand: which file it is, its text
 //! (to point inside a string value), and the findings so far. The loader's key pass and
 //! each `check` rule take one instead of a file name, a text and a list passed one by one.
+//! It also gathers the section numbers the file's texts mention ([`Mention`]), which only
+//! the rules across files can judge.
 
 use std::ops::Range;
 
 use super::{Code, Diagnostic, FileId};
+use crate::number::SectionNumber;
+
+/// A section number a text mentions, checked once every entry's number is known: a typed
+/// cross-reference (`[§4.5]`, which must point at an entry) or prose (“section 4.5”, which
+/// could be a cross-reference when the entry exists).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub number: SectionNumber,
+    pub file: FileId,
+    /// The mention's bytes in the file.
+    pub span: Range<usize>,
+    /// A typed reference (`[§4.5]`), else prose.
+    pub typed: bool,
+    /// As written, decoded (`[§4.5]`, `section 4.5`).
+    pub written: String,
+}
 
 /// The findings about one file, as its rules run.
 #[derive(Debug)]
@@ -13,6 +31,7 @@ pub struct InFile<'a> {
     /// The file's text, as the spans count it.
     pub src: &'a str,
     diagnostics: Vec<Diagnostic>,
+    mentions: Vec<Mention>,
 }
 
 impl<'a> InFile<'a> {
@@ -21,6 +40,7 @@ impl<'a> InFile<'a> {
             file,
             src,
             diagnostics: Vec::new(),
+            mentions: Vec::new(),
         }
     }
 
@@ -47,5 +67,15 @@ impl<'a> InFile<'a> {
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
+    }
+
+    /// Notes a section number a text of this file mentions.
+    pub fn mention(&mut self, m: Mention) {
+        self.mentions.push(m);
+    }
+
+    /// The findings and the mentions.
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<Mention>) {
+        (self.diagnostics, self.mentions)
     }
 }

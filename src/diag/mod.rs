@@ -20,7 +20,7 @@ use std::ops::Range;
 
 pub use code::Code;
 pub use failure::{Failure, render_failure};
-pub use in_file::InFile;
+pub use in_file::{InFile, Mention};
 pub use levels::{Level, Levels, settable};
 pub use sources::{DisplayPath, FileId, LineCol, Sources, display, line_col};
 

@@ -2,8 +2,11 @@
 //! move an entry with its children (`--move A --to B`).
 //!
 //! The new numbering is computed as a map from old to new numbers over the whole folder;
-//! only the `number` values change (edited with `toml_edit`, so everything else in the file
-//! stays as written), and file names that carry the old number are renamed to match.
+//! the `number` values change (edited with `toml_edit`, so everything else in the file
+//! stays as written), file names that carry the old number are renamed to match, and every
+//! cross-reference (`[§4.5]`) in a text of the entries, of report.toml and of the
+//! translations takes the new number of the entry it pointed at: only its digits are
+//! replaced in the file, so the rest of the text stays byte for byte as written.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -38,11 +41,25 @@ pub struct Moved {
     pub to_file: String,
 }
 
+/// One cross-reference rewritten to the entry's new number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewritten {
+    /// The file and line of the reference (`entries/2/2.01-x.toml`, 12), before the edit.
+    pub file: String,
+    pub line: usize,
+    pub old: SectionNumber,
+    pub new: SectionNumber,
+}
+
 /// What a renumbering did or would do.
 #[derive(Debug)]
 pub struct Renumbered {
     /// In the order of the old numbers.
     pub moves: Vec<Moved>,
+    /// The cross-references rewritten, by file and line.
+    pub references: Vec<Rewritten>,
+    /// The translation files whose cross-references were rewritten too.
+    pub translations: Vec<String>,
     /// The folder as checked with the new numbers (warnings only); `None` when nothing moves.
     pub checked: Option<Checked>,
 }
@@ -50,10 +67,18 @@ pub struct Renumbered {
 /// Computes, checks and (unless `dry_run`) writes the renumbering.
 pub fn run(root: &Path, op: Op, dry_run: bool) -> Result<Renumbered, EditError> {
     let _lock = super::session(root)?;
-    let (plan, moves) = plan(root, op)?;
+    let (plan, moves, references) = plan(root, op)?;
+    let translations = plan
+        .changes
+        .iter()
+        .filter(|c| c.to.ends_with(".xlf") && refs_changed(c))
+        .map(|c| plan.display(&c.to))
+        .collect();
     if moves.is_empty() {
         return Ok(Renumbered {
             moves,
+            references,
+            translations,
             checked: None,
         });
     }
@@ -63,12 +88,25 @@ pub fn run(root: &Path, op: Op, dry_run: bool) -> Result<Renumbered, EditError> 
     }
     Ok(Renumbered {
         moves,
+        references,
+        translations,
         checked: Some(checked),
     })
 }
 
-/// The files to write and the moves, without checking the result or writing anything.
-pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
+/// Whether a change of a translation file rewrote cross-references (not only unit ids).
+fn refs_changed(c: &Change) -> bool {
+    let refs = |t: &str| -> Vec<String> {
+        t.match_indices(&format!("[{}", crate::markup::REF_SIGN))
+            .map(|(i, _)| t[i..].chars().take_while(|c| *c != ']').collect())
+            .collect()
+    };
+    c.original.as_deref().map(refs) != Some(refs(&c.text))
+}
+
+/// The files to write, the moves and the references rewritten, without checking the
+/// result or writing anything.
+pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>, Vec<Rewritten>), EditError> {
     let (draft, before) = load_clean(root)?;
     let numbers: Vec<SectionNumber> = draft
         .entries
@@ -82,11 +120,25 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
     };
     let mut plan = Plan::after(root, &before);
     let mut moves = Vec::new();
+    let mut references = Vec::new();
+    if let Some(report) = &draft.report {
+        let s = &report.raw.summary;
+        let texts = [Some(&s.text), s.action.as_ref(), Some(&s.references)];
+        let file = report.file;
+        if let Some((text, found)) = rewrite_refs(&draft.sources, file, &texts, &map)
+            && let Some(rel) = relative(root, draft.sources.path(file))
+        {
+            references.extend(found);
+            plan.changes.push(Change {
+                from: Some(rel.clone()),
+                to: rel,
+                original: draft.sources.text(file).map(str::to_owned),
+                text,
+            });
+        }
+    }
     for entry in &draft.entries {
         let Ok(old) = entry.raw.number.get_ref().trim().parse::<SectionNumber>() else {
-            continue;
-        };
-        let Some(&new) = map.get(&old).filter(|n| **n != old) else {
             continue;
         };
         let path = draft.sources.path(entry.file);
@@ -94,7 +146,27 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
             continue;
         };
         let text = draft.sources.text(entry.file).unwrap_or_default();
-        let mut doc = parse_doc(path, text)?;
+        let rewritten = rewrite_refs(&draft.sources, entry.file, &[entry.raw.text.as_ref()], &map);
+        let Some(&new) = map.get(&old).filter(|n| **n != old) else {
+            // Not moved, but it may point at entries that did.
+            if let Some((new_text, found)) = rewritten {
+                references.extend(found);
+                plan.changes.push(Change {
+                    from: Some(rel.clone()),
+                    to: rel,
+                    original: Some(text.to_owned()),
+                    text: new_text,
+                });
+            }
+            continue;
+        };
+        let mut doc = match rewritten {
+            Some((new_text, found)) => {
+                references.extend(found);
+                parse_doc(path, &new_text)?
+            }
+            None => parse_doc(path, text)?,
+        };
         set_number(&mut doc, new);
         let (dir, name) = rel.rsplit_once('/').unwrap_or(("", &rel));
         let dir = match (&relocate, op) {
@@ -129,11 +201,61 @@ pub fn plan(root: &Path, op: Op) -> Result<(Plan, Vec<Moved>), EditError> {
     if !moves.is_empty() {
         plan.changes.extend(translations(root, &map)?);
     }
-    Ok((plan, moves))
+    Ok((plan, moves, references))
+}
+
+/// The file `file` with the cross-references of its `texts` (string values with their
+/// spans) renumbered by `map`, and each rewrite; `None` when none changes. Only the
+/// digits of a reference are replaced, in the file's own bytes, so escapes, comments and
+/// line breaks stay as written.
+fn rewrite_refs(
+    sources: &crate::diag::Sources,
+    file: crate::diag::FileId,
+    texts: &[Option<&toml::Spanned<String>>],
+    map: &BTreeMap<SectionNumber, SectionNumber>,
+) -> Option<(String, Vec<Rewritten>)> {
+    let src = sources.text(file)?;
+    let mut edits: Vec<(std::ops::Range<usize>, SectionNumber, SectionNumber)> = Vec::new();
+    for value in texts.iter().flatten() {
+        let decoded = value.get_ref();
+        let (_, _, refs) = crate::markup::parse_with_refs(decoded);
+        for r in refs {
+            let Some(&new) = map.get(&r.number).filter(|n| **n != r.number) else {
+                continue;
+            };
+            let at = crate::check::locate(src, &value.span(), decoded, r.number_range.clone());
+            // The digits are written as themselves (no escape): where the walk could not
+            // say where, the whole value's span comes back, which this refuses to cut.
+            if src.get(at.clone()) == decoded.get(r.number_range.clone()) {
+                edits.push((at, r.number, new));
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|(r, _, _)| r.start);
+    let mut out = String::with_capacity(src.len());
+    let mut done = 0;
+    let mut found = Vec::with_capacity(edits.len());
+    for (range, old, new) in edits {
+        out.push_str(&src[done..range.start]);
+        out.push_str(&new.to_string());
+        done = range.end;
+        found.push(Rewritten {
+            file: sources.path(file).to_string(),
+            line: sources.line_col(file, range.start).map_or(0, |p| p.line),
+            old,
+            new,
+        });
+    }
+    out.push_str(&src[done..]);
+    Some((out, found))
 }
 
 /// The translation files (`translations/*.xlf`) with their unit ids renumbered
-/// (`2.1/3` → `2.2/3`), so each translation stays with its English.
+/// (`2.1/3` → `2.2/3`), so each translation stays with its English, and their
+/// cross-references (`[§2.1]`) with the English's.
 fn translations(
     root: &Path,
     map: &BTreeMap<SectionNumber, SectionNumber>,
@@ -161,7 +283,11 @@ fn translations(
             let new = map.get(&old).filter(|n| **n != old)?;
             Some(format!("{new}/{rest}"))
         });
-        if let Some(new_text) = renamed {
+        let current = renamed.as_deref().unwrap_or(&text);
+        let referenced = crate::translate::xliff::renumber_refs(current, |old| {
+            map.get(&old).copied().filter(|n| *n != old)
+        });
+        if let Some(new_text) = referenced.or(renamed) {
             out.push(Change {
                 from: Some(rel.clone()),
                 to: rel,

@@ -49,6 +49,8 @@ struct ReportSlot {
     raw: Option<Loaded<RawReport>>,
     /// The logo's problem and the report's own diagnostics.
     diagnostics: Vec<Diagnostic>,
+    /// The section numbers its texts mention, for the cross-reference rules.
+    mentions: Vec<crate::diag::Mention>,
     meta: Option<Meta>,
 }
 
@@ -243,6 +245,7 @@ impl Session {
         parts
             .diagnostics
             .extend(self.report.diagnostics.iter().cloned());
+        parts.mentions.extend(self.report.mentions.iter().cloned());
         let in_order = || self.listing.iter().filter_map(|f| self.entries.get(&f.id));
         for slot in in_order() {
             parts.diagnostics.extend(slot.load.iter().cloned());
@@ -275,6 +278,7 @@ impl Session {
     fn recheck_report(&mut self, sources: &Sources) -> bool {
         let before = self.report.meta.take();
         self.report.diagnostics.clear();
+        self.report.mentions.clear();
         if let Some(raw) = &self.report.raw {
             let logo = match load::read_logo(&self.root, raw) {
                 Ok(logo) => logo,
@@ -283,9 +287,10 @@ impl Session {
                     None
                 }
             };
-            let (meta, diagnostics) = check::check_report(raw, sources, logo);
+            let (meta, diagnostics, mentions) = check::check_report(raw, sources, logo);
             self.report.meta = meta;
             self.report.diagnostics.extend(diagnostics);
+            self.report.mentions = mentions;
         }
         before != self.report.meta
     }

@@ -162,6 +162,12 @@ enum Piece<'a> {
         id: u32,
         native: String,
     },
+    /// A code standing alone (`<ph>`): a cross-reference, `[§4.5]`.
+    Alone {
+        id: u32,
+        ctype: &'static str,
+        native: String,
+    },
 }
 
 /// The Markdown and the XLIFF of a run of inlines.
@@ -189,6 +195,24 @@ pub fn coded(inlines: &[Inline]) -> (String, String) {
                     native: format!("]({url})"),
                 });
             }
+            Inline::Ref {
+                number,
+                bold,
+                italic,
+            } => {
+                // The whole reference is one protected code: a translator moves it, never
+                // edits its number (which `renumber` rewrites in the translation too).
+                let native = format!("[{}{number}]", crate::markup::REF_SIGN);
+                // Its id comes after those of the marks around it, which `marked` takes.
+                let id = next + u32::from(*bold) + u32::from(*italic);
+                let code = Piece::Alone {
+                    id,
+                    ctype: "x-cross-reference",
+                    native,
+                };
+                marked(&mut pieces, (*bold, *italic), code, &mut next);
+                next += 1;
+            }
         }
     }
     let mut md = String::new();
@@ -211,6 +235,13 @@ pub fn coded(inlines: &[Inline]) -> (String, String) {
                 xliff.push_str(&format!("<ept id=\"{id}\">{}</ept>", escape(native)));
                 md.push_str(native);
             }
+            Piece::Alone { id, ctype, native } => {
+                xliff.push_str(&format!(
+                    "<ph id=\"{id}\" ctype=\"{ctype}\">{}</ph>",
+                    escape(native)
+                ));
+                md.push_str(native);
+            }
         }
     }
     (md, xliff)
@@ -218,8 +249,18 @@ pub fn coded(inlines: &[Inline]) -> (String, String) {
 
 /// A styled run: its text between the codes of its bold and italic marks.
 fn styled<'a>(pieces: &mut Vec<Piece<'a>>, s: &'a Styled, next: &mut u32) {
+    marked(pieces, (s.bold, s.italic), Piece::Text(&s.text), next);
+}
+
+/// `inner` between the codes of the marks `(bold, italic)`.
+fn marked<'a>(
+    pieces: &mut Vec<Piece<'a>>,
+    (bold, italic): (bool, bool),
+    inner: Piece<'a>,
+    next: &mut u32,
+) {
     let marks: Vec<(&'static str, &'static str)> =
-        [(s.bold, ("bold", "**")), (s.italic, ("italic", "*"))]
+        [(bold, ("bold", "**")), (italic, ("italic", "*"))]
             .into_iter()
             .filter_map(|(on, m)| on.then_some(m))
             .collect();
@@ -237,7 +278,7 @@ fn styled<'a>(pieces: &mut Vec<Piece<'a>>, s: &'a Styled, next: &mut u32) {
             native,
         });
     }
-    pieces.push(Piece::Text(&s.text));
+    pieces.push(inner);
     for ((_, native), id) in marks.iter().zip(&ids).rev() {
         pieces.push(Piece::Close {
             id: *id,
@@ -301,6 +342,22 @@ pub fn codes(inlines: &[Inline]) -> BTreeMap<String, usize> {
                     styled(s, &mut count);
                 }
             }
+            Inline::Ref {
+                number,
+                bold: b,
+                italic: i,
+            } => {
+                count(format!("reference to {number}"));
+                let text = number.to_string();
+                styled(
+                    &Styled {
+                        text,
+                        bold: *b,
+                        italic: *i,
+                    },
+                    &mut count,
+                );
+            }
         }
     }
     out
@@ -344,6 +401,21 @@ mod tests {
             "See <bpt id=\"1\" ctype=\"bold\">**</bpt>the list<ept id=\"1\">**</ept> at \
              <bpt id=\"2\" ctype=\"link\">[</bpt>this page<ept id=\"2\">](https://x.int/a)</ept>."
         );
+    }
+
+    #[test]
+    fn a_cross_reference_is_one_protected_code() {
+        let run = first_run("See **[§2.9]** and [§ 3].");
+        let (md, xliff) = coded(&run);
+        assert_eq!(md, "See **[§2.9]** and [§3].");
+        assert_eq!(
+            xliff,
+            "See <bpt id=\"1\" ctype=\"bold\">**</bpt><ph id=\"2\" ctype=\"x-cross-reference\">[§2.9]</ph><ept id=\"1\">**</ept> and <ph id=\"3\" ctype=\"x-cross-reference\">[§3]</ph>."
+        );
+        assert_eq!(first_run(&md), run);
+        let moved = codes(&first_run("Voir [§3] et **[§2.9]**."));
+        assert_eq!(codes(&run), moved);
+        assert_ne!(codes(&run), codes(&first_run("Voir [§3] et **[§2.8]**.")));
     }
 
     #[test]

@@ -12,8 +12,10 @@ use std::ops::Range;
 
 use quick_xml::escape::escape;
 
-use super::units::Unit;
+use super::units::{Unit, hash};
 use crate::locale::Language;
+use crate::markup::REF_SIGN;
+use crate::number::SectionNumber;
 
 /// The note's opening words.
 const NOTE: &str = "council-report unit ";
@@ -276,6 +278,106 @@ pub fn rename_ids(text: &str, rename: impl Fn(&str) -> Option<String>) -> Option
     Some(out)
 }
 
+/// `text` with every cross-reference (`[§4.5]`) in the units' `<source>` and `<target>`
+/// given the number `renumber` returns (`None`: unchanged), everything else as written;
+/// `None` when nothing changes. For `renumber`, which moves the entries the references
+/// point at. A unit whose note records the hash of its source as it was (the translation
+/// was current) gets the hash of the new source, so a renumbering alone makes no
+/// translation stale.
+pub fn renumber_refs(
+    text: &str,
+    renumber: impl Fn(SectionNumber) -> Option<SectionNumber>,
+) -> Option<String> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options).ok()?;
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for unit in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "trans-unit")
+    {
+        let mut source_changed = None;
+        for part in unit
+            .children()
+            .filter(|c| matches!(c.tag_name().name(), "source" | "target"))
+        {
+            for t in part.descendants().filter(roxmltree::Node::is_text) {
+                let start = t.range().start;
+                for (digits, old) in written_refs(&text[t.range()]) {
+                    if let Some(new) = renumber(old) {
+                        edits.push((start + digits.start..start + digits.end, new.to_string()));
+                    }
+                }
+            }
+            if part.tag_name().name() == "source" {
+                let old = flat(&part);
+                let new = with_refs(&old, &renumber);
+                source_changed = (new != old).then_some((old, new));
+            }
+        }
+        let Some((old, new)) = source_changed else {
+            continue;
+        };
+        for note in unit.children().filter(|c| c.tag_name().name() == "note") {
+            let Some(t) = note.first_child().filter(|t| t.is_text()) else {
+                continue;
+            };
+            let raw = &text[t.range()];
+            let recorded = format!(" source {}", hash(&old));
+            if parse_note(raw).is_some()
+                && let Some(at) = raw.find(&recorded)
+            {
+                let s = t.range().start + at + " source ".len();
+                edits.push((s..s + recorded.len() - " source ".len(), hash(&new)));
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut out = text.to_owned();
+    for (range, new) in edits {
+        out.replace_range(range, &new);
+    }
+    Some(out)
+}
+
+/// `text` with its references renumbered.
+fn with_refs(text: &str, renumber: &impl Fn(SectionNumber) -> Option<SectionNumber>) -> String {
+    let mut out = text.to_owned();
+    for (digits, old) in written_refs(text).into_iter().rev() {
+        if let Some(new) = renumber(old) {
+            out.replace_range(digits, &new.to_string());
+        }
+    }
+    out
+}
+
+/// Every `[§4.5]` (`[§ 4.5]`) in `text`: the range of its digits and its number.
+fn written_refs(text: &str) -> Vec<(Range<usize>, SectionNumber)> {
+    let open = format!("[{REF_SIGN}");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&open) {
+        let label = from + at + open.len();
+        from = label;
+        let Some(close) = text[label..].find(']') else {
+            break;
+        };
+        let inside = &text[label..label + close];
+        let digits = inside.trim_start();
+        let start = label + (inside.len() - digits.len());
+        let digits = digits.trim_end();
+        if let Ok(n) = digits.parse::<SectionNumber>() {
+            out.push((start..start + digits.len(), n));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +436,31 @@ mod tests {
         assert!(!renamed.contains("2.1/1"), "{renamed}");
         assert_eq!(read(&renamed).unwrap()[0].id, "2.2/1");
         assert_eq!(rename_ids(&text, |_| None), None);
+    }
+
+    #[test]
+    fn references_are_renumbered_and_a_current_hash_follows() {
+        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
+        let english = "See [§2.1] and [§ 3].";
+        let u = unit("4/1", english);
+        let text = write(
+            Language::E,
+            Language::F,
+            &[Written {
+                unit: &u,
+                target_xml: Some("Voir [§2.1] et [§ 3]."),
+                state: Some("translated"),
+            }],
+        );
+        let out = renumber_refs(&text, |old| (old == n("2.1")).then(|| n("2.2"))).unwrap();
+        let r = &read(&out).unwrap()[0];
+        assert_eq!(r.source, "See [§2.2] and [§ 3].");
+        assert_eq!(r.target.as_deref(), Some("Voir [§2.2] et [§ 3]."));
+        assert_eq!(
+            r.hash.as_deref(),
+            Some(hash("See [§2.2] and [§ 3].").as_str())
+        );
+        assert_eq!(renumber_refs(&text, |_| None), None);
     }
 
     #[test]

@@ -121,6 +121,12 @@ pub fn soffice() -> Option<String> {
 
 /// Converts `docx` to UTF-8 text with LibreOffice (a fresh profile in `work`) and returns it.
 pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
+    libreoffice_convert(soffice, docx, work, "txt:Text (encoded):UTF8")
+}
+
+/// Converts `docx` with LibreOffice (a fresh profile in `work`) to the format `filter`
+/// names (`html`, `txt:Text (encoded):UTF8`) and returns the file it wrote, as text.
+pub fn libreoffice_convert(soffice: &str, docx: &Path, work: &Path, filter: &str) -> String {
     let profile = work.join("lo-profile");
     let outdir = work.join("lo-out");
     let o = Process::new(soffice)
@@ -132,7 +138,7 @@ pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
             "--headless",
             "--norestore",
             "--convert-to",
-            "txt:Text (encoded):UTF8",
+            filter,
             "--outdir",
         ])
         .arg(&outdir)
@@ -141,7 +147,8 @@ pub fn libreoffice_text(soffice: &str, docx: &Path, work: &Path) -> String {
         .expect("soffice runs");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let stem = docx.file_stem().expect("a file name");
-    let txt = outdir.join(stem).with_extension("txt");
+    let extension = filter.split(':').next().unwrap_or(filter);
+    let txt = outdir.join(stem).with_extension(extension);
     std::fs::read_to_string(&txt).unwrap_or_else(|e| {
         panic!(
             "LibreOffice wrote no text ({e}): {}{}",
@@ -261,4 +268,26 @@ pub fn save(file: &Path, text: &str) {
     let tmp = file.with_file_name(format!(".{name}.tmp"));
     std::fs::write(&tmp, text).expect("write");
     std::fs::rename(&tmp, file).expect("rename");
+}
+
+/// Every file's bytes under `dir`, by path relative to it: equal trees mean nothing changed.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        // The lock file stays once a command has locked the folder (by design, see
+        // src/lock.rs): it is no content, and whether a copy has one depends on which
+        // test ran first in the folder copied.
+        .filter(|e| e.file_type().is_file() && e.file_name() != council_report::lock::LOCK_FILE)
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
 }

@@ -1,8 +1,10 @@
 //! The body: entries in section-number order. Numbers are typed text, never Word
 //! numbering: a titled entry is a heading `number<TAB>title` (Heading 1–3 by depth) with
 //! its text un-numbered below it; an untitled entry is a Normal paragraph
-//! `number<TAB>first paragraph`, its further paragraphs and lists un-numbered.
+//! `number<TAB>first paragraph`, its further paragraphs and lists un-numbered. An entry's
+//! first paragraph carries a bookmark (`entry_2_9`) that cross-references link to.
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::io::Write;
 
@@ -165,6 +167,14 @@ pub(crate) fn entry<'a>(entry: &'a Entry, layout: &Layout, language: Language) -
             inline::paragraphs(&entry.text, Some(first), false)
         }
     };
+    let mut paragraphs = paragraphs;
+    // Every entry, not only those a reference points at, is named: an entry's XML then
+    // depends on itself alone (entries are written apart, on all cores, and `watch` keeps
+    // them between builds), and a drafter in Word can cross-reference any entry with
+    // Insert › Cross-reference › Bookmark, as the HTML preview's `#e2.9` can.
+    if let Some(first) = paragraphs.first_mut() {
+        first.bookmark = Some(Cow::Owned(inline::bookmark_name(&entry.number)));
+    }
     let blocks = paragraphs.into_iter().map(Block::from).collect();
     if language.is_rtl() {
         bidi::mirror(blocks)

@@ -8,6 +8,7 @@ use super::paragraph::{Child, Paragraph, Run, Target};
 use super::styles;
 use crate::markup::{Block, Inline, Markup, Styled};
 use crate::model::Filled;
+use crate::number::SectionNumber;
 use crate::render::conventions::bullet;
 
 /// A placeholder's run, highlighted as a reviewer marks text still to be written, so a
@@ -71,8 +72,36 @@ pub(crate) fn add_inlines<'a>(
                     .map(|part| styled_run(part, italic, untranslated).style(styles::HYPERLINK))
                     .collect(),
             },
+            Inline::Ref {
+                number,
+                bold,
+                italic: own_italic,
+            } => {
+                let mut run = translated_run(number.to_string(), untranslated);
+                run.props.bold = *bold;
+                run.props.italic = *own_italic || italic;
+                Child::Link {
+                    target: Target::Anchor(Cow::Owned(bookmark_name(number))),
+                    runs: vec![run.style(styles::HYPERLINK)],
+                }
+            }
         });
     }
+}
+
+/// The name of the bookmark on entry `number`'s first paragraph, which cross-references
+/// link to: `entry_2_9_1`. Word takes a bookmark name of at most 40 characters that starts
+/// with a letter and holds letters, digits and `_` (a `.` or a space and it drops the
+/// bookmark); a number too long for that (four parts of ten digits) is written in hex,
+/// `e` then up to 35 characters, which no `entry_` name can be.
+pub(crate) fn bookmark_name(number: &SectionNumber) -> String {
+    let parts: Vec<String> = number.parts().iter().map(u32::to_string).collect();
+    let name = format!("entry_{}", parts.join("_"));
+    if name.len() <= 40 {
+        return name;
+    }
+    let hex: Vec<String> = number.parts().iter().map(|p| format!("{p:x}")).collect();
+    format!("e{}", hex.join("_"))
 }
 
 /// A list item: the bullet of its level, a tab, the text.
@@ -115,4 +144,33 @@ pub(crate) fn paragraphs<'a>(
     }
     out.extend(first);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bookmark_names_are_what_word_keeps_and_unique() {
+        let n = |s: &str| s.parse::<SectionNumber>().expect("a number");
+        assert_eq!(bookmark_name(&n("2.9.1")), "entry_2_9_1");
+        assert_eq!(bookmark_name(&n("12")), "entry_12");
+        let longest = n("4294967295.4294967295.4294967295.4294967295");
+        let hex = bookmark_name(&longest);
+        assert_eq!(hex, "effffffff_ffffffff_ffffffff_ffffffff");
+        for name in [bookmark_name(&n("1")), hex] {
+            assert!(name.len() <= 40, "{name}");
+            assert!(name.starts_with(|c: char| c.is_ascii_alphabetic()));
+            assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+        }
+        // A number that only just fits stays decimal; one digit more goes to hex.
+        assert_eq!(
+            bookmark_name(&n("1234567890.1234567890.1234567890.1")).len(),
+            40
+        );
+        assert_eq!(
+            bookmark_name(&n("1234567890.1234567890.1234567890.12")),
+            "e499602d2_499602d2_499602d2_c"
+        );
+    }
 }

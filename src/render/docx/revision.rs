@@ -214,6 +214,9 @@ fn whole<'a>(mut p: Paragraph<'a>, kind: RevisionKind, mark: Mark<'a>) -> Paragr
         }
     }
     if kind == RevisionKind::Deleted {
+        // The revision's own paragraphs carry the bookmarks: a deleted entry's would name a
+        // second place `entry_3_2` when another entry took its number.
+        p.bookmark = None;
         // A deleted logo would point at a picture the revision's package lacks.
         p.children.retain(|c| {
             !matches!(

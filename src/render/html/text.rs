@@ -135,6 +135,23 @@ pub(super) fn inlines(out: &mut String, content: &[Inline]) {
                 }
                 out.push_str("</a>");
             }
+            Inline::Ref {
+                number,
+                bold,
+                italic,
+            } => {
+                // An in-page link to the entry's element (`id="e2.9"`, see `mod.rs`).
+                let _ = write!(out, "<a href=\"#e{number}\">");
+                styled(
+                    out,
+                    &Styled {
+                        text: number.to_string(),
+                        bold: *bold,
+                        italic: *italic,
+                    },
+                );
+                out.push_str("</a>");
+            }
         }
     }
 }

@@ -123,12 +123,14 @@ pub fn label(number: &SectionNumber, top_level_period: bool) -> String {
     crate::render::conventions::number_label(number, top_level_period)
 }
 
-/// The plain text of a run of inlines: styles dropped, links as `text (url)`.
+/// The plain text of a run of inlines: styles dropped, links as `text (url)`,
+/// cross-references as the number they point at.
 pub fn inline_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {
             Inline::Text(s) => out.push_str(&s.text),
+            Inline::Ref { number, .. } => out.push_str(&number.to_string()),
             Inline::Link { url, parts } => {
                 let text: String = parts.iter().map(|p| p.text.as_str()).collect();
                 let bare = url.strip_prefix("mailto:").unwrap_or(url);
