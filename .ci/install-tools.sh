@@ -2,9 +2,11 @@
 # Installs what the tests and the DOCX check need, from Debian packages and PyPI: LibreOffice
 # (the DOCX round trip and `build --pdf`; python3-uno drives it to accept or reject every
 # tracked change of a revision, tests/revision.rs), git (`build --against git:REF`), poppler
-# (pdftotext), HTML Tidy (the HTML validator), the Arabic and Chinese fonts LibreOffice needs to render those versions (Amiri, AR PL UMing,
-# which fontconfig offers for Traditional Arabic and SimSun), and translate-toolkit (the
-# translators' real client: xliff2po, po2xliff).
+# (pdftotext), HTML Tidy (the HTML validator), libxml2-utils (xmllint: every language's
+# `translate export` against the XLIFF 1.2 transitional schema, tests/fixtures/xliff/),
+# the Arabic and Chinese fonts LibreOffice needs to render those versions (Amiri, AR PL
+# UMing, which fontconfig offers for Traditional Arabic and SimSun), and translate-toolkit
+# (the translators' real client: xliff2po, po2xliff).
 # Idempotent; run as root. Mirrors shared/tools/install-docx-tools.sh so that a clone
 # without shared/ beside it can still set up.
 set -euo pipefail

@@ -57,6 +57,10 @@ fn build_import_fmt_gives_back_every_value() {
     ok(&["build", "--entries", "entries", "--out", s(&out)]);
     let notes = ok(&["import", s(&out.join("C18-33-E.docx")), "--into", s(&back)]);
     assert!(!notes.contains("edited in the document"), "{notes}");
+    // The data part has the title in normal case: no advice to rewrite the capitals, and
+    // nothing guessed.
+    assert!(!notes.contains("title is in capitals"), "{notes}");
+    assert!(!notes.contains("# import:"), "{notes}");
     assert!(
         notes.contains("30 Recommendations and 12 events"),
         "{notes}"

@@ -2,7 +2,7 @@
 //! `check` to the same words; whatever bytes the input holds, the import ends with files
 //! or an error, never a panic.
 
-use council_report::import::write::escape_markup;
+use council_report::import::write::escape_words;
 use council_report::markup;
 use proptest::prelude::*;
 
@@ -17,9 +17,9 @@ proptest! {
         // A paragraph as the importer has it: no white space at its ends.
         let text = text.trim_matches([' ', '\t']);
         prop_assume!(!text.is_empty());
-        let (m, issues) = markup::parse(&escape_markup(text));
+        let (m, issues) = markup::parse(&escape_words(text));
         prop_assert!(issues.is_empty(), "{text:?}: {issues:?}");
-        prop_assert_eq!(m.plain_paragraphs(), vec![text.to_owned()], "{:?}", escape_markup(text));
+        prop_assert_eq!(m.plain_paragraphs(), vec![text.to_owned()], "{:?}", escape_words(text));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{code, copy_tree, libreoffice_text, root, run_in, soffice, stderr, stdout};
+use crate::common::{
+    code, copy_tree, libreoffice_text, root, run_in, soffice, stderr, stdout, tool,
+};
 
 /// A copy of the sample entries in a temporary folder.
 fn sample() -> (tempfile::TempDir, PathBuf) {
@@ -135,6 +137,76 @@ fn a_changed_english_paragraph_is_exactly_one_stale_unit() {
     assert_eq!(stderr(&o).matches("W007").count(), 1);
 }
 
+/// `xmllint`'s verdict on `file` against the OASIS XLIFF 1.2 transitional schema
+/// (`tests/fixtures/xliff/`, where its README says where the copy comes from): `Err` with
+/// what it printed when the file does not validate. Offline: the schema's import of W3C's
+/// `xml.xsd` is resolved to the copy beside it by the XML catalog there.
+fn transitional_schema(xmllint: &str, file: &Path) -> Result<(), String> {
+    let schemas = root().join("tests/fixtures/xliff");
+    let o = Command::new(xmllint)
+        .env("XML_CATALOG_FILES", schemas.join("catalog.xml"))
+        .args(["--nonet", "--noout", "--schema"])
+        .arg(schemas.join("xliff-core-1.2-transitional.xsd"))
+        .arg(file)
+        .output()
+        .expect("xmllint runs");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    if o.status.success() && said.trim_end().ends_with(" validates") {
+        Ok(())
+    } else {
+        Err(said)
+    }
+}
+
+#[test]
+fn every_exported_language_validates_against_the_xliff_transitional_schema() {
+    let Some(xmllint) = tool("xmllint", "--version") else {
+        return;
+    };
+    // The shipped translations updated (targets translated, needs-review and missing),
+    // after one English paragraph changed so that a stale unit is among them.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let entries = tmp.path().join("entries");
+    copy_tree(&root().join("entries"), &entries);
+    let file = entries.join("2/2.01-itu-t-study-groups.toml");
+    let english = std::fs::read_to_string(&file).expect("entry");
+    std::fs::write(&file, english.replace("over 120 new", "over 130 new")).expect("write");
+    let said = run_ok(tmp.path(), &["translate", "export", "--to", "all"]);
+    assert!(said.contains("1 changed"), "{said}");
+    for l in ["F", "S", "A", "C", "R"] {
+        let path = xlf(&entries, l);
+        if let Err(e) = transitional_schema(&xmllint, &path) {
+            panic!("{l}.xlf does not validate:\n{e}");
+        }
+    }
+    let french = std::fs::read_to_string(xlf(&entries, "F")).expect("xlf");
+    assert!(french.contains("state=\"needs-review-translation\""));
+
+    // A first export, and the same file once a CAT tool has filled every target.
+    let (tmp, entries) = sample();
+    run_ok(tmp.path(), &["translate", "export", "--to", "C"]);
+    let path = xlf(&entries, "C");
+    transitional_schema(&xmllint, &path).expect("the first export validates");
+    fill_targets(&path);
+    transitional_schema(&xmllint, &path).expect("the filled file validates");
+
+    // The validator does look: a unit without its id, or with a state XLIFF does not
+    // have, is refused.
+    let text = std::fs::read_to_string(&path).expect("xlf");
+    for (from, to) in [
+        ("<trans-unit id=", "<trans-unit name="),
+        ("state=\"translated\"", "state=\"done\""),
+    ] {
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        let e = transitional_schema(&xmllint, &path).expect_err(to);
+        assert!(e.contains("fails to validate"), "{e}");
+    }
+}
+
 #[test]
 fn translate_toolkit_round_trip_imports_unchanged() {
     let venv = std::env::var("DOCX_TOOLS_VENV").unwrap_or_else(|_| "/tmp/docx-tools-venv".into());
@@ -199,6 +271,19 @@ fn translate_toolkit_round_trip_imports_unchanged() {
         run_ok(dir, &["translate", "status", "--format", "json"]),
         status
     );
+    // po2xliff writes XLIFF 1.1 (its own namespace and version); the next export turns
+    // the file back into ours, targets and all, and that validates as XLIFF 1.2.
+    let said = run_ok(dir, &["translate", "export", "--to", "S"]);
+    assert!(said.contains("0 new, 0 changed"), "{said}");
+    assert_eq!(
+        run_ok(dir, &["translate", "status", "--format", "json"]),
+        status
+    );
+    if let Some(xmllint) = crate::common::tool("xmllint", "--version")
+        && let Err(e) = transitional_schema(&xmllint, &path)
+    {
+        panic!("the export after po2xliff does not validate:\n{e}");
+    }
     run_ok(dir, &["build", "--language", "S", "--out", "after"]);
     for f in ["C18-33-S.txt", "C18-33-S-digest.txt"] {
         assert_eq!(

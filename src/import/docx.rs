@@ -14,10 +14,7 @@ use std::path::Path;
 use roxmltree::{Document, Node};
 
 use super::text::clean_line;
-use super::{
-    BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON, LINK_CLOSE, LINK_MID, LINK_OPEN, Loc, Note, Para,
-    Style, is_mark,
-};
+use super::{Loc, Note, Para, Rich, Style};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -148,13 +145,14 @@ fn footer_links(
             continue;
         };
         for p in doc.descendants().filter(|n| is_w(n, "p")) {
-            let mut text = String::new();
+            let mut runs = Rich::default();
             // A footer's relationship ids are its own: links keep their words only.
-            runs_text(p, &HashMap::new(), &mut text, &mut 0);
-            let text = text.trim();
+            runs_text(p, &HashMap::new(), &mut runs, &mut 0, PLAIN);
+            let words = runs.visible();
+            let text = words.trim();
             if text.starts_with('•') && text.ends_with('•') && text.contains("http") {
                 out.push(Para {
-                    text: text.to_owned(),
+                    text: Rich::plain(text),
                     loc: Loc::Paragraph(0),
                     style: Style::Normal,
                     in_table: Some(false),
@@ -249,10 +247,9 @@ impl Reader<'_> {
     fn paragraph(&mut self, p: Node<'_, '_>, in_table: bool) {
         self.count += 1;
         let loc = Loc::Paragraph(self.count);
-        let mut text = String::new();
+        let mut text = Rich::default();
         let mut breaks = 0;
-        runs_text(p, self.rels, &mut text, &mut breaks);
-        let text = balance_marks(&text);
+        runs_text(p, self.rels, &mut text, &mut breaks, PLAIN);
         if breaks > 0 {
             self.notes.push(Note {
                 loc,
@@ -260,7 +257,7 @@ impl Reader<'_> {
             });
         }
         let style = style(p);
-        let Some(mut para) = clean_line(&text, loc, self.notes) else {
+        let Some(mut para) = clean_line(text, loc, self.notes) else {
             return;
         };
         // The style knows better than the text what a paragraph is.
@@ -270,45 +267,6 @@ impl Reader<'_> {
         para.in_table = Some(in_table);
         self.out.push(para);
     }
-}
-
-/// Closes styles a paragraph leaves open, drops marks with nothing between them, and
-/// keeps marks out of a leading number (`2.1<TAB>`), which must read as plain digits.
-fn balance_marks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
-    let (mut bold, mut italic) = (false, false);
-    for c in text.chars() {
-        match c {
-            BOLD_ON if !bold => bold = true,
-            BOLD_OFF if bold => bold = false,
-            ITALIC_ON if !italic => italic = true,
-            ITALIC_OFF if italic => italic = false,
-            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => continue,
-            _ => {}
-        }
-        out.push(c);
-    }
-    if italic {
-        out.push(ITALIC_OFF);
-    }
-    if bold {
-        out.push(BOLD_OFF);
-    }
-    // A number before the first TAB loses its marks.
-    if let Some(tab) = out.find('\t') {
-        let head: String = out[..tab].chars().filter(|c| !is_mark(*c)).collect();
-        if head
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ' ')
-        {
-            let marks: String = out[..tab]
-                .chars()
-                .filter(|c| matches!(*c, BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF))
-                .collect();
-            out = format!("{head}\t{marks}{}", &out[tab + 1..]);
-        }
-    }
-    out
 }
 
 /// The style a paragraph declares: Heading N, or a list level (enumlev1, enumlev2).
@@ -333,13 +291,28 @@ fn style(p: Node<'_, '_>) -> Style {
     }
 }
 
-/// The visible text under `node`, skipping what a reader does not see.
+/// Bold and italic, as a run's properties set them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RunStyle {
+    bold: bool,
+    italic: bool,
+}
+
+const PLAIN: RunStyle = RunStyle {
+    bold: false,
+    italic: false,
+};
+
+/// The visible text under `node` as runs, skipping what a reader does not see; `style`
+/// is that of the run being read.
 fn runs_text(
     node: Node<'_, '_>,
     rels: &HashMap<String, String>,
-    out: &mut String,
+    out: &mut Rich,
     breaks: &mut usize,
+    style: RunStyle,
 ) {
+    let push = |out: &mut Rich, text: &str| out.push_text(text, style.bold, style.italic);
     for n in node.children().filter(Node::is_element) {
         let name = n.tag_name().name();
         let ns = n.tag_name().namespace();
@@ -348,58 +321,41 @@ fn runs_text(
             continue;
         }
         if ns != Some(W) {
-            runs_text(n, rels, out, breaks);
+            runs_text(n, rels, out, breaks, style);
             continue;
         }
         match name {
-            "r" => {
-                // Emphasis the writer may keep: a run's own bold and italic.
-                let (bold, italic) = run_style(n);
-                if bold {
-                    out.push(BOLD_ON);
-                }
-                if italic {
-                    out.push(ITALIC_ON);
-                }
-                runs_text(n, rels, out, breaks);
-                if italic {
-                    out.push(ITALIC_OFF);
-                }
-                if bold {
-                    out.push(BOLD_OFF);
-                }
-            }
-            "t" => out.push_str(n.text().unwrap_or("")),
-            "tab" => out.push('\t'),
+            // Emphasis the writer may keep: a run's own bold and italic.
+            "r" => runs_text(n, rels, out, breaks, run_style(n)),
+            "t" => push(out, n.text().unwrap_or("")),
+            "tab" => push(out, "\t"),
             "br" | "cr" => {
                 if n.attribute((W, "type")).is_none_or(|t| t == "textWrapping") {
                     *breaks += 1;
-                    out.push(' ');
+                    push(out, " ");
                 }
             }
-            "noBreakHyphen" => out.push('\u{2011}'),
+            "noBreakHyphen" => push(out, "\u{2011}"),
             // Properties, deleted text, field codes, text boxes, footnote marks.
             "pPr" | "rPr" | "del" | "delText" | "instrText" | "txbxContent" | "fldChar"
             | "footnoteReference" | "endnoteReference" | "commentReference" => {}
             "hyperlink" => match n.attribute((R, "id")).and_then(|id| rels.get(id)) {
                 Some(url) => {
-                    out.push(LINK_OPEN);
-                    runs_text(n, rels, out, breaks);
-                    out.push(LINK_MID);
-                    out.push_str(url);
-                    out.push(LINK_CLOSE);
+                    let mut label = Rich::default();
+                    runs_text(n, rels, &mut label, breaks, style);
+                    out.push_link(label.visible(), url.clone());
                 }
-                None => runs_text(n, rels, out, breaks),
+                None => runs_text(n, rels, out, breaks, style),
             },
-            _ => runs_text(n, rels, out, breaks),
+            _ => runs_text(n, rels, out, breaks, style),
         }
     }
 }
 
 /// Whether a run is bold and italic by its own properties (`<w:b/>`, `<w:i/>`).
-fn run_style(r: Node<'_, '_>) -> (bool, bool) {
+fn run_style(r: Node<'_, '_>) -> RunStyle {
     let Some(rpr) = r.children().find(|c| is_w(c, "rPr")) else {
-        return (false, false);
+        return PLAIN;
     };
     let on = |name: &str| {
         rpr.children().any(|c| {
@@ -408,7 +364,10 @@ fn run_style(r: Node<'_, '_>) -> (bool, bool) {
                     .is_none_or(|v| !matches!(v, "0" | "false" | "off"))
         })
     };
-    (on("b"), on("i"))
+    RunStyle {
+        bold: on("b"),
+        italic: on("i"),
+    }
 }
 
 #[cfg(test)]
@@ -444,17 +403,17 @@ mod tests {
         ));
         let mut notes = Vec::new();
         let ps = paragraphs(&bytes, &mut notes).unwrap();
-        let got: Vec<(&str, Style, Option<bool>)> = ps
+        let got: Vec<(String, Style, Option<bool>)> = ps
             .iter()
-            .map(|p| (p.text.as_str(), p.style, p.in_table))
+            .map(|p| (p.text.visible(), p.style, p.in_table))
             .collect();
         assert_eq!(
             got,
             [
-                ("Council 2018", Style::Normal, Some(true)),
-                ("2.\tActivities", Style::Heading(1), Some(false)),
-                ("2.1\tText kept", Style::Normal, Some(false)),
-                ("item", Style::Item(1), Some(false)),
+                ("Council 2018".into(), Style::Normal, Some(true)),
+                ("2.\tActivities".into(), Style::Heading(1), Some(false)),
+                ("2.1\tText kept".into(), Style::Normal, Some(false)),
+                ("item".into(), Style::Item(1), Some(false)),
             ]
         );
         assert!(notes.is_empty(), "{notes:?}");
@@ -470,10 +429,14 @@ mod tests {
         ));
         let mut notes = Vec::new();
         let ps = paragraphs(&bytes, &mut notes).unwrap();
-        assert!(ps[0].text.starts_with("2.1\t"), "{:?}", ps[0].text);
-        let rest = ps[0].text.trim_start_matches("2.1\t");
+        assert!(
+            ps[0].text.visible().starts_with("2.1\t"),
+            "{:?}",
+            ps[0].text
+        );
+        let rest = ps[0].text.skip("2.1\t".len());
         assert_eq!(
-            crate::import::write::escape_markup(rest),
+            crate::import::write::escape_markup(&rest),
             "A **bold run** and *italics*."
         );
     }

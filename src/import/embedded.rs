@@ -147,10 +147,7 @@ fn shown(markup: &str) -> Vec<String> {
 fn shown_blocks(blocks: &[Block]) -> Vec<String> {
     blocks
         .iter()
-        .map(|b| {
-            let (Block::Para(t) | Block::Item(_, t)) = b;
-            super::visible(t).trim().to_owned()
-        })
+        .map(|b| b.text().visible().trim().to_owned())
         .collect()
 }
 
@@ -176,7 +173,7 @@ pub fn merge(mut data: Embedded, visible: &Imported, notes: &mut Vec<Note>) -> E
             continue;
         };
         if let (Some(t), Some(vt)) = (e.get("title"), &v.title)
-            && t.trim() != super::visible(vt).trim()
+            && t.trim() != vt.trim()
         {
             note(
                 notes,
@@ -185,7 +182,7 @@ pub fn merge(mut data: Embedded, visible: &Imported, notes: &mut Vec<Note>) -> E
                     e.number
                 ),
             );
-            set(&mut e.values, "title", super::visible(vt).trim().to_owned());
+            set(&mut e.values, "title", vt.trim().to_owned());
         }
         let text = e.get("text").unwrap_or("");
         if shown(text) != shown_blocks(&v.blocks) {

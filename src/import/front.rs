@@ -51,7 +51,7 @@ pub fn is_running_number(t: &str) -> bool {
 /// own (`C17/33-E` in a document whose header says `Document C17/33-E`).
 pub fn drop_page_furniture(paras: Vec<Para>, notes: &mut Vec<Note>) -> Vec<Para> {
     let own: Option<String> = paras.iter().find_map(|p| {
-        let t = super::visible(&p.text);
+        let t = p.text.visible();
         t.trim()
             .strip_prefix("Document ")
             .map(|d| d.split_whitespace().collect::<String>())
@@ -64,7 +64,7 @@ pub fn drop_page_furniture(paras: Vec<Para>, notes: &mut Vec<Note>) -> Vec<Para>
             out.push(p);
             continue;
         }
-        let visible = super::visible(&p.text);
+        let visible = p.text.visible();
         let t = visible.trim();
         let page = is_page_number(t);
         let header = is_running_number(t)
@@ -98,7 +98,7 @@ pub fn classify(front: Vec<Para>, meta: &mut ImportedMeta, notes: &mut Vec<Note>
     let mut unclassified: Vec<(Para, String)> = Vec::new();
     let mut source_at: Option<usize> = None;
     for p in front {
-        let visible = super::visible(&p.text);
+        let visible = p.text.visible();
         let mut t = visible.trim();
         // A web page's extraction writes ` /` where a table cell ended.
         if let Some(cell) = t.strip_suffix(" /") {

@@ -2,9 +2,11 @@
 //! folder, so the next report starts from last year's text.
 //!
 //! Both readers ([`text`], [`docx`]) reduce their input to the same thing: a list of
-//! cleaned paragraphs ([`Para`]) with where they came from and, when the format knows it,
-//! their style (heading, list item) and whether they sat in a table. [`structure`] then
-//! finds the header block, the Summary box and the numbered body; [`recognise`] guesses
+//! cleaned paragraphs ([`Para`]), their text as typed runs ([`Rich`]: bold, italic,
+//! links), with where they came from and, when the format knows it, their style (heading,
+//! list item) and whether they sat in a table. [`structure`] then finds the header block
+//! ([`front`], page furniture included), the Summary box and the numbered body
+//! ([`numbered`]: the separators real documents use); [`recognise`] guesses
 //! the structured facts (Recommendations, events, sectors) only where the wording leaves
 //! no doubt; [`write`] turns the result into TOML files that `check` reads back to the
 //! same text. Every clean-up is reported as a [`Note`], never done silently.
@@ -14,6 +16,7 @@ pub mod embedded;
 pub mod front;
 pub mod numbered;
 pub mod recognise;
+pub mod rich;
 pub mod structure;
 pub mod text;
 pub mod write;
@@ -63,40 +66,7 @@ pub enum ImportError {
     Verify { path: PathBuf, message: String },
 }
 
-/// A hyperlink inside a paragraph's text, as the DOCX reader marks it:
-/// `LINK_OPEN text LINK_MID url LINK_CLOSE` (private-use characters, which no report
-/// contains); the writer turns it into `[text](url)`.
-pub const LINK_OPEN: char = '\u{E000}';
-pub const LINK_MID: char = '\u{E001}';
-pub const LINK_CLOSE: char = '\u{E002}';
-/// Bold and italic runs of a DOCX, marked where they start and end; the writer turns
-/// them into `**bold**` and `*italic*` when that reads back to the same words.
-pub const BOLD_ON: char = '\u{E003}';
-pub const BOLD_OFF: char = '\u{E004}';
-pub const ITALIC_ON: char = '\u{E005}';
-pub const ITALIC_OFF: char = '\u{E006}';
-
-/// Whether `c` is one of the marks above.
-pub fn is_mark(c: char) -> bool {
-    ('\u{E000}'..='\u{E006}').contains(&c)
-}
-
-/// The words of a paragraph as a reader sees them: link texts without their targets.
-pub fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_url = false;
-    for c in text.chars() {
-        match c {
-            LINK_OPEN => {}
-            LINK_MID => in_url = true,
-            LINK_CLOSE => in_url = false,
-            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => {}
-            c if !in_url => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
+pub use rich::{Rich, Run};
 
 /// Where a paragraph came from: a line of a text export or a paragraph of a DOCX.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +116,7 @@ pub enum Style {
 /// One cleaned paragraph of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Para {
-    pub text: String,
+    pub text: Rich,
     pub loc: Loc,
     pub style: Style,
     /// `Some(true)` inside a table (header block, Summary box), `Some(false)` outside;
@@ -157,9 +127,17 @@ pub struct Para {
 /// A paragraph of an entry's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    Para(String),
+    Para(Rich),
     /// A bullet item and its level (0 or 1).
-    Item(u8, String),
+    Item(u8, Rich),
+}
+
+impl Block {
+    /// Its text, whatever its kind.
+    pub fn text(&self) -> &Rich {
+        let (Block::Para(t) | Block::Item(_, t)) = self;
+        t
+    }
 }
 
 /// One entry found in the input.

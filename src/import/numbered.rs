@@ -7,7 +7,7 @@
 //! start so: a level-1 number needs a capital after it and must not be a day of a date
 //! (`5 April 2019`), and a number glued to its text needs a dot in it (`2.1All`).
 
-use super::{Loc, Note, Para, Style};
+use super::{Loc, Note, Para, Rich, Style};
 use crate::number::SectionNumber;
 
 /// How the number and its text were separated.
@@ -37,7 +37,8 @@ pub enum TopStyle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Numbered {
     pub number: SectionNumber,
-    pub rest: String,
+    /// The paragraph's runs after the number and its separator.
+    pub rest: Rich,
     pub separator: Separator,
     /// For a level-1 number: how its label ends.
     pub top_style: Option<TopStyle>,
@@ -53,7 +54,8 @@ pub fn split_number(p: &Para, notes: &mut Vec<Note>) -> Option<Numbered> {
     if matches!(p.style, Style::Item(_)) {
         return None;
     }
-    let t = p.text.as_str();
+    let words = p.text.visible();
+    let t = words.as_str();
     let end = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(t.len());
@@ -109,7 +111,7 @@ pub fn split_number(p: &Para, notes: &mut Vec<Note>) -> Option<Numbered> {
     }
     Some(Numbered {
         number,
-        rest: text.to_owned(),
+        rest: p.text.skip(t.len() - text.len()),
         separator,
         top_style,
     })
@@ -187,7 +189,7 @@ mod tests {
 
     fn para(text: &str) -> Para {
         Para {
-            text: text.into(),
+            text: Rich::plain(text),
             loc: Loc::Line(1),
             style: Style::Normal,
             in_table: None,
@@ -196,8 +198,14 @@ mod tests {
 
     fn split(t: &str) -> Option<(String, String, Separator, Option<TopStyle>)> {
         let mut notes = Vec::new();
-        split_number(&para(t), &mut notes)
-            .map(|n| (n.number.to_string(), n.rest, n.separator, n.top_style))
+        split_number(&para(t), &mut notes).map(|n| {
+            (
+                n.number.to_string(),
+                n.rest.visible(),
+                n.separator,
+                n.top_style,
+            )
+        })
     }
 
     #[test]
@@ -205,17 +213,17 @@ mod tests {
         let mut notes = Vec::new();
         let n = split_number(&para("3.4 \tBDT and MUST"), &mut notes).unwrap();
         assert_eq!(
-            (n.number.to_string(), n.rest.as_str()),
+            (n.number.to_string(), n.rest.visible().as_str()),
             ("3.4".into(), "BDT and MUST")
         );
         let n = split_number(&para("2.\tActivities"), &mut notes).unwrap();
         assert_eq!(
-            (n.number.to_string(), n.rest.as_str()),
+            (n.number.to_string(), n.rest.visible().as_str()),
             ("2".into(), "Activities")
         );
         assert_eq!(n.top_style, Some(TopStyle::Period));
         let n = split_number(&para("2.17.3\t The final"), &mut notes).unwrap();
-        assert_eq!(n.rest, "The final");
+        assert_eq!(n.rest.visible(), "The final");
         assert_eq!(notes.len(), 2);
         assert!(split("2017 was a year").is_none());
         assert!(split("2017").is_none());

@@ -17,7 +17,7 @@ pub fn facts(entry: &mut ImportedEntry) {
         .blocks
         .iter()
         .map(|b| match b {
-            Block::Para(t) | Block::Item(_, t) => super::visible(t),
+            Block::Para(t) | Block::Item(_, t) => t.visible(),
         })
         .collect();
     let texts: Vec<&str> = owned.iter().map(String::as_str).collect();

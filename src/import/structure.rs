@@ -10,7 +10,7 @@
 
 use super::front;
 use super::numbered::{self, Separator, TopStyle, split_number};
-use super::{Block, Guess, Imported, ImportedEntry, ImportedMeta, Loc, Note, Para, Style};
+use super::{Block, Guess, Imported, ImportedEntry, ImportedMeta, Loc, Note, Para, Rich, Style};
 use crate::number::SectionNumber;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +116,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
 
     for p in paras {
         // Labels and rules are recognised by their words, whatever their runs' styles.
-        let visible = super::visible(&p.text);
+        let visible = p.text.visible();
         let t = visible.trim();
         if let Some(url) = footer_url(t) {
             meta.footer = Some(url.to_owned());
@@ -176,7 +176,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                     Part::Action => &mut meta.action,
                     _ => &mut meta.references,
                 };
-                bucket.push(Block::Para(inline.to_owned()));
+                bucket.push(Block::Para(Rich::plain(inline)));
                 last_reference = inline.to_owned();
             }
             continue;
@@ -188,7 +188,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                     // separated by TABs: `Agenda item: PL 2<TAB>Document C18/33-E`.
                     for cell in t.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
                         front.push(Para {
-                            text: cell.to_owned(),
+                            text: Rich::plain(cell),
                             ..p.clone()
                         });
                     }
@@ -226,11 +226,11 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                     if let Some(style) = n.top_style {
                         top_styles.push((p.loc, style));
                     }
-                    let heading = is_heading(&p, n.number, &n.rest);
+                    let heading = is_heading(&p, n.number, &n.rest.visible());
                     entries.push(ImportedEntry {
                         number: n.number,
-                        title: heading.then(|| super::visible(&n.rest)),
-                        blocks: if heading || n.rest.is_empty() {
+                        title: heading.then(|| n.rest.visible()),
+                        blocks: if heading || n.rest.0.is_empty() {
                             Vec::new()
                         } else {
                             vec![Block::Para(n.rest)]
@@ -272,7 +272,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
         let mut moved = Vec::new();
         for b in rest {
             let (Block::Para(t) | Block::Item(_, t)) = &b;
-            match unlabelled_part(t) {
+            match unlabelled_part(&t.visible()) {
                 Some(Part::Action) if moved.is_empty() => meta.action.push(b),
                 Some(Part::References) if moved.is_empty() => meta.references.push(b),
                 _ => moved.push(b),
@@ -347,7 +347,7 @@ fn place_after_title(
     let mut last = String::new();
     let mut rest: Vec<Block> = Vec::new();
     for (i, p) in after.iter().enumerate() {
-        let t = super::visible(&p.text);
+        let t = p.text.visible();
         let t = t.trim();
         let part = if i == 0 {
             Some(Part::Summary)
@@ -436,12 +436,8 @@ fn add_introduction(
         return;
     }
     let heading = match intro.first() {
-        Some(Block::Para(t))
-            if super::visible(t)
-                .trim()
-                .eq_ignore_ascii_case("introduction") =>
-        {
-            Some(super::visible(t).trim().to_owned())
+        Some(Block::Para(t)) if t.visible().trim().eq_ignore_ascii_case("introduction") => {
+            Some(t.visible().trim().to_owned())
         }
         _ => None,
     };
@@ -548,7 +544,7 @@ mod tests {
         let paras: Vec<Para> = lines
             .iter()
             .map(|l| Para {
-                text: l.trim_start().to_owned(),
+                text: Rich::plain(l.trim_start()),
                 ..para("")
             })
             .collect();
@@ -578,7 +574,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, l)| Para {
-                text: (*l).to_owned(),
+                text: Rich::plain(*l),
                 loc: Loc::Line(i + 1),
                 ..para("")
             })

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
-use super::{Loc, Note, Para, Style};
+use super::{Loc, Note, Para, Rich, Style};
 
 /// The text of `bytes`: UTF-8 (a byte-order mark is fine) or UTF-16 with its BOM, which
 /// is what Word's "Unicode Text" export writes; `None` for anything malformed in it.
@@ -34,45 +34,45 @@ pub fn decode_windows_1252(bytes: &[u8]) -> Option<String> {
 pub fn paragraphs(text: &str, notes: &mut Vec<Note>) -> Vec<Para> {
     text.lines()
         .enumerate()
-        .filter_map(|(i, line)| clean_line(line, Loc::Line(i + 1), notes))
+        .filter_map(|(i, line)| {
+            let line = Rich::plain(line.trim_end_matches('\r'));
+            clean_line(line, Loc::Line(i + 1), notes)
+        })
         .collect()
 }
 
-/// Cleans one line; `None` for a line with nothing on it.
-pub(super) fn clean_line(line: &str, loc: Loc, notes: &mut Vec<Note>) -> Option<Para> {
+/// Cleans one line (a text export's, or a DOCX paragraph's runs); `None` for a line with
+/// nothing on it. The words are cleaned in every run; white space and a bullet are cut
+/// off the ends, whatever run holds them.
+pub(super) fn clean_line(line: Rich, loc: Loc, notes: &mut Vec<Note>) -> Option<Para> {
     let mut note = |message: String| notes.push(Note { loc, message });
-    let line = line.trim_end_matches('\r');
-    let line = remove_bookmarks(line, &mut note);
-    let line = control_characters(&line, &mut note);
+    let line = line.map_words(|w| control_characters(&remove_bookmarks(w, &mut note), &mut note));
+    let words = line.visible();
 
     // Leading TABs before a bullet are the list level (our own text report indents
     // enumlev2 items so); any other leading white space is an artefact.
-    let tabs = line.len() - line.trim_start_matches('\t').len();
-    if let Some((level, item)) = bullet_item(&line[tabs..]) {
-        let level = level.max(u8::try_from(tabs).unwrap_or(1)).min(1);
-        let item = trim_end_noted(item, &mut note);
-        if item.is_empty() {
-            return None;
+    let tabs = words.len() - words.trim_start_matches('\t').len();
+    let (start, style) = match bullet_item(&words[tabs..]) {
+        Some((level, item)) => {
+            let level = level.max(u8::try_from(tabs).unwrap_or(1)).min(1);
+            (words.len() - item.len(), Style::Item(level))
         }
-        return Some(Para {
-            text: item,
-            loc,
-            style: Style::Item(level),
-            in_table: None,
-        });
-    }
-    let body = line.trim_start_matches([' ', '\t', '\u{A0}']);
-    if body.len() < line.len() && !body.is_empty() {
-        note("removed stray white space at the start of the line".into());
-    }
-    let body = trim_end_noted(body, &mut note);
-    if body.is_empty() {
+        None => {
+            let body = words.trim_start_matches([' ', '\t', '\u{A0}']);
+            if body.len() < words.len() && !body.trim_end().is_empty() {
+                note("removed stray white space at the start of the line".into());
+            }
+            (words.len() - body.len(), Style::Normal)
+        }
+    };
+    let kept = trim_end_noted(&words[start..], &mut note);
+    if kept.is_empty() {
         return None;
     }
     Some(Para {
-        text: body,
+        text: line.skip(start).truncate(kept.len()),
         loc,
-        style: Style::Normal,
+        style,
         in_table: None,
     })
 }
@@ -149,14 +149,14 @@ mod tests {
 
     fn clean(line: &str) -> (Option<Para>, Vec<String>) {
         let mut notes = Vec::new();
-        let p = clean_line(line, Loc::Line(3), &mut notes);
+        let p = clean_line(Rich::plain(line), Loc::Line(3), &mut notes);
         (p, notes.into_iter().map(|n| n.message).collect())
     }
 
     #[test]
     fn bookmarks_and_spaces_are_removed_with_notes() {
         let (p, notes) = clean(" [bookmark: _Hlt1][bookmark: _Hlt2]This report.\u{A0}");
-        assert_eq!(p.map(|p| p.text).as_deref(), Some("This report."));
+        assert_eq!(p.map(|p| p.text.visible()).as_deref(), Some("This report."));
         assert_eq!(
             notes,
             [
@@ -172,7 +172,10 @@ mod tests {
     fn bullets_and_levels() {
         let (p, _) = clean("\t–\tnested");
         let p = p.unwrap();
-        assert_eq!((p.text.as_str(), p.style), ("nested", Style::Item(1)));
+        assert_eq!(
+            (p.text.visible().as_str(), p.style),
+            ("nested", Style::Item(1))
+        );
         let (p, _) = clean("–\touter");
         assert_eq!(p.unwrap().style, Style::Item(0));
         let (p, notes) = clean("   ");

@@ -17,10 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::embedded::{Embedded, EmbeddedEntry, Val};
-use super::{
-    BOLD_OFF, BOLD_ON, Block, GUESS_COMMENT, Guess, ITALIC_OFF, ITALIC_ON, Imported, ImportedEntry,
-    ImportedMeta, LINK_CLOSE, LINK_MID, LINK_OPEN, is_mark,
-};
+use super::{Block, GUESS_COMMENT, Guess, Imported, ImportedEntry, ImportedMeta, Rich, Run};
 use crate::edit::names::{distinct_subjects, entry_file_name};
 use crate::edit::writer::Writer;
 use crate::markup::link_is_allowed;
@@ -238,9 +235,7 @@ fn entry_words(e: &ImportedEntry) -> String {
     e.title.clone().unwrap_or_else(|| {
         e.blocks
             .first()
-            .map(|b| match b {
-                Block::Para(t) | Block::Item(_, t) => super::visible(t),
-            })
+            .map(|b| b.text().visible())
             .unwrap_or_default()
     })
 }
@@ -392,13 +387,10 @@ pub fn report_writer(m: &ImportedMeta) -> Writer {
 
 /// The resolutions the title and Summary name: `Resolutions 101, 102, 133 and 180`.
 fn resolutions(m: &ImportedMeta) -> Vec<u32> {
-    let mut texts: Vec<&str> = m.title.iter().map(String::as_str).collect();
-    for b in &m.summary {
-        let (Block::Para(t) | Block::Item(_, t)) = b;
-        texts.push(t);
-    }
+    let mut texts: Vec<String> = m.title.iter().cloned().collect();
+    texts.extend(m.summary.iter().map(|b| b.text().visible()));
     let mut out = Vec::new();
-    for t in texts {
+    for t in &texts {
         let words: Vec<&str> = t.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
             if !w.to_lowercase().starts_with("resolution") {
@@ -449,131 +441,56 @@ pub fn markup_text(blocks: &[Block]) -> String {
 }
 
 /// `text` with everything pulldown-cmark would read as markup escaped, so the paragraph
-/// reads back as exactly these words; links the DOCX reader marked become `[text](url)`,
-/// and its bold and italic runs `**bold**` and `*italic*` when that reads back to the
-/// same words (else the words alone: the words matter more than the emphasis).
-pub fn escape_markup(text: &str) -> String {
-    let pieces = pieces(text);
-    let styled = pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Text { bold, italic, .. } if *bold || *italic));
-    if styled {
-        let out = render(&pieces, true);
-        let want = super::visible(text);
+/// reads back as exactly these words; its links become `[text](url)`, and its bold and
+/// italic runs `**bold**` and `*italic*` when that reads back to the same words (else the
+/// words alone: the words matter more than the emphasis).
+pub fn escape_markup(text: &Rich) -> String {
+    let runs = emphasis(text);
+    if runs.is_styled() {
+        let out = render(&runs.0, true);
+        let want = text.visible();
         let (m, issues) = crate::markup::parse(&out);
         if issues.is_empty() && m.plain_paragraphs() == [want.trim()] {
             return out;
         }
     }
-    render(&pieces, false)
+    render(&runs.0, false)
 }
 
-/// A run of text in one style, or a link.
-enum Piece {
-    Text {
-        text: String,
-        bold: bool,
-        italic: bool,
-    },
-    Link {
-        label: String,
-        url: String,
-    },
+/// [`escape_markup`] of words without runs.
+pub fn escape_words(text: &str) -> String {
+    escape_markup(&Rich::plain(text))
 }
 
-/// Splits a marked text into styled runs and links.
-fn pieces(text: &str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let (mut bold, mut italic) = (false, false);
-    let mut current = String::new();
-    let mut rest = text;
-    // Runs in the same style, side by side, are one piece (`**a b**`, not `**a****b**`).
-    let flush = |current: &mut String, out: &mut Vec<Piece>, bold: bool, italic: bool| {
-        if current.is_empty() {
-            return;
-        }
-        if let Some(Piece::Text {
-            text,
-            bold: b,
-            italic: i,
-        }) = out.last_mut()
-            && *b == bold
-            && *i == italic
-        {
-            text.push_str(current);
-            current.clear();
-            return;
-        }
-        out.push(Piece::Text {
-            text: std::mem::take(current),
-            bold,
-            italic,
-        });
-    };
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
-        match c {
-            LINK_OPEN => {
-                let (Some(mid), Some(close)) = (rest.find(LINK_MID), rest.find(LINK_CLOSE)) else {
-                    continue;
-                };
-                if mid > close {
-                    continue;
-                }
-                flush(&mut current, &mut out, bold, italic);
-                let label: String = rest[..mid].chars().filter(|c| !is_mark(*c)).collect();
-                let url = rest[mid + LINK_MID.len_utf8()..close].to_owned();
-                // Styles that change inside the label hold after it.
-                for m in rest[..mid].chars() {
-                    match m {
-                        BOLD_ON => bold = true,
-                        BOLD_OFF => bold = false,
-                        ITALIC_ON => italic = true,
-                        ITALIC_OFF => italic = false,
-                        _ => {}
-                    }
-                }
-                out.push(Piece::Link { label, url });
-                rest = &rest[close + LINK_CLOSE.len_utf8()..];
-            }
-            BOLD_ON | BOLD_OFF | ITALIC_ON | ITALIC_OFF => {
-                flush(&mut current, &mut out, bold, italic);
-                match c {
-                    BOLD_ON => bold = true,
-                    BOLD_OFF => bold = false,
-                    ITALIC_ON => italic = true,
-                    _ => italic = false,
-                }
-            }
-            c if is_mark(c) => {}
-            c => current.push(c),
-        }
-    }
-    flush(&mut current, &mut out, bold, italic);
-    // A style on every word is the paragraph's formatting (References in italics, a
-    // bold title), not emphasis.
-    let words = |f: fn(&Piece) -> bool| {
-        out.iter()
-            .filter(|p| matches!(p, Piece::Text { text, .. } if !text.trim().is_empty()))
+/// The runs whose style is emphasis: a style on every word is the paragraph's formatting
+/// (References in italics, a bold title), not emphasis, and is dropped.
+fn emphasis(text: &Rich) -> Rich {
+    let words = |f: fn(&Run) -> bool| {
+        text.0
+            .iter()
+            .filter(|r| matches!(r, Run::Text { text, .. } if !text.trim().is_empty()))
             .all(f)
     };
-    let all_bold = words(|p| matches!(p, Piece::Text { bold: true, .. }));
-    let all_italic = words(|p| matches!(p, Piece::Text { italic: true, .. }));
-    for p in &mut out {
-        if let Piece::Text { bold, italic, .. } = p {
-            *bold &= !all_bold;
-            *italic &= !all_italic;
+    let all_bold = words(|r| matches!(r, Run::Text { bold: true, .. }));
+    let all_italic = words(|r| matches!(r, Run::Text { italic: true, .. }));
+    let mut out = Rich::default();
+    for run in &text.0 {
+        match run {
+            Run::Text { text, bold, italic } => {
+                out.push_text(text, *bold && !all_bold, *italic && !all_italic);
+            }
+            Run::Link { label, url } => out.push_link(label.clone(), url.clone()),
         }
     }
     out
 }
 
-/// The escaped text of `pieces`, with emphasis markers when `styled`.
-fn render(pieces: &[Piece], styled: bool) -> String {
+/// The escaped text of `runs`, with emphasis markers when `styled`.
+fn render(runs: &[Run], styled: bool) -> String {
     let mut out = String::new();
-    for p in pieces {
-        match p {
-            Piece::Text { text, bold, italic } => {
+    for r in runs {
+        match r {
+            Run::Text { text, bold, italic } => {
                 let marker = match (styled, *bold, *italic) {
                     (true, true, true) => "***",
                     (true, true, false) => "**",
@@ -594,7 +511,7 @@ fn render(pieces: &[Piece], styled: bool) -> String {
                     out.push_str(trail);
                 }
             }
-            Piece::Link { label, url } => {
+            Run::Link { label, url } => {
                 if label.trim().is_empty() || !link_is_allowed(url) {
                     // Not a link the renderers can draw: its words alone.
                     out.push_str(&escape_plain(label));
@@ -710,7 +627,7 @@ mod tests {
 
     /// What `check` and the renderers will see of an escaped paragraph.
     fn read_back(text: &str) -> Vec<String> {
-        let (m, issues) = markup::parse(&escape_markup(text));
+        let (m, issues) = markup::parse(&escape_words(text));
         assert!(issues.is_empty(), "{text}: {issues:?}");
         m.plain_paragraphs()
     }
@@ -739,30 +656,52 @@ mod tests {
         }
     }
 
+    /// Runs: (words, bold, italic), or a link when the third is a URL.
+    fn runs(parts: &[(&str, bool, bool)]) -> Rich {
+        let mut r = Rich::default();
+        for (t, b, i) in parts {
+            r.push_text(t, *b, *i);
+        }
+        r
+    }
+
     #[test]
     fn links_from_a_docx_become_markup() {
-        let t = format!("see {LINK_OPEN}the *list*{LINK_MID}https://x.int/a (b){LINK_CLOSE} now");
+        let mut t = Rich::plain("see ");
+        t.push_link("the *list*".into(), "https://x.int/a (b)".into());
+        t.push_text(" now", false, false);
         let e = escape_markup(&t);
         assert_eq!(e, "see [the \\*list\\*](https://x.int/a%20\\(b\\)) now");
         let (m, issues) = markup::parse(&e);
         assert!(issues.is_empty());
         assert_eq!(m.links().collect::<Vec<_>>(), ["https://x.int/a%20(b)"]);
         assert_eq!(m.plain_paragraphs(), ["see the *list* now"]);
-        let internal = format!("{LINK_OPEN}2.1{LINK_MID}#x{LINK_CLOSE}");
+        let mut internal = Rich::default();
+        internal.push_link("2.1".into(), "#x".into());
         assert_eq!(escape_markup(&internal), "2.1");
     }
 
     #[test]
     fn bold_and_italic_runs_become_emphasis_when_they_read_back() {
-        let t = format!("a {BOLD_ON}bold {BOLD_OFF}word and {ITALIC_ON}“quoted”{ITALIC_OFF} x");
+        let t = runs(&[
+            ("a ", false, false),
+            ("bold ", true, false),
+            ("word and ", false, false),
+            ("“quoted”", false, true),
+            (" x", false, false),
+        ]);
         assert_eq!(escape_markup(&t), "a **bold** word and *“quoted”* x");
         // Every word italic: the paragraph's formatting, dropped.
         assert_eq!(
-            escape_markup(&format!("{ITALIC_ON}all *of* it{ITALIC_OFF}")),
+            escape_markup(&runs(&[("all *of* it", false, true)])),
             "all \\*of\\* it"
         );
         // `a**“x”**b` would not read back: the words alone.
-        let t = format!("a{BOLD_ON}“x”{BOLD_OFF}b c");
+        let t = runs(&[
+            ("a", false, false),
+            ("“x”", true, false),
+            ("b c", false, false),
+        ]);
         assert_eq!(escape_markup(&t), "a“x”b c");
     }
 
