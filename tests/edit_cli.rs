@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{code, run_in, stderr, stdout};
 
-/// A temporary working folder holding a copy of the sample `entries/`.
-struct Work {
-    dir: tempfile::TempDir,
+/// A temporary working folder holding a copy of the sample `entries/` (or of a fixture).
+pub(crate) struct Work {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Work {
@@ -18,7 +18,8 @@ impl Work {
         Self::of("entries")
     }
 
-    fn of(fixture: &str) -> Self {
+    /// A copy of the folder `fixture` (relative to the repository) as `entries/`.
+    pub(crate) fn of(fixture: &str) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         crate::common::copy_tree(
             &crate::common::root().join(fixture),
@@ -27,11 +28,12 @@ impl Work {
         Self { dir }
     }
 
-    fn entries(&self) -> PathBuf {
+    pub(crate) fn entries(&self) -> PathBuf {
         self.dir.path().join("entries")
     }
 
-    fn run(&self, args: &[&str]) -> std::process::Output {
+    /// The command with `--entries entries`, in the working folder.
+    pub(crate) fn run(&self, args: &[&str]) -> std::process::Output {
         let mut all = args.to_vec();
         all.extend_from_slice(&["--entries", "entries"]);
         run_in(self.dir.path(), &all)
@@ -46,10 +48,8 @@ impl Work {
     }
 
     /// Every file's bytes, by relative path: equal snapshots mean nothing changed.
-    fn tree(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut out = BTreeMap::new();
-        collect(&self.entries(), "", &mut out);
-        out
+    pub(crate) fn tree(&self) -> BTreeMap<String, Vec<u8>> {
+        crate::common::tree(&self.entries())
     }
 
     /// (number, title, text as JSON) of every entry of the checked report, in order.
@@ -65,22 +65,6 @@ impl Work {
         }
         let out = self.run(&args);
         (code(&out), stderr(&out))
-    }
-}
-
-fn collect(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
-    for e in std::fs::read_dir(dir).expect("read dir") {
-        let e = e.expect("entry");
-        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
-        // The lock file is no content (see `common::tree`).
-        if e.file_name() == council_report::lock::LOCK_FILE {
-            continue;
-        }
-        if e.file_type().expect("type").is_dir() {
-            collect(&e.path(), &format!("{name}/"), out);
-        } else {
-            out.insert(name, std::fs::read(e.path()).expect("read"));
-        }
     }
 }
 

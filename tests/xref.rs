@@ -10,36 +10,26 @@
 //!   export of it keeps the links and their targets.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::common::{code, copy_tree, docx_part, root, run_in, stderr, stdout};
+use crate::common::{code, docx_part, stderr, stdout};
+use crate::edit_cli::Work;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-/// A temporary copy of the fixture, as `entries/`.
-struct Work {
-    dir: tempfile::TempDir,
-}
+/// The fixture's entries, in order, by the name of their bookmark in the DOCX.
+const BOOKMARKS: [&str; 7] = [
+    "entry_1",
+    "entry_2",
+    "entry_2_1",
+    "entry_2_2",
+    "entry_2_2_1",
+    "entry_3",
+    "entry_3_1",
+];
 
-impl Work {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        copy_tree(
-            &root().join("tests/fixtures/xref"),
-            &dir.path().join("entries"),
-        );
-        Self { dir }
-    }
-
-    fn entries(&self) -> PathBuf {
-        self.dir.path().join("entries")
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        let mut all = args.to_vec();
-        all.extend_from_slice(&["--entries", "entries"]);
-        run_in(self.dir.path(), &all)
-    }
+fn fixture() -> Work {
+    Work::of("tests/fixtures/xref")
 }
 
 /// Every reference of the checked folder, as (the referring piece, the id of the entry
@@ -128,7 +118,7 @@ fn assert_clean(w: &Work) {
 
 #[test]
 fn the_fixture_is_clean_and_its_references_are_typed() {
-    let w = Work::new();
+    let w = fixture();
     assert_clean(&w);
     let refs = references(&w.entries());
     assert_eq!(refs.len(), 13, "{refs:?}");
@@ -144,7 +134,7 @@ fn insert_and_move_keep_every_reference_on_its_entry() {
         &["renumber", "--move", "3", "--to", "2"],
         &["renumber", "--move", "2.2.1", "--to", "1.1"],
     ] {
-        let w = Work::new();
+        let w = fixture();
         let before = references(&w.entries());
         let translated = translated_references(&w.entries());
         let out = w.run(op);
@@ -154,7 +144,8 @@ fn insert_and_move_keep_every_reference_on_its_entry() {
         // The translation is still current: renumbering alone makes nothing stale.
         assert_clean(&w);
         // The comment and the rest of the text are as written: only digits changed.
-        let moved = crate::common::tree(&w.entries())
+        let moved = w
+            .tree()
             .into_values()
             .map(|bytes| String::from_utf8(bytes).expect("UTF-8"))
             .find(|t| t.contains("id = \"focus-groups\""))
@@ -168,11 +159,11 @@ fn insert_and_move_keep_every_reference_on_its_entry() {
 
 #[test]
 fn dry_run_lists_the_rewrites_and_writes_nothing() {
-    let w = Work::new();
-    let before = crate::common::tree(&w.entries());
+    let w = fixture();
+    let before = w.tree();
     let out = w.run(&["renumber", "--insert", "2.2", "--dry-run"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(crate::common::tree(&w.entries()), before);
+    assert_eq!(w.tree(), before);
     insta::assert_snapshot!(stdout(&out));
 }
 
@@ -205,24 +196,13 @@ fn build(w: &Work, out: &str) -> Vec<u8> {
 
 #[test]
 fn the_docx_links_each_reference_to_its_entrys_bookmark() {
-    let w = Work::new();
+    let w = fixture();
     let docx = build(&w, "out");
     assert_eq!(build(&w, "again"), docx, "byte-identical build after build");
     let document = docx_part(&docx, "word/document.xml");
     let (bookmarks, links) = bookmarks_and_links(&document);
     let names: Vec<&str> = bookmarks.iter().map(|(_, n)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "entry_1",
-            "entry_2",
-            "entry_2_1",
-            "entry_2_2",
-            "entry_2_2_1",
-            "entry_3",
-            "entry_3_1"
-        ]
-    );
+    assert_eq!(names, BOOKMARKS);
     for name in &names {
         // What Word keeps: at most 40 characters, a letter first, letters, digits and `_`.
         assert!(name.len() <= 40 && name.starts_with(|c: char| c.is_ascii_alphabetic()));
@@ -246,7 +226,7 @@ fn the_docx_links_each_reference_to_its_entrys_bookmark() {
 
 #[test]
 fn text_report_and_html_show_the_numbers() {
-    let w = Work::new();
+    let w = fixture();
     let o = w.run(&["build", "--out", "out", "--html"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let text = std::fs::read_to_string(w.dir.path().join("out/C18-98-E.txt")).expect("text");
@@ -267,7 +247,7 @@ fn libreoffice_keeps_the_link_targets() {
     let Some(soffice) = crate::common::soffice() else {
         return;
     };
-    let w = Work::new();
+    let w = fixture();
     build(&w, "out");
     let docx = w.dir.path().join("out/C18-98-E.docx");
     let html = crate::common::libreoffice_convert(&soffice, &docx, w.dir.path(), "html");
@@ -279,18 +259,7 @@ fn libreoffice_keeps_the_link_targets() {
     assert_eq!(targets.len(), 13, "{html}");
     targets.sort_unstable();
     targets.dedup();
-    assert_eq!(
-        targets,
-        [
-            "entry_1",
-            "entry_2",
-            "entry_2_1",
-            "entry_2_2",
-            "entry_2_2_1",
-            "entry_3",
-            "entry_3_1"
-        ]
-    );
+    assert_eq!(targets, BOOKMARKS);
     for t in targets {
         assert!(
             html.contains(&format!("name=\"{t}\"")) || html.contains(&format!("id=\"{t}\"")),

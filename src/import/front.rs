@@ -227,14 +227,22 @@ pub fn classify(front: Vec<Para>, meta: &mut ImportedMeta, notes: &mut Vec<Note>
             _ => meta.meeting = Some(first),
         }
     }
-    if let Some((_, place)) = rest.next() {
-        meta.place_and_dates = Some(place);
-    }
-    for (p, t) in rest {
-        notes.push(Note {
-            loc: p.loc,
-            message: format!("ignored `{}` in the header block", shorten(&t)),
-        });
+    // More lines than the two values (a CWG's `Geneva, 6-7 February 2017` above `Ninth
+    // meeting – Geneva, …`): kept, joined into the place and dates, for a person to trim.
+    let place: Vec<(Para, String)> = rest.collect();
+    if let Some((first, _)) = place.first() {
+        if place.len() > 1 {
+            meta.guesses.push(Guess {
+                key: "meeting.place_and_dates".into(),
+                loc: first.loc,
+                message: format!(
+                    "the {} lines between the meeting and the title were joined into the place and dates",
+                    place.len()
+                ),
+            });
+        }
+        let joined: Vec<&str> = place.iter().map(|(_, t)| t.as_str()).collect();
+        meta.place_and_dates = Some(joined.join("; "));
     }
     AfterTitle(after)
 }
@@ -306,6 +314,32 @@ mod tests {
         for t in ["Document C17/33-E", "Resolutions 101/102", "ITU-T"] {
             assert!(!is_running_number(t), "{t}");
         }
+    }
+
+    #[test]
+    fn extra_header_lines_are_kept_as_a_guess() {
+        let lines = [
+            "Council Working Group (CWG-Internet)",
+            "Geneva, 6-7 February 2017",
+            "Ninth meeting – Geneva, 6-7 February 2017",
+            "TITLE",
+        ];
+        let front = lines
+            .iter()
+            .map(|l| Para {
+                text: super::super::Rich::plain(*l),
+                loc: Loc::Line(1),
+                style: super::super::Style::Normal,
+                in_table: None,
+            })
+            .collect();
+        let mut meta = ImportedMeta::default();
+        classify(front, &mut meta, &mut Vec::new());
+        assert_eq!(
+            meta.place_and_dates.as_deref(),
+            Some("Geneva, 6-7 February 2017; Ninth meeting – Geneva, 6-7 February 2017")
+        );
+        assert_eq!(meta.guesses[0].key, "meeting.place_and_dates");
     }
 
     #[test]

@@ -171,12 +171,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                 labelled = true;
             }
             if !inline.is_empty() {
-                let bucket = match to {
-                    Part::Summary => &mut meta.summary,
-                    Part::Action => &mut meta.action,
-                    _ => &mut meta.references,
-                };
-                bucket.push(Block::Para(Rich::plain(inline)));
+                bucket(&mut meta, to).push(Block::Para(Rich::plain(inline)));
                 last_reference = inline.to_owned();
             }
             continue;
@@ -208,15 +203,10 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                     intro.push(block(&p));
                 } else {
                     box_known |= p.in_table == Some(true);
-                    let bucket = match part {
-                        Part::Summary => &mut meta.summary,
-                        Part::Action => &mut meta.action,
-                        _ => &mut meta.references,
-                    };
                     if part == Part::Summary {
                         summary_locs.push(p.loc);
                     }
-                    bucket.push(block(&p));
+                    bucket(&mut meta, part).push(block(&p));
                     last_reference = t.to_owned();
                 }
             }
@@ -360,38 +350,38 @@ fn place_after_title(
         };
         in_references = part == Some(Part::References);
         last = t.to_owned();
-        match part {
-            Some(Part::Summary) => {
-                guess(
-                    meta,
-                    "summary.text",
-                    "Summary text guessed: the paragraph under the title (the document has no `Summary` label)",
-                );
-                meta.summary.push(block(p));
-            }
-            Some(Part::Action) => {
-                guess(
-                    meta,
-                    "summary.action",
-                    "Action required guessed from its words (`The Council is invited …`; no label)",
-                );
-                meta.action.push(block(p));
-            }
-            Some(Part::References) => {
-                guess(
-                    meta,
-                    "summary.references",
-                    "References guessed from their words (`Resolution …`; no label)",
-                );
-                meta.references.push(block(p));
-            }
-            _ => {
-                intro_loc.get_or_insert(p.loc);
-                rest.push(block(p));
-            }
-        }
+        let Some(part) = part else {
+            intro_loc.get_or_insert(p.loc);
+            rest.push(block(p));
+            continue;
+        };
+        let (key, message) = match part {
+            Part::Summary => (
+                "summary.text",
+                "Summary text guessed: the paragraph under the title (the document has no `Summary` label)",
+            ),
+            Part::Action => (
+                "summary.action",
+                "Action required guessed from its words (`The Council is invited …`; no label)",
+            ),
+            _ => (
+                "summary.references",
+                "References guessed from their words (`Resolution …`; no label)",
+            ),
+        };
+        guess(meta, key, message);
+        bucket(meta, part).push(block(p));
     }
     intro.splice(0..0, rest);
+}
+
+/// The Summary box's paragraphs that `part` holds: its text, Action required or References.
+fn bucket(meta: &mut ImportedMeta, part: Part) -> &mut Vec<Block> {
+    match part {
+        Part::Summary => &mut meta.summary,
+        Part::Action => &mut meta.action,
+        _ => &mut meta.references,
+    }
 }
 
 /// `top_level_period` as the source writes its level-1 numbers: `2.<TAB>` or `2<TAB>`

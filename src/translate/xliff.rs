@@ -232,17 +232,7 @@ pub fn write(source: Language, target: Language, units: &[Written]) -> String {
 /// and the notes), everything else as written; `None` when no id changes. For
 /// `renumber`, which keeps translations matched to their entries.
 pub fn rename_ids(text: &str, rename: impl Fn(&str) -> Option<String>) -> Option<String> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: false,
-        ..Default::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(text, options).ok()?;
-    // (byte range, replacement), applied from the end so earlier offsets stay valid.
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for unit in doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "trans-unit")
-    {
+    edit_units(text, |unit, edits| {
         for attr in unit.attributes() {
             if matches!(attr.name(), "id" | "resname")
                 && let Some(new) = rename(attr.value())
@@ -266,10 +256,32 @@ pub fn rename_ids(text: &str, rename: impl Fn(&str) -> Option<String>) -> Option
                 }
             }
         }
+    })
+}
+
+/// `text` with the edits `edit` makes to each `<trans-unit>` (byte ranges of `text` and
+/// their replacements), everything else as written; `None` when it makes none or `text`
+/// is not XML.
+fn edit_units(
+    text: &str,
+    mut edit: impl FnMut(roxmltree::Node<'_, '_>, &mut Vec<(Range<usize>, String)>),
+) -> Option<String> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options).ok()?;
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for unit in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "trans-unit")
+    {
+        edit(unit, &mut edits);
     }
     if edits.is_empty() {
         return None;
     }
+    // Applied from the end, so earlier offsets stay valid.
     edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
     let mut out = text.to_owned();
     for (range, new) in edits {
@@ -288,16 +300,7 @@ pub fn renumber_refs(
     text: &str,
     renumber: impl Fn(SectionNumber) -> Option<SectionNumber>,
 ) -> Option<String> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: false,
-        ..Default::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(text, options).ok()?;
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for unit in doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "trans-unit")
-    {
+    edit_units(text, |unit, edits| {
         let mut source_changed = None;
         for part in unit
             .children()
@@ -318,7 +321,7 @@ pub fn renumber_refs(
             }
         }
         let Some((old, new)) = source_changed else {
-            continue;
+            return;
         };
         for note in unit.children().filter(|c| c.tag_name().name() == "note") {
             let Some(t) = note.first_child().filter(|t| t.is_text()) else {
@@ -333,16 +336,7 @@ pub fn renumber_refs(
                 edits.push((s..s + recorded.len() - " source ".len(), hash(&new)));
             }
         }
-    }
-    if edits.is_empty() {
-        return None;
-    }
-    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
-    let mut out = text.to_owned();
-    for (range, new) in edits {
-        out.replace_range(range, &new);
-    }
-    Some(out)
+    })
 }
 
 /// `text` with its references renumbered.

@@ -56,7 +56,8 @@
 //!   in [`styles`] (the document defaults) and [`styles::fonts`] (the font table lists
 //!   what it returns); a right-to-left section adds `w:bidi` to [`document`]'s section
 //!   properties;
-//! - **cross-references**: [`paragraph::Paragraph::bookmark`] names a paragraph, and a
+//! - **cross-references** (in use: `[§2.9]` in an entry's text): [`paragraph::Paragraph::bookmark`]
+//!   names a paragraph (every entry's first, [`inline::bookmark_name`]), and a
 //!   [`paragraph::Child::Link`] to [`paragraph::Target::Anchor`] points at it
 //!   (`w:hyperlink w:anchor`);
 //! - **a new part** (such as a customXml part with the report's data): write it with
