@@ -79,10 +79,12 @@ pub(super) fn prose(text: &str) -> Vec<(Range<usize>, SectionNumber)> {
 }
 
 /// The next of [`WORDS`] at or after `from` that starts a word, matched without regard
-/// to the case of its first letter.
+/// to the case of its first letter. Every text of every entry goes through this, so it
+/// jumps from one possible first letter to the next rather than trying each position.
 fn next_word(text: &str, from: usize) -> Option<(usize, &'static str)> {
     let mut i = from;
-    while i < text.len() {
+    while let Some(at) = text.get(i..)?.find(['s', 'S', 'p', 'P', '§']) {
+        i += at;
         let starts_word = text[..i]
             .chars()
             .next_back()

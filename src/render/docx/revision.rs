@@ -217,6 +217,7 @@ fn whole<'a>(mut p: Paragraph<'a>, kind: RevisionKind, mark: Mark<'a>) -> Paragr
         // The revision's own paragraphs carry the bookmarks: a deleted entry's would name a
         // second place `entry_3_2` when another entry took its number.
         p.bookmark = None;
+        p.children = p.children.into_iter().flat_map(unlink_internal).collect();
         // A deleted logo would point at a picture the revision's package lacks.
         p.children.retain(|c| {
             !matches!(
@@ -230,6 +231,18 @@ fn whole<'a>(mut p: Paragraph<'a>, kind: RevisionKind, mark: Mark<'a>) -> Paragr
     }
     p.props.mark = Some(revision);
     p
+}
+
+/// A deleted cross-reference keeps its text, not its link: the bookmarks are the revised
+/// document's, where its number may name another entry or none.
+fn unlink_internal(child: Child<'_>) -> Vec<Child<'_>> {
+    match child {
+        Child::Link {
+            target: Target::Anchor(_),
+            runs,
+        } => runs.into_iter().map(Child::Run).collect(),
+        other => vec![other],
+    }
 }
 
 /// One word of a paragraph (or a page number, a drawing) with its run properties and
@@ -305,7 +318,12 @@ fn paragraph<'a>(old: Paragraph<'a>, new: Paragraph<'a>, mark: Mark<'a>) -> Para
                 .iter()
                 .filter(|t| !matches!(t.content, Some(Content::Drawing(_))))
                 .cloned()
-                .map(|t| (t, Some(RevisionKind::Deleted))),
+                .map(|mut t| {
+                    if matches!(t.link, Some(Target::Anchor(_))) {
+                        t.link = None;
+                    }
+                    (t, Some(RevisionKind::Deleted))
+                }),
         );
         merged.extend(
             new_tokens[stretch.new]
@@ -461,6 +479,38 @@ mod tests {
                 ("four".to_owned(), RevisionKind::Inserted),
             ]
         );
+    }
+
+    #[test]
+    fn deleted_cross_references_keep_their_text_not_their_link() {
+        let reference = |n: &'static str| Child::Link {
+            target: Target::Anchor(Cow::Owned(format!("entry_{}", n.replace('.', "_")))),
+            runs: vec![Run::text(n)],
+        };
+        let mut old = para("See ");
+        old.push(reference("3.2"));
+        old.bookmark = Some("entry_2_1".into());
+        let mut new = para("See ");
+        new.push(reference("3.3"));
+        let merged = paragraph(old.clone(), new, MARK);
+        assert_eq!(text(&merged, true), "See 3.3");
+        assert_eq!(text(&merged, false), "See 3.2");
+        let anchors: Vec<String> = merged
+            .children
+            .iter()
+            .filter_map(|c| match c {
+                Child::Link {
+                    target: Target::Anchor(a),
+                    ..
+                } => Some(a.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(anchors, ["entry_3_3"]);
+        let gone = whole(old, RevisionKind::Deleted, MARK);
+        assert!(gone.bookmark.is_none());
+        assert!(gone.children.iter().all(|c| matches!(c, Child::Run(_))));
+        assert_eq!(text(&gone, false), "See 3.2");
     }
 
     #[test]
