@@ -37,7 +37,7 @@ struct Expect {
     placeholders: usize,
 }
 
-const CORPUS: [Expect; 8] = [
+const CORPUS: [Expect; 9] = [
     Expect {
         file: "c17-33-e.txt",
         meeting: "Council 2017",
@@ -155,6 +155,25 @@ const CORPUS: [Expect; 8] = [
         furniture: &["- 9 -"],
         guesses: 0,
         placeholders: 0,
+    },
+    Expect {
+        file: "c17-124-e.txt",
+        meeting: "Council 2017",
+        place_and_dates: "Geneva, 15-25 May 2017",
+        number: "C17/124",
+        date: "2017-06-14",
+        language_line: "Original: English",
+        agenda_item: None,
+        source: None,
+        title: "SUMMARY RECORD OF THE SIXTH PLENARY MEETING",
+        summary: "Monday, 22 May 2017, from 0930 to 1230 hours",
+        action: None,
+        references: None,
+        top_level_period: false,
+        numbers: &["1", "1.1", "1.2", "2", "2.1"],
+        furniture: &["1", "C17/124-E"],
+        guesses: 1,
+        placeholders: 1,
     },
     Expect {
         file: "c16-33-e.docx",
@@ -397,8 +416,9 @@ corpus_test!(c17_119_summary_record, 2);
 corpus_test!(c18_35_note_windows_1252_unlabelled_box, 3);
 corpus_test!(c19_111_summary_record_bom_crlf, 4);
 corpus_test!(cwg_internet_11_11_web_extraction, 5);
-corpus_test!(c16_33_docx_header_table, 6);
-corpus_test!(c17_35_docx_cell_paragraphs, 7);
+corpus_test!(c17_124_summary_record_web_extraction, 6);
+corpus_test!(c16_33_docx_header_table, 7);
+corpus_test!(c17_35_docx_cell_paragraphs, 8);
 
 /// The README cites a model document for every input in the folder.
 #[test]

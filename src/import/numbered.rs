@@ -1,7 +1,8 @@
 //! A paragraph's section number, in the forms real Council documents write it:
 //! `2.1<TAB>text`, `2.1 text` (spaces, or a no-break space, where Word's export or a web
 //! page lost the TAB), `1<TAB>Heading` (summary records write level-1 numbers without a
-//! period), `1)<TAB>Heading`, and `2.1Text` (a web extraction that dropped the TAB).
+//! period), `1)<TAB>Heading`, and `2.1Text` or `1Heading` (a web extraction that
+//! dropped the TAB).
 //!
 //! A TAB is unambiguous; the other separators are taken only where a sentence cannot
 //! start so: a level-1 number needs a capital after it and must not be a day of a date
@@ -143,10 +144,16 @@ fn plausible(
                 && (number.depth() > 1 || number.top() <= MAX_UNTABBED_TOP)
                 && number.parts().iter().all(|&p| p < 100)
         }
-        // `2.1All`: a dot in the label, and a letter (never a digit) after it.
+        // `2.1All`, `1.Introduction`: a dot in the label, and a capital after it. A
+        // summary record's `1Strengthening …` has no dot: then a word of three letters
+        // or more, a capital and lower case (`5G networks`, `3GPP` stay text).
         Separator::Glued => {
-            label.contains('.')
-                && first.is_some_and(char::is_uppercase)
+            let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+            let mut letters = word.chars();
+            let word_like = word.chars().count() >= 3
+                && letters.next().is_some_and(char::is_uppercase)
+                && letters.all(char::is_lowercase);
+            (label.contains('.') && first.is_some_and(char::is_uppercase) || word_like)
                 && number.top() <= MAX_UNTABBED_TOP
                 && number.parts().iter().all(|&p| p < 100)
         }
@@ -263,6 +270,14 @@ mod tests {
         assert_eq!(s("3 countries joined"), None);
         assert_eq!(s("1) is open to all Member States"), None);
         assert_eq!(s("1)\tis open to all Member States"), None);
-        assert_eq!(s("12Members"), None);
+        assert_eq!(s("12Members"), Some(("12".into(), Glued, Some(Bare))));
+        assert_eq!(
+            s("1Strengthening the regional presence"),
+            Some(("1".into(), Glued, Some(Bare)))
+        );
+        assert_eq!(s("5G networks grew"), None);
+        assert_eq!(s("3GPP met twice"), None);
+        assert_eq!(s("4Kb of data"), None);
+        assert_eq!(s("40Members"), None, "a level-1 number over 30");
     }
 }
