@@ -314,22 +314,21 @@ fn place_after_title(
             });
         }
     };
-    if record {
-        guess(
-            meta,
-            "summary.text",
+    // A summary record's meeting lines, or lines between the title and the `Summary`
+    // label: all of them at the box's start.
+    let whole = if record {
+        Some(
             "Summary made of the summary record's lines under its title (its time, chair and subjects): a summary record has no Summary box",
-        );
-        meta.summary.splice(0..0, after.iter().map(block));
-        return;
-    }
-    if summary_label {
-        // Lines between the title and the `Summary` label: kept at the box's start.
-        guess(
-            meta,
-            "summary.text",
+        )
+    } else if summary_label {
+        Some(
             "the lines between the title and the `Summary` label were put at the start of the Summary",
-        );
+        )
+    } else {
+        None
+    };
+    if let Some(message) = whole {
+        guess(meta, "summary.text", message);
         meta.summary.splice(0..0, after.iter().map(block));
         return;
     }
