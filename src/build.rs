@@ -224,7 +224,7 @@ pub fn build_against(
     templates.set_budget(entry_count, input_bytes);
     let text_options = Options { wrap: options.wrap };
     let timestamp = timestamp(report, options.source_date_epoch);
-    let mut rendered = match against {
+    let rendered = match against {
         None => render(report, &templates, timestamp, &text_options)?,
         Some(against) => {
             let Some(old) = against.into_report() else {
@@ -234,12 +234,7 @@ pub fn build_against(
             render_revision(&comparison, &templates, timestamp, &text_options)?
         }
     };
-    if options.html {
-        rendered.html = Some(html::render(report));
-    }
-    if let Some(soffice) = &options.pdf {
-        rendered.pdf = Some(soffice.convert(&rendered.docx, &rendered.stem, timestamp)?);
-    }
+    let rendered = with_extras(rendered, report, timestamp, options)?;
     write(&rendered, &options.out).map(Some)
 }
 
@@ -248,6 +243,11 @@ pub fn build_against(
 /// output of every language is rendered first, then all are written as one step, so an
 /// error leaves every previous output as it was. `budget`: the entry count and input
 /// bytes, for the template budget.
+///
+/// The languages are rendered side by side on rayon's pool (each DOCX also spreads its
+/// blocks over the same pool). Every output depends on its own report alone, so they are
+/// the same bytes as rendered one after another (`RAYON_NUM_THREADS=1`); an error is the
+/// first language's in the order given, as it was serially.
 pub fn build_all(
     reports: Vec<Report>,
     against: Option<Vec<Report>>,
@@ -258,12 +258,15 @@ pub fn build_all(
     let mut templates = Templates::discover(entries, options.templates.as_deref())?;
     templates.set_budget(budget.0, budget.1);
     let text_options = Options { wrap: options.wrap };
-    let mut all = Vec::with_capacity(reports.len());
-    for (i, report) in reports.iter().enumerate() {
+    // With `against` (`build --language … --against …`), each language's revision.
+    let languages: Vec<(&Report, Option<&Report>)> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, report)| (report, against.as_ref().and_then(|a| a.get(i))))
+        .collect();
+    let all = crate::parallel::map(&languages, |&(report, issued)| {
         let timestamp = timestamp(report, options.source_date_epoch);
-        // With `against` (`build --language … --against …`), each language's revision.
-        let issued = against.as_ref().and_then(|a| a.get(i));
-        let mut rendered = match issued {
+        let rendered = match issued {
             Some(old) => render_revision(
                 &crate::compare::compare(old, report),
                 &templates,
@@ -272,14 +275,10 @@ pub fn build_all(
             )?,
             None => render(report, &templates, timestamp, &text_options)?,
         };
-        if options.html {
-            rendered.html = Some(html::render(report));
-        }
-        if let Some(soffice) = &options.pdf {
-            rendered.pdf = Some(soffice.convert(&rendered.docx, &rendered.stem, timestamp)?);
-        }
-        all.push(rendered);
-    }
+        with_extras(rendered, report, timestamp, options)
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
     let written: Vec<Written> = all.iter().map(|r| paths(r, &options.out)).collect();
     let mut files = Vec::new();
     for (r, w) in all.iter().zip(&written) {
@@ -287,6 +286,22 @@ pub fn build_all(
     }
     write_set(&options.out, &files)?;
     Ok(written)
+}
+
+/// `rendered` with the HTML page and the PDF of `report`, when `options` ask for them.
+fn with_extras(
+    mut rendered: Rendered,
+    report: &Report,
+    timestamp: i64,
+    options: &BuildOptions,
+) -> Result<Rendered, BuildError> {
+    if options.html {
+        rendered.html = Some(html::render(report));
+    }
+    if let Some(soffice) = &options.pdf {
+        rendered.pdf = Some(soffice.convert(&rendered.docx, &rendered.stem, timestamp)?);
+    }
+    Ok(rendered)
 }
 
 /// Where the outputs of `rendered` go in `out`.

@@ -394,6 +394,59 @@ fn build_all_writes_six_of_each() {
     }
 }
 
+/// The six languages rendered side by side write the bytes they write one at a time
+/// (`RAYON_NUM_THREADS=1`) and the bytes each language's build alone writes: nothing in a
+/// language's outputs depends on the others or on the threads.
+#[test]
+fn build_all_in_parallel_writes_the_bytes_of_each_language_alone() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    // The shipped translations: every language differs from the English.
+    copy_tree(&root().join("entries"), &dir.join("entries"));
+    let build = |args: &[&str], threads: &str, out: &str| {
+        let o = assert_cmd::Command::cargo_bin("council-report")
+            .expect("the binary")
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env("RAYON_NUM_THREADS", threads)
+            .arg("build")
+            .args(args)
+            .args(["--html", "--out", out])
+            .output()
+            .expect("the binary runs");
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        crate::common::tree(&dir.join(out))
+    };
+    let parallel = build(&["--language", "all"], "4", "parallel");
+    let outputs = |tree: &std::collections::BTreeMap<String, Vec<u8>>| {
+        tree.iter()
+            .filter(|(name, _)| name.starts_with("C18-33-"))
+            .map(|(name, bytes)| (name.clone(), bytes.clone()))
+            .collect::<Vec<_>>()
+    };
+    let all = outputs(&parallel);
+    assert_eq!(all.len(), 6 * 4, "{:?}", parallel.keys());
+    let serial = outputs(&build(&["--language", "all"], "1", "serial"));
+    assert_eq!(serial.len(), all.len());
+    let same_as_all = |what: &str, files: Vec<(String, Vec<u8>)>| {
+        assert!(!files.is_empty(), "{what} wrote nothing");
+        for (name, bytes) in files {
+            assert!(
+                parallel.get(&name) == Some(&bytes),
+                "{what}: {name} differs"
+            );
+        }
+    };
+    same_as_all("one thread", serial);
+    for l in ["E", "F", "S", "A", "C", "R"] {
+        let alone = build(&["--language", l], "4", &format!("alone-{l}"));
+        same_as_all(l, outputs(&alone));
+    }
+    // And the English of `--language all` is the plain build's.
+    same_as_all("build", outputs(&build(&[], "4", "english")));
+}
+
 #[test]
 fn renumber_keeps_translations_matched() {
     let (tmp, entries) = sample();

@@ -271,14 +271,13 @@ pub fn save(file: &Path, text: &str) {
 }
 
 /// Every file's bytes under `dir`, by path relative to it: equal trees mean nothing changed.
+/// The folder's lock file is left out: any command that reads the folder under its lock
+/// (a dry run too) creates it, empty, and it is no content (src/lock.rs says why it stays).
 pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        // The lock file stays once a command has locked the folder (by design, see
-        // src/lock.rs): it is no content, and whether a copy has one depends on which
-        // test ran first in the folder copied.
         .filter(|e| e.file_type().is_file() && e.file_name() != council_report::lock::LOCK_FILE)
         .map(|e| {
             let rel = e
