@@ -79,9 +79,64 @@ pub fn describe(c: char) -> String {
     format!("control character U+{:04X}{name}", c as u32)
 }
 
+/// A character a reader cannot see that changes what Word prints or finds (W010), with
+/// its name; `None` for every other character. `before` and `after` are its neighbours:
+/// the zero-width joiners shape Arabic and Indic letters and emoji, and are reported only
+/// beside ASCII, where they have no work to do. Not reported: the no-break spaces U+00A0
+/// and U+202F (French typography and `ITU-T Y.3071` kept on one line need them), the
+/// other fixed-width spaces (visible as spaces), and the bidirectional marks, which an
+/// Arabic report needs.
+pub fn invisible(c: char, before: Option<char>, after: Option<char>) -> Option<&'static str> {
+    let beside_ascii =
+        || before.is_some_and(|b| b.is_ascii()) || after.is_some_and(|a| a.is_ascii());
+    Some(match c {
+        '\u{00AD}' => "soft hyphen",
+        '\u{180E}' => "Mongolian vowel separator",
+        '\u{200B}' => "zero width space",
+        '\u{200C}' if beside_ascii() => "zero width non-joiner",
+        '\u{200D}' if beside_ascii() => "zero width joiner",
+        '\u{2028}' => "line separator",
+        '\u{2029}' => "paragraph separator",
+        '\u{2060}' => "word joiner",
+        '\u{2061}'..='\u{2064}' => "invisible mathematical operator",
+        '\u{FEFF}' => "byte-order mark",
+        _ => return None,
+    })
+}
+
+/// A byte-level screen for [`invisible`]: false means none is present. Each starts with
+/// 0xC2 (U+00AD), 0xE1 (U+180E), 0xE2 (U+2000 to U+2FFF) or 0xEF (U+FEFF).
+pub fn may_hold_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(0xC2, 0xE2, 0xEF, bytes).is_some() || memchr::memchr(0xE1, bytes).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_and_the_joiners_where_they_work() {
+        assert_eq!(
+            invisible('\u{200B}', Some('a'), Some('b')),
+            Some("zero width space")
+        );
+        assert_eq!(invisible('\u{AD}', None, None), Some("soft hyphen"));
+        assert_eq!(
+            invisible('\u{200D}', Some('a'), Some('b')),
+            Some("zero width joiner")
+        );
+        // Between Arabic letters a joiner shapes the text.
+        assert_eq!(
+            invisible('\u{200D}', Some('\u{644}'), Some('\u{627}')),
+            None
+        );
+        for seen in ['\u{A0}', '\u{202F}', '\u{200F}', ' ', 'a'] {
+            assert_eq!(invisible(seen, Some('a'), Some('b')), None, "{seen:?}");
+        }
+        assert!(!may_hold_invisible("plain ASCII"));
+        assert!(may_hold_invisible("a\u{FEFF}b"));
+    }
 
     #[test]
     fn the_byte_screen_never_misses_a_forbidden_character() {

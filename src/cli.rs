@@ -50,6 +50,8 @@ pub enum Command {
     /// Rewrite entries and report.toml in one canonical layout, keeping comments.
     ///
     /// --check writes nothing, lists the files that would change and exits 1 if any do.
+    /// --fix also fixes the typography check warns about (W002, W003, W004, W010) in the
+    /// text values; --dry-run prints the changes as a unified diff and writes nothing.
     Fmt(FmtArgs),
     /// Print the JSON Schema (draft-07) of an entry file or of report.toml, for editors.
     ///
@@ -311,8 +313,18 @@ pub struct FmtArgs {
     pub entries: EntriesArg,
 
     /// Write nothing; list the files that would change and exit 1 if there are any.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "dry_run")]
     pub check: bool,
+
+    /// Also fix the typography of the text values: straight quotes to typographic ones
+    /// (“ ” ‘ ’ in English), runs of spaces to one, spaces at line ends removed, TABs to
+    /// spaces. Keys, link addresses, web addresses and code spans stay as they are.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Write nothing; print what would change as a unified diff.
+    #[arg(long)]
+    pub dry_run: bool,
 
     #[command(flatten)]
     pub color: ColorArg,

@@ -162,6 +162,8 @@ pub struct Meta {
     /// locale table, by language and label name.
     pub labels:
         std::collections::BTreeMap<Language, std::collections::BTreeMap<&'static str, String>>,
+    /// report.toml's `[check]`: the warnings it allows or denies.
+    pub levels: crate::diag::Levels,
 }
 
 impl Meta {
@@ -551,6 +553,7 @@ mod tests {
             file: "entries/report.toml".into(),
             untranslated: Vec::new(),
             labels: Default::default(),
+            levels: Default::default(),
         }
     }
 

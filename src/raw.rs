@@ -16,15 +16,28 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+mod levels;
 pub mod shape;
 mod toml_dates;
 
+pub use levels::RawLevels;
 use toml_dates::{DateOrPlaceholder, TomlDate};
 
 /// How a placeholder starts: `import` writes `"TODO: …"` for a report.toml value it did
 /// not find, and `check` warns about every one left (W005).
 pub const PLACEHOLDER_PREFIX: &str = "TODO";
 
+/// The text of the entry `new` writes: a placeholder (W005), so that a paragraph nobody
+/// wrote never reaches the Council unnoticed.
+pub const SKELETON_TEXT: &str = "TODO: write the paragraph here.";
+
+/// The words of [`SKELETON_TEXT`] that stay recognisable once its `TODO:` is gone or
+/// other words are written around it (W011).
+pub const SKELETON_SENTENCE: &str = "write the paragraph here";
+
+/// What `new` shows as the value of the keys it comments out (`# title = "…"`): one left
+/// in, uncommented, is W011 (W012 for a Recommendation's title).
+pub const SKELETON_VALUE: &str = "…";
 /// The comment `import` writes above a value it guessed (`# import: title guessed from
 /// the line after the source line`); `check` warns about each one left (W014).
 pub const GUESS_COMMENT: &str = "# import:";
@@ -140,6 +153,12 @@ pub struct RawReport {
     #[serde(default)]
     #[schemars(with = "Option<RawLabels>")]
     pub labels: RawLabels,
+    /// Lint levels, as clippy has them: `W002 = "allow"` stops reporting straight
+    /// quotes, `W010 = "deny"` makes a TAB in a text an error that stops the build;
+    /// `"warn"` is the default. Any warning's code may be set, no error's.
+    #[serde(default)]
+    #[schemars(with = "Option<RawLevels>")]
+    pub check: RawLevels,
 }
 
 /// Label overrides by language (`E`, `F`, `S`, `A`, `C`, `R`).

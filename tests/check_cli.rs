@@ -149,6 +149,20 @@ rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
 rule!(w003_double_space, "w003-double-space", "W003", 0);
 rule!(w004_trailing_space, "w004-trailing-space", "W004", 0);
 rule!(w005_placeholder, "w005-placeholder", "W005", 0);
+rule!(
+    w010_invisible_character,
+    "w010-invisible-character",
+    "W010",
+    0
+);
+rule!(
+    w010_invisible_zero_width,
+    "w010-invisible-zero-width",
+    "W010",
+    0
+);
+rule!(w011_skeleton_text, "w011-skeleton-text", "W011", 0);
+rule!(w012_placeholder_title, "w012-placeholder-title", "W012", 0);
 rule!(w013_untyped_reference, "w013-untyped-reference", "W013", 0);
 rule!(w014_import_guess, "w014-import-guess", "W014", 0);
 
@@ -575,4 +589,75 @@ fn a_misspelt_entries_folder_suggests_the_one_that_exists() {
         stderr(&out),
         "error: the entries folder `zzz` does not exist\n"
     );
+}
+
+/// A copy of a fixture with `table` added to its report.toml: (exit code, stderr) of
+/// `check`.
+fn check_with_table(fixture: &str, table: &str, extra: &[&str]) -> (i32, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(
+        &root().join("tests/fixtures/check").join(fixture),
+        dir.path(),
+    );
+    let report = dir.path().join("report.toml");
+    let text = std::fs::read_to_string(&report).expect("report.toml");
+    std::fs::write(&report, format!("{text}\n{table}")).expect("write");
+    let mut args = vec!["check", "--entries", dir.path().to_str().expect("utf-8")];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    (
+        code(&out),
+        stderr(&out).replace(dir.path().to_str().expect("utf-8"), "e"),
+    )
+}
+
+/// `[check]` sets a warning's level: `deny` makes it an error (exit 1, the build would
+/// stop), `allow` hides it (even under --deny-warnings), `warn` is the default.
+#[test]
+fn check_table_sets_warning_levels() {
+    let (exit, err) = check_with_table("w003-double-space", "[check]\nW003 = \"deny\"\n", &[]);
+    assert_eq!(exit, 1, "{err}");
+    assert!(err.contains("error[W003]"), "{err}");
+    assert!(
+        err.ends_with("checked 3 entries: 1 error, 0 warnings\n"),
+        "{err}"
+    );
+    insta::assert_snapshot!("check_table_deny", err);
+
+    let (exit, err) = check_with_table(
+        "w003-double-space",
+        "[check]\nW003 = \"allow\"\n",
+        &["--deny-warnings"],
+    );
+    assert_eq!(exit, 0, "{err}");
+    assert_eq!(err, "checked 3 entries: 0 errors, 0 warnings\n");
+
+    let (exit, err) = check_with_table("w003-double-space", "[check]\nW003 = \"warn\"\n", &[]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(err.contains("warning[W003]"), "{err}");
+}
+
+/// An unknown code, an error's code and a level that is not one of the three: each an
+/// error at its line and column in report.toml, in one run.
+#[test]
+fn check_table_rejects_unknown_codes_and_levels() {
+    let (exit, err) = check_with_table(
+        "clean",
+        "[check]\nW0002 = \"allow\"\nE012 = \"allow\"\nW001 = \"never\"\nW999 = \"deny\"\n",
+        &[],
+    );
+    assert_eq!(exit, 1, "{err}");
+    assert_eq!(err.matches("error[E003]").count(), 3, "{err}");
+    assert_eq!(err.matches("error[E004]").count(), 1, "{err}");
+    assert!(err.contains("report.toml:22:1"), "{err}");
+    // The help lists every warning's code (and no error's); the snapshot leaves the list
+    // out, so that a new warning does not change it.
+    let listed: Vec<String> = council_report::diag::Code::ALL
+        .iter()
+        .filter(|c| c.severity() == council_report::diag::Severity::Warning)
+        .map(|c| format!("`{c}`"))
+        .collect();
+    let listed = listed.join(", ");
+    assert_eq!(err.matches(listed.as_str()).count(), 2, "{err}");
+    insta::assert_snapshot!(err.replace(&listed, "`W001`, … (every warning)"));
 }

@@ -166,12 +166,22 @@ fn new_with_a_number_and_in_a_folder_of_its_own() {
 fn new_refuses_a_number_in_use_or_without_a_parent_and_writes_nothing() {
     let w = Work::new();
     let before = w.tree();
+    // A number in use: the help names the two commands that do what was meant.
     let out = w.run(&["new", "2.9"]);
     assert_eq!(code(&out), 1);
-    assert_eq!(
-        stderr(&out),
-        "error: 2.9 is in use by `entries/2/2.09-itu-t-sg13.toml`; nothing was written\n"
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(
+            "error: 2.9 is in use by `entries/2/2.09-itu-t-sg13.toml`; nothing was written\n"
+        ),
+        "{err}"
     );
+    assert!(
+        err.contains("`council-report renumber --insert 2.9`"),
+        "{err}"
+    );
+    assert!(err.contains("`council-report new --under 2`"), "{err}");
+    insta::assert_snapshot!("new_number_in_use_hints_renumber_and_under", err);
     let out = w.run(&["new", "--under", "9"]);
     assert_eq!(code(&out), 1);
     assert!(

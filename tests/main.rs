@@ -18,6 +18,7 @@ mod check_cli;
 mod check_never_panics;
 mod docx_xml;
 mod edit_cli;
+mod fmt_fix_cli;
 mod hostile;
 mod html_render;
 mod import_cli;

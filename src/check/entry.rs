@@ -1,5 +1,6 @@
 //! Rules on one entry file, turning a raw entry into a checked [`Entry`].
 
+use super::drafting;
 use super::text;
 use super::values;
 use crate::dates;
@@ -34,6 +35,7 @@ pub(super) fn convert(
     let id = raw.id.as_ref().and_then(|id| entry_id(cx, id));
     let title = raw.title.as_ref().and_then(|t| {
         text::plain(cx, t);
+        drafting::skeleton_value(cx, t, "title");
         values::non_empty(cx, t, "title")
     });
     let sector = raw
@@ -82,6 +84,9 @@ pub(super) fn convert(
             .label("to write")
             .help("write the paragraph in place of the `TODO` text that `new` or `init` left"),
         );
+    }
+    if let Some(t) = &raw.text {
+        drafting::skeleton_sentence(cx, raw.number.get_ref(), t);
     }
     if title.is_none() && body.blocks.is_empty() && raw.title.is_none() {
         cx.push(
@@ -202,6 +207,9 @@ fn recommendation(
         );
     }
     text::plain(cx, &r.title);
+    if !r.title.get_ref().trim().is_empty() {
+        drafting::recommendation_title(cx, id, &r.title);
+    }
     let title = values::non_empty(cx, &r.title, "title");
     let status = values::one_of(cx, &r.status, "status", &Status::ALL, Status::as_str);
     Some(Recommendation {
@@ -250,6 +258,8 @@ fn series_number(s: &str) -> bool {
 fn event(cx: &mut InFile<'_>, e: &RawEvent, meta: Option<&Meta>) -> Option<Event> {
     text::plain(cx, &e.name);
     text::plain(cx, &e.place);
+    drafting::skeleton_value(cx, &e.name, "name");
+    drafting::skeleton_value(cx, &e.place, "place");
     let name = values::non_empty(cx, &e.name, "name");
     let place = values::non_empty(cx, &e.place, "place");
     let start = values::date(cx, &e.start, "start");

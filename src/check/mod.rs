@@ -4,6 +4,7 @@
 //! so one run reports everything. A [`Report`] comes out only when there is no error:
 //! "parse, don't validate", so renderers never see invalid data.
 
+mod drafting;
 mod entry;
 mod guesses;
 mod locate;
@@ -238,6 +239,9 @@ pub fn finish(
     let numbers = numbers_at.iter().map(|n| n.number).collect();
     references::check(&mentions, &numbers, &mut diags);
     unique_ids(&ids_at, &sources, &mut diags);
+    if let Some(meta) = &meta {
+        meta.levels.apply(&mut diags);
+    }
     diag::sort(&mut diags, &sources);
     let report = match meta {
         Some(meta) if !diags.iter().any(Diagnostic::is_error) => {

@@ -7,7 +7,7 @@ use super::values;
 use std::collections::BTreeMap;
 
 use crate::dates::Date;
-use crate::diag::{Code, Diagnostic, DisplayPath, InFile};
+use crate::diag::{Code, Diagnostic, DisplayPath, InFile, Level, Levels};
 use crate::locale::Language;
 use crate::markup::{Markup, link_is_allowed};
 use crate::model::{Filled, Layout, Logo, Margins, Meta, Period, Revision, Summary};
@@ -125,6 +125,7 @@ pub(super) fn convert(
     });
     let layout = layout(cx, &raw.layout, logo);
     let labels = labels(cx, &raw.labels);
+    let levels = levels(cx, &raw.check);
 
     if cx.errors() > errors_before {
         return None;
@@ -152,7 +153,19 @@ pub(super) fn convert(
         file: path.clone(),
         untranslated: Vec::new(),
         labels,
+        levels,
     })
+}
+
+/// `[check]`: the level of each warning named (the loader has refused other keys).
+fn levels(cx: &mut InFile<'_>, raw: &crate::raw::RawLevels) -> Levels {
+    let mut levels = Levels::default();
+    for (code, level) in &raw.0 {
+        if let Some(l) = values::one_of(cx, level, "level", &Level::ALL, Level::as_str) {
+            levels.0.insert(*code, l);
+        }
+    }
+    levels
 }
 
 /// `[revision]`: its number, a date not before the document's, and its author.

@@ -31,6 +31,7 @@ fn inside(
 pub(super) fn plain(cx: &mut InFile<'_>, value: &Spanned<String>) {
     characters(cx, value);
     typography(cx, value);
+    unseen(cx, value);
 }
 
 /// Checks only the characters of a value printed as it is: a placeholder (`TODO: …`),
@@ -44,6 +45,7 @@ pub(super) fn characters_only(cx: &mut InFile<'_>, value: &Spanned<String>) {
 pub(super) fn marked_up(cx: &mut InFile<'_>, value: &Spanned<String>) -> Markup {
     characters(cx, value);
     typography(cx, value);
+    unseen(cx, value);
     let (markup, issues, refs) = markup::parse_with_refs(value.get_ref());
     mentions(cx, value, &refs);
     for issue in issues {
@@ -131,6 +133,77 @@ fn characters(cx: &mut InFile<'_>, value: &Spanned<String>) {
             c,
         ));
     }
+}
+
+/// W010: TABs inside a line (a wide gap in Word; at a line's start they indent a bullet,
+/// at its end W004 has them) and characters a reader cannot see (a zero width space
+/// pasted from a web page splits a word Word then cannot find), one warning per kind of
+/// character and value, at the first, with a count of the others.
+fn unseen(cx: &mut InFile<'_>, value: &Spanned<String>) {
+    let text = value.get_ref();
+    let tabs = inner_tabs(text);
+    if let Some(&at) = tabs.first() {
+        let d = inside(
+            cx,
+            value,
+            Code::InvisibleCharacter,
+            "a TAB inside the text",
+            at..at + 1,
+        )
+        .label(more(tabs.len(), "TAB"))
+        .help("Word prints a TAB as a wide gap: write a space (`council-report fmt --fix` does)");
+        cx.push(d);
+    }
+    if !crate::chars::may_hold_invisible(text) {
+        return;
+    }
+    let mut found: Vec<(&str, char, usize, usize)> = Vec::new();
+    let mut before = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, a)| a);
+        if let Some(name) = crate::chars::invisible(c, before, after) {
+            match found.iter_mut().find(|f| f.0 == name) {
+                Some(f) => f.3 += 1,
+                None => found.push((name, c, at, 1)),
+            }
+        }
+        before = Some(c);
+    }
+    for (name, c, at, n) in found {
+        let d = inside(
+            cx,
+            value,
+            Code::InvisibleCharacter,
+            format!("an invisible character inside the text: U+{:04X} ({name})", c as u32),
+            at..at + c.len_utf8(),
+        )
+        .label(more(n, name))
+        .help("delete it: a reader cannot see it, but it splits the word for Word's search and spelling (text pasted from a web page or a PDF brings these)");
+        cx.push(d);
+    }
+}
+
+/// The byte offsets of TABs after a line's first visible character and before its
+/// last: what W010 reports and `fmt --fix` replaces.
+pub fn inner_tabs(text: &str) -> Vec<usize> {
+    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let content = body.trim_end_matches([' ', '\t']);
+        let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
+        out.extend(
+            content[indent..]
+                .match_indices('\t')
+                .map(|(i, _)| line_start + indent + i),
+        );
+        line_start += line.len();
+    }
+    out
 }
 
 /// One warning per kind and field, at the first place, with a count of the others: a

@@ -112,6 +112,10 @@ pub(crate) fn refused(e: EditError, args: &DiagnosticArgs) -> anyhow::Result<Out
             crate::errln!("error: {msg}; nothing was written");
             Ok(Outcome::Invalid)
         }
+        EditError::RefusedWithHelp { message, help } => {
+            crate::errln!("error: {message}; nothing was written\nhelp: {help}");
+            Ok(Outcome::Invalid)
+        }
         EditError::Load(_)
         | EditError::Parse { .. }
         | EditError::Io { .. }

@@ -14,11 +14,11 @@ macro_rules! codes {
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
             /// `E012`
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $code,)* }
             }
 
-            pub fn severity(self) -> Severity {
+            pub const fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$sev,)* }
             }
 
@@ -69,8 +69,30 @@ codes! {
     StaleTranslation = "W007", Warning, "the English changed since the piece was translated";
     OrphanTranslation = "W008", Warning, "a translation matches no piece of the English";
     Typography = "W009", Warning, "a translation breaks its language's typography (French spaces, Chinese full-width punctuation, straight quotes)";
+    InvisibleCharacter = "W010", Warning, "a TAB or an invisible character inside a text";
+    SkeletonText = "W011", Warning, "text that `new` wrote as an example is still in the entry";
+    PlaceholderTitle = "W012", Warning, "a Recommendation's title is a placeholder";
     UntypedReference = "W013", Warning, "prose names an entry by its number (“section 4.5”) where a cross-reference (`section [§4.5]`) would follow renumbering";
     ImportGuess = "W014", Warning, "a value still carries the `# import:` comment of a guess `import` made, not yet reviewed";
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Code {
+    type Err = ();
+
+    /// `W002` (exactly so) to its code.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or(())
+    }
 }
 
 impl std::fmt::Display for Code {

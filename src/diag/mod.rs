@@ -13,6 +13,7 @@ mod human;
 mod in_file;
 mod json;
 mod junit;
+mod levels;
 mod sources;
 
 use std::ops::Range;
@@ -20,6 +21,7 @@ use std::ops::Range;
 pub use code::Code;
 pub use failure::{Failure, render_failure};
 pub use in_file::{InFile, Mention};
+pub use levels::{Level, Levels, settable};
 pub use sources::{DisplayPath, FileId, LineCol, Sources, display, line_col};
 
 /// How bad a finding is. Errors stop a build; warnings do not, unless `--deny-warnings`.

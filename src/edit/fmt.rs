@@ -7,7 +7,9 @@
 //! tables `meeting`, `document`, `summary`, `period`, `layout`, keys in README order.
 //!
 //! Only layout changes: every rewritten file must parse to the same TOML value as before,
-//! and the checked report must be identical, or nothing is written.
+//! and the checked report must be identical, or nothing is written. With `--fix`, the
+//! text values' typography is fixed first ([`super::fix`]); the layout that follows is
+//! held to the same rule against the fixed values.
 
 use std::path::Path;
 
@@ -16,10 +18,35 @@ use toml_edit::{DocumentMut, Item, RawString, Table, Value};
 use super::{Change, EditError, Plan, load_clean, parse_doc, relative};
 use crate::raw::shape::{self, Key};
 
-/// The files that are not in canonical layout, and their canonical texts.
-pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
+/// What `fmt` is asked to do.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Write nothing: list the files that would change (`--check`), or show how
+    /// (`--dry-run`).
+    pub write: bool,
+    /// Fix the typography of the text values too (`--fix`).
+    pub fix: bool,
+}
+
+/// A file `fmt` changes (or would): its path as diagnostics name it, and its texts.
+#[derive(Debug, Clone)]
+pub struct Formatted {
+    pub file: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// The files that are not in canonical layout (or, with `fix`, whose text values have
+/// typography to fix), and their new texts.
+pub fn plan(root: &Path, fix: bool) -> Result<(Plan, crate::check::Checked), EditError> {
     let (draft, before) = load_clean(root)?;
     let mut plan = Plan::after(root, &before);
+    // Entries are written in report.toml's language (English when it names none).
+    let language = draft
+        .report
+        .as_ref()
+        .and_then(|r| crate::locale::Language::parse(r.raw.document.language.get_ref()))
+        .unwrap_or(crate::locale::Language::E);
     for &id in &draft.files {
         let file = draft.sources.path(id);
         let (Some(rel), Some(text)) = (relative(root, file), draft.sources.text(id)) else {
@@ -28,10 +55,22 @@ pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
         // Format with LF line ends and give a CRLF file its CRLF back: the layout is ours,
         // the line ends are the author's (or their editor's).
         let crlf = text.contains("\r\n");
-        let lf = if crlf {
+        let mut lf = if crlf {
             text.replace("\r\n", "\n")
         } else {
             text.to_owned()
+        };
+        if fix {
+            let mut doc = parse_doc(file, &lf)?;
+            if super::fix::fix_document(&mut doc, language) > 0 {
+                lf = doc.to_string();
+            }
+        }
+        // What the layout must keep: the values as fixed (the file's own, without `fix`).
+        let fixed = if crlf {
+            lf.replace('\n', "\r\n")
+        } else {
+            lf.clone()
         };
         let mut formatted = if rel == "report.toml" {
             format_report(file, &lf)?
@@ -42,12 +81,12 @@ pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
         // value (a string fmt has just made multi-line), the file gets LF line ends.
         if crlf {
             let back = formatted.replace('\n', "\r\n");
-            if same_value(file, text, &back).is_ok() {
+            if same_value(file, &fixed, &back).is_ok() {
                 formatted = back;
             }
         }
         if formatted != text {
-            same_value(file, text, &formatted)?;
+            same_value(file, &fixed, &formatted)?;
             plan.changes.push(Change {
                 from: Some(rel.clone()),
                 to: rel,
@@ -59,16 +98,32 @@ pub fn plan(root: &Path) -> Result<(Plan, crate::check::Checked), EditError> {
     Ok((plan, before))
 }
 
-/// Formats the folder; with `check_only`, writes nothing. Returns the files that change
-/// (or would), as diagnostics name them.
-pub fn run(root: &Path, check_only: bool) -> Result<Vec<String>, EditError> {
+/// Formats the folder (writing nothing unless `options.write`). Returns the files that
+/// change (or would), as diagnostics name them, with their texts before and after.
+pub fn run(root: &Path, options: Options) -> Result<Vec<Formatted>, EditError> {
     let _lock = super::session(root)?;
-    let (plan, before) = plan(root)?;
-    let changed: Vec<String> = plan.changes.iter().map(|c| plan.display(&c.to)).collect();
-    if check_only || changed.is_empty() {
+    let (plan, before) = plan(root, options.fix)?;
+    let changed: Vec<Formatted> = plan
+        .changes
+        .iter()
+        .map(|c| Formatted {
+            file: plan.display(&c.to),
+            before: c.original.clone().unwrap_or_default(),
+            after: c.text.clone(),
+        })
+        .collect();
+    if changed.is_empty() || !(options.write || options.fix) {
         return Ok(changed);
     }
+    // A fix must not bring an error either (a dry run says so before it is run for real).
     let after = plan.verify()?;
+    if !options.write {
+        return Ok(changed);
+    }
+    if options.fix {
+        plan.apply("fmt")?;
+        return Ok(changed);
+    }
     let content = |c: &crate::check::Checked| {
         c.report
             .as_ref()

@@ -76,6 +76,12 @@ fn report_toml() -> String {
          # footer = \"http://www.itu.int/council\"  # the first page's footer link\n\
          # logo = \"logo.png\"  # PNG or JPEG inside this folder\n",
     );
+    w.absent(
+        "check",
+        "# [check]  # optional: a level for any warning, \"allow\", \"warn\" (the default) or \"deny\"\n\
+         # W002 = \"deny\"   # straight quotes stop the build (`council-report fmt --fix` fixes them)\n\
+         # W001 = \"allow\"  # gaps in the numbering are not reported\n",
+    );
     w.header(
         "#:schema ../schemas/report.schema.json\n\
          # The report as a whole: the first-page header block, the Summary box and the\n\

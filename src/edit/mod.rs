@@ -12,6 +12,7 @@
 //! that does not depend on them: only the [`BLOCKING`] codes do, where a file's number or
 //! text cannot be known, so an edit could collide with it or lose it.
 
+pub mod fix;
 pub mod fmt;
 pub mod init;
 pub mod journal;
@@ -52,6 +53,9 @@ pub enum EditError {
     /// The request makes no sense for these entries (a number in use, a missing parent).
     #[error("{0}")]
     Refused(String),
+    /// Refused, with what to run instead (`renumber --insert 3.5` for a number in use).
+    #[error("{message}")]
+    RefusedWithHelp { message: String, help: String },
     /// The entries have errors an edit cannot work around ([`BLOCKING`]).
     #[error(
         "these errors stop every edit (no report.toml, a file that cannot be read or parsed, numbers that are malformed or used twice); fix them first"
@@ -235,10 +239,16 @@ pub fn load_clean(root: &Path) -> Result<(crate::load::Draft, Checked), EditErro
     Ok((load::load(root)?, checked))
 }
 
-/// How many errors of each code `checked` has.
+/// How many errors of each code `checked` has. A warning that report.toml's `[check]`
+/// denies is not counted: `new` writes a placeholder (W005) on purpose, even where W005
+/// is denied, for the drafter to replace.
 fn error_counts(checked: &Checked) -> BTreeMap<Code, usize> {
     let mut counts = BTreeMap::new();
-    for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
+    for d in checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.code.severity() == crate::diag::Severity::Error)
+    {
         *counts.entry(d.code).or_insert(0) += 1;
     }
     counts

@@ -72,10 +72,10 @@ pub fn plan(root: &Path, place: Place, name: Name<'_>) -> Result<(Plan, SectionN
         }
         Place::At(n) => {
             if let Some(file) = file_of(n) {
-                return Err(EditError::Refused(format!(
-                    "{n} is in use by `{}`",
-                    super::display_in(root, file)
-                )));
+                return Err(EditError::RefusedWithHelp {
+                    message: format!("{n} is in use by `{}`", super::display_in(root, file)),
+                    help: in_use_help(n),
+                });
             }
             if let Some(parent) = n.parent()
                 && file_of(parent).is_none()
@@ -120,6 +120,21 @@ pub fn run(root: &Path, place: Place, name: Name<'_>) -> Result<Created, EditErr
         file,
         checked,
     })
+}
+
+/// What to run when the number asked for is taken: make room there, or take the next
+/// free number under the same parent.
+fn in_use_help(n: SectionNumber) -> String {
+    let insert = format!(
+        "to put the new entry at {n}, make room with `council-report renumber --insert {n}` \
+         ({n} and the entries after it move down one), then run this `new` again"
+    );
+    match n.parent() {
+        Some(parent) => format!(
+            "{insert}; for the next free number under {parent}: `council-report new --under {parent}`"
+        ),
+        None => insert,
+    }
 }
 
 /// The folder (relative to the entries folder, `""` for the top) of the new entry: where
@@ -225,9 +240,7 @@ pub(super) fn skeleton(number: impl std::fmt::Display, name: Name<'_>, schema: &
     w.finish().text
 }
 
-/// The skeleton's text: a placeholder (`check` warns about it, W005, until it is
-/// replaced), so that a paragraph nobody wrote never reaches the Council unnoticed.
-pub const SKELETON_TEXT: &str = "TODO: write the paragraph here.";
+pub use crate::raw::SKELETON_TEXT;
 
 #[cfg(test)]
 mod tests {

@@ -167,9 +167,23 @@ fn unknown(
     guess: Option<&str>,
     keys: &[Key],
 ) -> Diagnostic {
-    let help = match guess {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!(
+    let error_code = name
+        .parse::<Code>()
+        .ok()
+        .filter(|c| c.severity() == crate::diag::Severity::Error);
+    // `[check]` is the table whose keys are the warnings' codes.
+    let in_check = keys == shape::CHECK;
+    let help = match (guess, error_code) {
+        (_, Some(code)) if in_check => format!(
+            "{code} is an error, and no level lets an error pass: `[check]` sets warnings only: {}",
+            warning_codes(keys)
+        ),
+        (Some(s), _) => format!("did you mean `{s}`?"),
+        (None, _) if in_check => format!(
+            "`[check]` sets the level of a warning, by its code: {}",
+            warning_codes(keys)
+        ),
+        (None, _) => format!(
             "the keys allowed here are {}",
             keys.iter()
                 .map(|k| format!("`{}`", k.name))
@@ -180,6 +194,14 @@ fn unknown(
     cx.at(Code::UnknownKey, format!("unknown key `{name}`"), span)
         .label("not a known key here")
         .help(help)
+}
+
+/// The codes `[check]` may set, each in backquotes.
+fn warning_codes(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| format!("`{}`", k.name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn missing(cx: &InFile<'_>, name: &str, owner: &Owner, table: &DeTable<'_>) -> Diagnostic {
@@ -237,9 +259,20 @@ fn wrong_type(
             )
         }
         Kind::String => format!("put the value in quotes: `{name} = \"…\"`"),
-        Kind::Integer => {
-            "write whole numbers without quotes: `resolutions = [101, 180]`".to_owned()
-        }
+        // The value as written (`"101"`), and what it should be (`101`).
+        Kind::Integer => match value {
+            DeValue::String(s) if s.trim().parse::<i64>().is_ok() => format!(
+                "write whole numbers without quotes: `{}`, not `{written}`",
+                s.trim()
+            ),
+            _ if name == "resolutions" => {
+                "write whole numbers without quotes: `resolutions = [101, 180]`".to_owned()
+            }
+            _ => format!(
+                "write a whole number without quotes, such as `{name} = {}`",
+                if name == "number" { 1 } else { 12 }
+            ),
+        },
         Kind::Number => "write a number without quotes: `top = 20`".to_owned(),
         Kind::Boolean => "write true or false, without quotes".to_owned(),
         Kind::Array(_) => "write a list in brackets: `[101, 180]`".to_owned(),

@@ -8,6 +8,8 @@
 //! required leaves, with the words of each placeholder. A test holds it equal to the JSON
 //! Schema that [`crate::schema`] derives from the raw types, so the three cannot drift.
 
+use crate::diag::{Code, Severity};
+
 /// One key of a table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Key {
@@ -135,7 +137,35 @@ pub const REPORT: &[Key] = &[
     optional("period", Kind::Table(PERIOD)),
     optional("layout", Kind::Table(LAYOUT)),
     optional("labels", Kind::Table(LABELS)),
+    optional("check", Kind::Table(CHECK)),
 ];
+
+/// How many codes `[check]` may set: the warnings of [`Code::ALL`].
+const WARNINGS: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < Code::ALL.len() {
+        if matches!(Code::ALL[i].severity(), Severity::Warning) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// `[check]`: a level by warning code (`W002 = "allow"`), every warning optional.
+pub const CHECK: &[Key] = &{
+    let mut keys = [optional("", Kind::String); WARNINGS];
+    let (mut i, mut j) = (0, 0);
+    while i < Code::ALL.len() {
+        if matches!(Code::ALL[i].severity(), Severity::Warning) {
+            keys[j] = optional(Code::ALL[i].as_str(), Kind::String);
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
 
 const MEETING: &[Key] = &[
     filled(

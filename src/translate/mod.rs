@@ -58,6 +58,7 @@ pub fn localize(
                 .filter(|d| !(broken && d.code == crate::diag::Code::Untranslated)),
         );
     }
+    english.meta.levels.apply(&mut diags);
     checked.diagnostics.extend(diags);
     crate::diag::sort(&mut checked.diagnostics, &checked.sources);
     Some(reports)

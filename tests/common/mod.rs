@@ -271,12 +271,14 @@ pub fn save(file: &Path, text: &str) {
 }
 
 /// Every file's bytes under `dir`, by path relative to it: equal trees mean nothing changed.
+/// The folder's lock file is left out: any command that reads the folder under its lock
+/// (a dry run too) creates it, empty, and it is no content (src/lock.rs says why it stays).
 pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != council_report::lock::LOCK_FILE)
         .map(|e| {
             let rel = e
                 .path()

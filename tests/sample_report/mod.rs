@@ -112,6 +112,7 @@ pub fn report() -> Report {
         file: "entries/report.toml".into(),
         untranslated: Vec::new(),
         labels: Default::default(),
+        levels: Default::default(),
     };
 
     let mut entries = vec![
