@@ -80,6 +80,17 @@ impl Rich {
         }
     }
 
+    /// Appends the runs of `next`, a line that goes on this one, after a space.
+    pub fn join_line(&mut self, next: &Rich) {
+        self.push_text(" ", false, false);
+        for run in &next.0 {
+            match run {
+                Run::Text { text, bold, italic } => self.push_text(text, *bold, *italic),
+                Run::Link { label, url } => self.push_link(label.clone(), url.clone()),
+            }
+        }
+    }
+
     /// The words as a reader sees them: link texts without their targets.
     pub fn visible(&self) -> String {
         self.0.iter().map(Run::words).collect()

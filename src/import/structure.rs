@@ -192,11 +192,18 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                 }
             }
             Part::Summary | Part::Action | Part::References => {
-                let ends_references = part == Part::References
-                    && p.in_table.is_none()
-                    && !meta.references.is_empty()
-                    && !references_go_on(&last_reference, t);
-                if p.in_table == Some(false) || ends_references {
+                let after_reference =
+                    part == Part::References && p.in_table.is_none() && !meta.references.is_empty();
+                let goes_on = after_reference && references_go_on(&last_reference, t);
+                if goes_on
+                    && let Some(Block::Para(last) | Block::Item(_, last)) =
+                        meta.references.last_mut()
+                {
+                    // A text export's line broken inside one paragraph (`C15/33,` then
+                    // `and C16/33.`): the words go on the paragraph, not a new one.
+                    last.join_line(&p.text);
+                    last_reference = t.to_owned();
+                } else if p.in_table == Some(false) || (after_reference && !goes_on) {
                     // Outside the box: the introduction, without a visible number.
                     part = Part::Body;
                     intro_loc.get_or_insert(p.loc);
@@ -613,7 +620,13 @@ mod tests {
             m.action,
             [Block::Para("The Council is invited to note it.".into())]
         );
-        assert_eq!(m.references.len(), 2);
+        // A list broken after its semicolon is one paragraph again.
+        assert_eq!(
+            m.references,
+            [Block::Para(
+                "Council Resolution 1305 (2009); Documents C17/35 and C17/33".into()
+            )]
+        );
         assert_eq!(m.top_level_period, Some(false));
         assert_eq!(r.entries.len(), 2);
     }
