@@ -564,6 +564,35 @@ fn every_mistake_of_a_file_in_one_run() {
     insta::assert_snapshot!(err);
 }
 
+/// The issue's own slips in the sample report: `number = 2.10` (a float: the help quotes
+/// it as written, `"2.10"`, not `"2.1"`), `sector = "ITU-X"` (the four sectors listed,
+/// no "did you mean 'ITU-D'") and `resolutions = ["101"]`, all in one run and with no
+/// cascade (2.10 still counts: 2.11 has no gap, 2.10's place holds).
+#[test]
+fn the_sample_report_slips_in_one_run_quoted_as_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(&root().join("entries"), &dir.path().join("entries"));
+    let file = dir.path().join("entries/2/2.10-itu-t-sg15.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let slipped = text
+        .replacen("number = \"2.10\"", "number = 2.10", 1)
+        .replacen("sector = \"ITU-T\"", "sector = \"ITU-X\"", 1)
+        .replacen("resolutions = [101]", "resolutions = [\"101\"]", 1);
+    assert_eq!(slipped.lines().count(), text.lines().count());
+    std::fs::write(&file, slipped).expect("write");
+    let out = run_in(dir.path(), &["check", "--entries", "entries"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert_eq!(err.matches("error[E004]").count(), 3, "{err}");
+    assert!(err.contains("`number = \"2.10\"`"), "{err}");
+    assert!(
+        err.contains("`ITU-T`, `ITU-R`, `ITU-D`, `GS`") && !err.contains("did you mean"),
+        "{err}"
+    );
+    assert!(!err.contains("E013") && !err.contains("W001"), "{err}");
+    insta::assert_snapshot!(err);
+}
+
 /// A misspelt `--entries` folder: the error names the folder beside it that was meant.
 #[test]
 fn a_misspelt_entries_folder_suggests_the_one_that_exists() {
