@@ -7,24 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{code, copy_tree, root, run_in, stderr, stdout};
-
-/// SplitMix64: a small generator with a fixed seed, so the slips are the same each run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use crate::common::{Seeded, code, copy_tree, root, run_in, stderr, stdout};
 
 /// The text values the slips go into, by file and key.
 const KEYS: &[&str] = &["title", "text"];
@@ -153,7 +136,7 @@ fn fix_clears_fifty_seeded_slips_and_keeps_every_word() {
 
     // 50 slips: each of a kind drawn by the generator, in a text value drawn among those
     // that can take it.
-    let mut rng = Rng(2018);
+    let mut rng = Seeded(2018);
     let mut seeded = BTreeMap::<usize, usize>::new();
     while seeded.values().sum::<usize>() < 50 {
         let kind = rng.below(6);

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{code, copy_tree, docx_part, root, run_in, stderr, stdout, tool};
+use crate::common::{Seeded, code, copy_tree, docx_part, root, run_in, stderr, stdout, tool};
 
 /// The issued entries (`old/`, the sample) and a copy to revise (`new/`, Rev.1).
 fn versions(dir: &Path) {
@@ -76,23 +76,6 @@ fn replace_in(file: &Path, from: &str, to: &str) {
 fn ok(dir: &Path, args: &[&str]) {
     let out = run_in(dir, args);
     assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
-}
-
-/// A tiny deterministic generator (SplitMix64): the random edits are the same every run.
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// Ten edits of entry texts chosen by `seed`: a word replaced, deleted or added, a

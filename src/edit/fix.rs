@@ -104,7 +104,7 @@ fn fix_value(v: &mut Value, language: Language) -> bool {
     let raw = s.as_repr().and_then(|r| r.as_raw().as_str()).unwrap_or("");
     let multi_line = raw.starts_with("\"\"\"") || raw.starts_with("'''");
     let mut new = if multi_line && !fixed.contains("\"\"\"") {
-        multi_line_basic(&fixed)
+        super::fmt::basic_multi_line(&fixed)
             .parse::<Value>()
             .ok()
             .filter(|p| p.as_str() == Some(fixed.as_str()))
@@ -115,24 +115,6 @@ fn fix_value(v: &mut Value, language: Language) -> bool {
     *new.decor_mut() = v.decor().clone();
     *v = new;
     true
-}
-
-/// `text` as a basic `"""` string that starts on the line after its opening quotes, as
-/// `fmt` writes one.
-fn multi_line_basic(text: &str) -> String {
-    let mut out = String::from("\"\"\"\n");
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' if matches!(chars.peek(), Some('"') | None) => out.push_str("\\\""),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push_str("\"\"\"");
-    out
 }
 
 /// The text with its typography fixed. Link addresses, web addresses and code spans are

@@ -340,8 +340,9 @@ fn multi_line(value: &Value) -> Option<Value> {
     Some(parsed)
 }
 
-/// `text` as a basic `"""` string, its first line break right after the quotes.
-fn basic_multi_line(text: &str) -> String {
+/// `text` as a basic `"""` string, its first line break right after the quotes (also
+/// `fmt --fix`'s way of writing a fixed text).
+pub(super) fn basic_multi_line(text: &str) -> String {
     let mut out = String::from("\"\"\"\n");
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
