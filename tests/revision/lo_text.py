@@ -11,19 +11,11 @@ changes left (0 after accepting or rejecting all).
 """
 
 import os
-import subprocess
 import sys
-import time
 
-import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+import uno  # noqa: E402
+from uno_office import office, prop  # noqa: E402
 
 
 def text_of(doc):
@@ -45,35 +37,8 @@ def text_of(doc):
 
 def main():
     profile, jobs = sys.argv[1], sys.argv[2:]
-    pipe = "council_report_%d" % os.getpid()
-    office = subprocess.Popen(
-        [
-            "soffice", "--headless", "--invisible", "--norestore", "--nologo",
-            "-env:UserInstallation=file://" + os.path.abspath(profile),
-            "--accept=pipe,name=%s;urp;" % pipe,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(600):
-            try:
-                ctx = resolver.resolve(
-                    "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except Exception:
-                if office.poll() is not None:
-                    sys.exit("soffice exited early")
-                time.sleep(0.2)
-        if ctx is None:
-            sys.exit("cannot connect to soffice")
-        smgr = ctx.ServiceManager
-        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        dispatcher = smgr.createInstanceWithContext(
+    with office("soffice", profile) as (ctx, desktop):
+        dispatcher = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.DispatchHelper", ctx)
         for job in jobs:
             mode, src, out = job.split(":", 2)
@@ -96,15 +61,6 @@ def main():
                     f.write("\n-- tracked changes left: %d\n" % count)
             finally:
                 doc.close(True)
-    finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
 
 
 if __name__ == "__main__":
