@@ -119,7 +119,8 @@ fn own_text_report_round_trips_paragraph_for_paragraph() {
     assert!(!err.contains("to fill in"), "the header is complete: {err}");
 
     let again = load(&into);
-    let lines = |r: &Report| -> Vec<String> { view::body(r).into_iter().map(|p| p.line).collect() };
+    let lines =
+        |r: &Report| -> Vec<String> { view::body(r).into_iter().map(|p| p.line()).collect() };
     assert_eq!(lines(&again), lines(&sample));
     assert_eq!(again.entries.len(), sample.entries.len());
     let rendered = render_report(&again, &Templates::embedded()).expect("renders");
@@ -158,7 +159,7 @@ fn docx_imports_header_summary_box_and_styles() {
             Some("Report by the Secretary-General")
         )
     );
-    let lines: Vec<String> = view::body(&report).into_iter().map(|p| p.line).collect();
+    let lines: Vec<String> = view::body(&report).into_iter().map(|p| p.line()).collect();
     assert_eq!(
         lines,
         [

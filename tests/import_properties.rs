@@ -60,7 +60,7 @@ fn every_paragraph_of_an_import_reads_back() {
     let report = checked.report.expect("the import passes check");
     let body: Vec<String> = council_report::render::text::view::body(&report)
         .into_iter()
-        .map(|p| p.line)
+        .map(|p| p.line())
         .collect();
     for l in lines {
         assert!(body.iter().any(|b| b == l), "{l:?} not in {body:#?}");

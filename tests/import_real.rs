@@ -392,7 +392,7 @@ fn import_one(e: &Expect) {
         missing.is_empty(),
         "{f}: not in the built report: {missing:#?}\n{built_text}"
     );
-    let body: Vec<String> = view::body(&report).into_iter().map(|p| p.line).collect();
+    let body: Vec<String> = view::body(&report).into_iter().map(|p| p.line()).collect();
     for (i, line) in body.iter().enumerate() {
         assert!(
             !body[..i].contains(line),

@@ -91,7 +91,7 @@ fn report_has_the_reference_shape() {
 #[test]
 fn body_lines_are_the_docx_paragraphs() {
     let report = sample_report::report();
-    let body: Vec<String> = view::body(&report).into_iter().map(|p| p.line).collect();
+    let body: Vec<String> = view::body(&report).into_iter().map(|p| p.line()).collect();
     let out = report_text();
     let lines: Vec<&str> = out.lines().collect();
     let start = lines

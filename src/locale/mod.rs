@@ -45,6 +45,11 @@ impl Language {
         Language::R,
     ];
 
+    /// Its place in [`Language::ALL`], 0 to 5.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// `E`, `F` …
     pub fn letter(self) -> &'static str {
         match self {
@@ -217,6 +222,9 @@ mod tests {
         assert_eq!(Language::list(), "E, F, S, A, C or R");
         assert_eq!(Language::C.tag(), "zh-CN");
         assert!(Language::A.is_rtl() && !Language::F.is_rtl());
+        for (i, language) in Language::ALL.into_iter().enumerate() {
+            assert_eq!(language.index(), i);
+        }
     }
 
     #[test]

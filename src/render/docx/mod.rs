@@ -25,7 +25,9 @@
 //!
 //! The document is never held whole: it goes into the zip's deflate as it is written, the
 //! entries in batches, the next batch built and written on the other cores while the
-//! current one is deflated. `watch` keeps each entry's XML between builds
+//! current one is deflated. The data part (`customXml/item1.xml`, as large as the
+//! document) is written and deflated the same way on a thread of its own, side by side
+//! with the document, and merged into the package at its planned place. `watch` keeps each entry's XML between builds
 //! ([`render_kept`]) and writes again only the entries that changed or moved to other ids.
 //!
 //! # docx-rs, and where the writer is ours

@@ -44,6 +44,10 @@ const IMAGE_REL_TYPE: &str =
 const HYPERLINK_REL_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
+/// A part of the package: its path and its content type (`None`: the default for its
+/// extension).
+type Planned = (String, Option<&'static str>);
+
 /// One relationship of a `.rels` part.
 struct Rel<'a> {
     id: Cow<'a, str>,
@@ -132,7 +136,7 @@ fn render_source(
     // Every part, in zip order, with its content type (`None`: the default for its
     // extension, `.rels` or an image's): [Content_Types].xml is made from this list and
     // every part is written against it.
-    let mut plan: Vec<(String, Option<&'static str>)> = vec![
+    let mut plan: Vec<Planned> = vec![
         ("[Content_Types].xml".into(), None),
         ("_rels/.rels".into(), None),
         (
@@ -173,8 +177,43 @@ fn render_source(
         ),
     ]);
 
-    let mut zip = Zip::new(timestamp, &plan);
-    zip.part(&content_types(&plan))?;
+    // The data parts, the last of the package, are zipped on a thread of their own while
+    // the document is written and deflated on this one; their compressed bytes are then
+    // copied in (`Zip::merge`), so the package is the same bytes whatever the timing.
+    // They are as large as the document (5.4 MB of XML at 100× the sample): zipped one
+    // after the other, the DOCX took 150-160 ms of `build` at 100×; side by side,
+    // 115-125 ms (the text outputs rendering meanwhile on a third thread).
+    let data_at = plan
+        .iter()
+        .position(|(path, _)| path == custom_xml::ITEM_PATH)
+        .ok_or_else(|| DocxError::Plan(format!("no {} in the plan", custom_xml::ITEM_PATH)))?;
+    let types = content_types(&plan);
+    let (plan, data_plan) = plan.split_at(data_at);
+    std::thread::scope(|scope| {
+        let data = scope.spawn(|| data_parts(report, timestamp, data_plan));
+        let zip = document_parts(report, (timestamp, plan, &types), source, revision, logo);
+        // Rendering never panics; if it did, the panic goes on in this thread.
+        let data = data.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let mut zip = zip?;
+        zip.merge(data?, data_plan)?;
+        zip.finish()
+    })
+}
+
+/// The package up to the data parts: the properties, the document, its headers and
+/// footer, relationships, styles, settings, fonts, theme and logo, as `plan` lists them
+/// (`types`: `[Content_Types].xml` of the whole package).
+fn document_parts<'p>(
+    report: &Report,
+    (timestamp, plan, types): (i64, &'p [Planned], &[u8]),
+    source: document::Source<'_>,
+    revision: Option<(&Report, Mark<'_>)>,
+    logo: Option<(String, &Vec<u8>)>,
+) -> Result<Zip<'p>, DocxError> {
+    let meta = &report.meta;
+    let layout = &meta.layout;
+    let mut zip = Zip::new(timestamp, plan);
+    zip.part(types)?;
     zip.part(
         &Rels::new()
             .add_rel(doc_props::CORE_REL_TYPE, doc_props::CORE_PATH)
@@ -235,7 +274,14 @@ fn render_source(
     if let Some((_, bytes)) = logo {
         zip.part(bytes)?;
     }
-    zip.part(&custom_xml::item_xml(report))?;
+    Ok(zip)
+}
+
+/// The data parts (`customXml/`) as a zip of their own, to be merged into the package.
+fn data_parts(report: &Report, timestamp: i64, plan: &[Planned]) -> Result<Vec<u8>, DocxError> {
+    let mut zip = Zip::new(timestamp, plan);
+    zip.start()?;
+    custom_xml::write_item(report, &mut zip.writer)?;
     zip.part(&rels_xml([Rel::internal(
         "rIdProps",
         custom_xml::PROPS_REL_TYPE,
@@ -247,7 +293,7 @@ fn render_source(
 
 /// `[Content_Types].xml` of the planned parts, written by docx-rs: the defaults by
 /// extension (images, `.rels`, `.xml`) and an override for every part that has a type.
-fn content_types(plan: &[(String, Option<&'static str>)]) -> Vec<u8> {
+fn content_types(plan: &[Planned]) -> Vec<u8> {
     plan.iter()
         .filter_map(|(path, ty)| Some((format!("/{path}"), (*ty)?)))
         .fold(ContentTypes::new(), |ct, (name, ty)| {
@@ -290,11 +336,11 @@ const DEFLATE_LEVEL: i64 = 4;
 struct Zip<'p> {
     writer: ZipWriter<Cursor<Vec<u8>>>,
     options: SimpleFileOptions,
-    plan: std::slice::Iter<'p, (String, Option<&'static str>)>,
+    plan: std::slice::Iter<'p, Planned>,
 }
 
 impl<'p> Zip<'p> {
-    fn new(timestamp: i64, plan: &'p [(String, Option<&'static str>)]) -> Self {
+    fn new(timestamp: i64, plan: &'p [Planned]) -> Self {
         let time = crate::dates::civil(timestamp)
             .and_then(|(d, h, m, s)| {
                 zip::DateTime::from_date_and_time(
@@ -336,6 +382,20 @@ impl<'p> Zip<'p> {
         Ok(())
     }
 
+    /// Copies in the parts of `zipped` (a zip of the next planned parts, in order) as
+    /// they were compressed.
+    fn merge(&mut self, zipped: Vec<u8>, planned: &'p [Planned]) -> Result<(), DocxError> {
+        let archive = zip::ZipArchive::new(Cursor::new(zipped))?;
+        let names = (0..archive.len()).map(|i| archive.name_for_index(i));
+        if !names.eq(planned.iter().map(|(path, _)| Some(path.as_str()))) {
+            return Err(DocxError::Plan(
+                "the merged parts are not the planned ones".into(),
+            ));
+        }
+        self.writer.merge_archive(archive)?;
+        Ok(())
+    }
+
     fn finish(mut self) -> Result<Vec<u8>, DocxError> {
         if let Some((path, _)) = self.plan.next() {
             return Err(DocxError::Plan(format!(
@@ -355,7 +415,7 @@ pub(crate) mod tests {
     /// font table, theme): enough for a validator to check the document part.
     pub(crate) fn package_of(document: &[u8]) -> Vec<u8> {
         let layout = Layout::default();
-        let plan: Vec<(String, Option<&'static str>)> = vec![
+        let plan: Vec<Planned> = vec![
             ("[Content_Types].xml".into(), None),
             ("_rels/.rels".into(), None),
             (DOCUMENT_PATH.into(), Some(DOCUMENT_CONTENT_TYPE)),

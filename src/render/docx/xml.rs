@@ -91,6 +91,19 @@ impl Xml {
         self.out.push_str(xml);
     }
 
+    /// The bytes written so far.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Writes what the buffer holds into `out` and empties it, keeping its capacity: a
+    /// large part goes on to the zip in pieces rather than being held whole.
+    pub(crate) fn write_to(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        Ok(())
+    }
+
     pub(crate) fn into_bytes(self) -> Vec<u8> {
         self.out.into_bytes()
     }

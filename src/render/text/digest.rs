@@ -152,7 +152,10 @@ pub(crate) fn recommendation_groups(
 }
 
 pub(crate) fn events(entries: &[EntryView]) -> Vec<EventView> {
-    let mut events: Vec<EventView> = entries.iter().filter_map(|e| e.event.clone()).collect();
+    let mut events: Vec<EventView> = entries
+        .iter()
+        .filter_map(|e| e.event.as_deref().cloned())
+        .collect();
     // Stable: events with the same dates stay in entry order. ISO strings sort as dates.
     events.sort_by(|a, b| {
         let key = |e: &EventView| {

@@ -27,8 +27,11 @@ pub enum ParagraphKind {
     Item,
 }
 
-/// One paragraph of the DOCX, as plain text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One paragraph of the DOCX, as plain text. Templates also see [`Paragraph::line`] and
+/// [`Paragraph::hang`] as fields (`p.line`, `p.hang`); they are made when read rather
+/// than kept, as most of a paragraph's memory would be its line, a second copy of its
+/// text (3 MB of `build`'s peak at 100× the sample).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// `heading`, `numbered`, `text` or `item`.
     pub kind: ParagraphKind,
@@ -38,13 +41,55 @@ pub struct Paragraph {
     pub level: u8,
     /// The text without number or bullet; links as `text (url)`, no bold/italic marks.
     pub text: String,
+}
+
+impl Paragraph {
     /// The whole line: `2.<TAB>Activities…`, `2.1<TAB>text`, `text`, `–<TAB>item`,
-    /// `<TAB>–<TAB>item`.
-    pub line: String,
+    /// `<TAB>–<TAB>item`; a numbered paragraph without text (its entry opens with a list)
+    /// is its number alone.
+    pub fn line(&self) -> String {
+        match (self.kind, &self.number) {
+            (ParagraphKind::Heading | ParagraphKind::Numbered, Some(n))
+                if !self.text.is_empty() =>
+            {
+                format!("{n}\t{}", self.text)
+            }
+            (ParagraphKind::Heading | ParagraphKind::Numbered, Some(n)) => n.clone(),
+            (ParagraphKind::Item, _) => format!(
+                "{}{}\t{}",
+                "\t".repeat(usize::from(self.level)),
+                bullet(self.level),
+                self.text
+            ),
+            _ => self.text.clone(),
+        }
+    }
+
     /// What continuation lines start with when wrapping (the second argument of `wrap`):
     /// TABs that align them under a heading's title or an item's text (as the hanging
     /// indents of the DOCX styles do), else empty.
-    pub hang: String,
+    pub fn hang(&self) -> String {
+        match self.kind {
+            ParagraphKind::Heading => "\t".into(),
+            ParagraphKind::Item => "\t".repeat(usize::from(self.level) + 1),
+            ParagraphKind::Numbered | ParagraphKind::Text => String::new(),
+        }
+    }
+}
+
+/// The fields templates see, `line` and `hang` among them, in this order.
+impl Serialize for Paragraph {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut p = s.serialize_struct("Paragraph", 6)?;
+        p.serialize_field("kind", &self.kind)?;
+        p.serialize_field("number", &self.number)?;
+        p.serialize_field("level", &self.level)?;
+        p.serialize_field("text", &self.text)?;
+        p.serialize_field("line", &self.line())?;
+        p.serialize_field("hang", &self.hang())?;
+        p.end()
+    }
 }
 
 /// One entry (one TOML file).
@@ -71,7 +116,7 @@ pub struct EntryView {
     /// Its structured Recommendations, in file order.
     pub recommendations: Vec<RecommendationView>,
     /// Its event, or none.
-    pub event: Option<EventView>,
+    pub event: Option<Box<EventView>>,
 }
 
 /// A structured Recommendation.
@@ -173,7 +218,7 @@ pub(super) fn entry_view(entry: &Entry, top_period: bool, locale: &Locale) -> En
         event: entry
             .event
             .as_ref()
-            .map(|ev| event_view(ev, &number, locale)),
+            .map(|ev| Box::new(event_view(ev, &number, locale))),
         number,
     }
 }
@@ -201,29 +246,23 @@ fn entry_paragraphs(entry: &Entry, top_period: bool) -> Vec<Paragraph> {
     if let Some(title) = &entry.title {
         out.push(Paragraph {
             kind: ParagraphKind::Heading,
-            line: format!("{number}\t{title}"),
             level: entry.number.depth() as u8,
             text: title.clone(),
             number: Some(number),
-            // Headings have a hanging indent: a long title wraps under the title.
-            hang: "\t".into(),
         });
     } else {
         match text.first_mut() {
             Some(first) if first.kind == ParagraphKind::Text => {
                 first.kind = ParagraphKind::Numbered;
-                first.line = format!("{number}\t{}", first.text);
                 first.number = Some(number);
             }
             // The text opens with a list: the number stands alone on its paragraph, as the
             // DOCX writes it, and the items follow.
             _ => out.push(Paragraph {
                 kind: ParagraphKind::Numbered,
-                line: number.clone(),
                 number: Some(number),
                 level: 0,
                 text: String::new(),
-                hang: String::new(),
             }),
         }
     }
@@ -237,27 +276,20 @@ pub(super) fn plain_paragraphs(markup: &Markup) -> Vec<Paragraph> {
     for block in &markup.blocks {
         match block {
             Block::Paragraph { inlines } => {
-                let text = inline_text(inlines);
                 out.push(Paragraph {
                     kind: ParagraphKind::Text,
                     number: None,
                     level: 0,
-                    line: text.clone(),
-                    text,
-                    hang: String::new(),
+                    text: inline_text(inlines),
                 });
             }
             Block::List { items } => {
                 for item in items {
-                    let text = inline_text(&item.inlines);
-                    let indent = "\t".repeat(usize::from(item.level));
                     out.push(Paragraph {
                         kind: ParagraphKind::Item,
                         number: None,
                         level: item.level,
-                        line: format!("{indent}{}\t{text}", bullet(item.level)),
-                        text,
-                        hang: format!("{indent}\t"),
+                        text: inline_text(&item.inlines),
                     });
                 }
             }
@@ -309,11 +341,11 @@ mod tests {
     fn paragraphs_lists_and_styles() {
         let (m, _) = parse("One **bold** [link](https://x.int).\n\n- a\n  - b\n\nAfter.");
         let ps = plain_paragraphs(&m);
-        let lines: Vec<&str> = ps.iter().map(|p| p.line.as_str()).collect();
+        let lines: Vec<String> = ps.iter().map(Paragraph::line).collect();
         assert_eq!(
             lines,
             ["One bold link (https://x.int).", "–\ta", "\t•\tb", "After."]
         );
-        assert_eq!(ps[2].hang, "\t\t");
+        assert_eq!(ps[2].hang(), "\t\t");
     }
 }
