@@ -9,13 +9,13 @@
 //! its own language.
 
 use crate::compare::{Change, ChangeKind, Comparison, Part};
-use crate::locale::{Labels, Language, fill, fill_each};
+use crate::locale::{Labels, fill, fill_each};
 
 /// Words of an entry's text shown to name it when it has no title.
 const LABEL_WORDS: usize = 8;
 
-/// Characters of a Chinese text shown instead (it has no spaces between words): about
-/// the width of eight English words.
+/// Characters shown instead of a text without spaces between its words (Chinese): about
+/// the width of eight English words. A "word" longer than this is taken for such a text.
 const LABEL_CHARS: usize = 24;
 
 /// The list, ending with one newline; "No changes." when the versions are the same.
@@ -38,7 +38,7 @@ pub fn changes(comparison: &Comparison<'_>) -> String {
     }
     for change in &entries {
         out.push_str("- ");
-        out.push_str(&line(labels, locale.language, change));
+        out.push_str(&line(labels, change));
         out.push('\n');
     }
     let counts = [
@@ -66,7 +66,7 @@ fn count(changes: &[Change<'_>], kind: ChangeKind) -> usize {
 }
 
 /// `2.8 (was 2.7) renumbered, text revised: ITU-T Study Group 11`.
-fn line(labels: &Labels, language: Language, change: &Change<'_>) -> String {
+fn line(labels: &Labels, change: &Change<'_>) -> String {
     let numbers = match (change.old_number, change.new_number) {
         (Some(old), Some(new)) if old != new => {
             format!("{new} {}", fill(&labels.changes_was, &old.to_string()))
@@ -91,10 +91,7 @@ fn line(labels: &Labels, language: Language, change: &Change<'_>) -> String {
             what
         }
     };
-    fill_each(
-        &labels.changes_line,
-        &[&numbers, &what, &label(change, language)],
-    )
+    fill_each(&labels.changes_line, &[&numbers, &what, &label(change)])
 }
 
 /// The names of `parts` in the report's language, in a list.
@@ -124,21 +121,25 @@ fn part(labels: &Labels, part: Part) -> &str {
     }
 }
 
-/// The entry's title, else the first words of its text (its first characters in
-/// Chinese).
-fn label(change: &Change<'_>, language: Language) -> String {
+/// The entry's title, else the first words of its text (its first characters when it
+/// does not space its words, as Chinese).
+fn label(change: &Change<'_>) -> String {
     if let Some(title) = &change.entry.title {
         return title.clone();
     }
     let text = change.entry.text.plain_paragraphs().join(" ");
-    if language.is_east_asian() {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let unspaced = words
+        .iter()
+        .take(LABEL_WORDS)
+        .any(|w| w.chars().count() > LABEL_CHARS);
+    if unspaced {
         let mut label: String = text.chars().take(LABEL_CHARS).collect();
         if text.chars().nth(LABEL_CHARS).is_some() {
             label.push('…');
         }
         return label;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut label = words[..words.len().min(LABEL_WORDS)].join(" ");
     if words.len() > LABEL_WORDS {
         label.push_str(" …");
