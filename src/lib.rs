@@ -39,6 +39,7 @@ pub mod render;
 pub mod schema;
 pub mod serve;
 pub mod translate;
+pub mod typography;
 
 /// Loads and checks the entries folder at `dir`: the whole front half of the pipeline.
 pub fn load_and_check(dir: &std::path::Path) -> Result<check::Checked, load::LoadError> {

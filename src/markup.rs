@@ -461,6 +461,70 @@ fn trim(mut inlines: Vec<Inline>) -> Vec<Inline> {
     inlines
 }
 
+/// The byte ranges of `text` that are addresses or code, not prose: code spans, the
+/// address of each inline link or image (`[words](address)`), autolinks
+/// (`<https://…>`) and bare web addresses (`https://…`, `www.…`, `mailto:…`). The
+/// typography rules leave them alone: a straight quote in an address is part of it.
+pub fn literal_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // The link or image being read: where it starts, and where its last inner event ends
+    // (its words); its address follows the `](` after them.
+    let mut open: Vec<(LinkType, usize)> = Vec::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. }) => {
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    out.push(range.clone());
+                }
+                open.push((link_type, range.start + 1));
+                continue;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some((LinkType::Inline, words_end)) = open.pop()
+                    && let Some(at) = text.get(words_end..range.end).and_then(|s| s.find("]("))
+                    && text[..range.end].ends_with(')')
+                {
+                    out.push(words_end + at + 2..range.end - 1);
+                }
+            }
+            Event::Code(_) => out.push(range.clone()),
+            _ => {}
+        }
+        if let Some((_, end)) = open.last_mut() {
+            *end = (*end).max(range.end);
+        }
+    }
+    bare_addresses(text, &mut out);
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Adds to `found` the bare web addresses of `text` outside the ranges it holds. An
+/// address ends at a space, `<`, `>` or `"`; a full stop, comma or closing bracket after
+/// it ends the sentence, not the address.
+fn bare_addresses(text: &str, found: &mut Vec<Range<usize>>) {
+    const STARTS: [&str; 4] = ["https://", "http://", "www.", "mailto:"];
+    let known = found.len();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = memchr::memchr3(b'h', b'w', b'm', &b[i..]).map(|a| i + a) {
+        i = at + 1;
+        if (at > 0 && b[at - 1].is_ascii_alphanumeric())
+            || !STARTS.iter().any(|p| text[at..].starts_with(p))
+            || found[..known].iter().any(|r| r.contains(&at))
+        {
+            continue;
+        }
+        let len = text[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+            .unwrap_or(text.len() - at);
+        let address = text[at..at + len].trim_end_matches(['.', ',', ';', ':', ')', '\'']);
+        found.push(at..at + address.len());
+        i = at + address.len().max(1);
+    }
+}
+
 /// Links may go to web pages and mail addresses only: anything else (`file:`,
 /// `javascript:`, a relative path) would be broken or unsafe in the deliverable.
 pub fn link_is_allowed(url: &str) -> bool {

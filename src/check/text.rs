@@ -10,6 +10,9 @@ use super::locate::locate;
 use crate::chars::{control_character, is_forbidden_char, may_hold_forbidden};
 use crate::diag::{Code, Diagnostic, InFile, Mention};
 use crate::markup::{self, IssueKind, Markup};
+use crate::typography::{
+    double_spaces, inner_tabs, may_have_space_faults, straight_quotes, trailing_spaces,
+};
 
 /// The file span of the byte range `r` of the decoded string `value`.
 fn span(cx: &InFile<'_>, value: &Spanned<String>, r: Range<usize>) -> Range<usize> {
@@ -184,30 +187,9 @@ fn unseen(cx: &mut InFile<'_>, value: &Spanned<String>) {
     }
 }
 
-/// The byte offsets of TABs after a line's first visible character and before its
-/// last: what W010 reports and `fmt --fix` replaces.
-pub fn inner_tabs(text: &str) -> Vec<usize> {
-    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let content = body.trim_end_matches([' ', '\t']);
-        let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
-        out.extend(
-            content[indent..]
-                .match_indices('\t')
-                .map(|(i, _)| line_start + indent + i),
-        );
-        line_start += line.len();
-    }
-    out
-}
-
-/// One warning per kind and field, at the first place, with a count of the others: a
-/// pasted paragraph with forty straight quotes deserves one line, not forty.
+/// W002, W003 and W004, as [`crate::typography`] finds them (what `fmt --fix` fixes): one
+/// warning per kind and field, at the first place, with a count of the others: a pasted
+/// paragraph with forty straight quotes deserves one line, not forty.
 fn typography(cx: &mut InFile<'_>, value: &Spanned<String>) {
     let text = value.get_ref();
     // Byte screens first: most values have none of these, and scanning bytes is cheap.
@@ -216,12 +198,9 @@ fn typography(cx: &mut InFile<'_>, value: &Spanned<String>) {
     if !has_quote && !may_have_space_faults(bytes) {
         return;
     }
-    let quotes: Vec<(usize, char)> = text
-        .char_indices()
-        .filter(|&(_, c)| c == '"' || c == '\'')
-        .collect();
-    if let Some(&(at, c)) = quotes.first() {
-        let (message, help) = if c == '"' {
+    let quotes = straight_quotes(text);
+    if let Some(&at) = quotes.first() {
+        let (message, help) = if bytes[at] == b'"' {
             ("straight double quote", "use typographic quotes: “…”")
         } else {
             (
@@ -262,112 +241,10 @@ fn typography(cx: &mut InFile<'_>, value: &Spanned<String>) {
     }
 }
 
-/// True when `bytes` may hold a double space or a space or tab at a line's end: the cheap
-/// screen before the exact scans. It reads blocks without an early exit inside a block,
-/// so the compiler turns the inner loop into vector instructions (a tenth of `check` was
-/// spent here as a byte-pair loop).
-fn may_have_space_faults(bytes: &[u8]) -> bool {
-    if matches!(bytes.last(), Some(b' ' | b'\t')) {
-        return true;
-    }
-    let (Some(firsts), Some(seconds)) =
-        (bytes.get(..bytes.len().saturating_sub(1)), bytes.get(1..))
-    else {
-        return false;
-    };
-    firsts.chunks(256).zip(seconds.chunks(256)).any(|(a, b)| {
-        a.iter().zip(b).fold(false, |hit, (&p, &q)| {
-            let line_end = (q == b'\n') | (q == b'\r');
-            hit | ((p == b' ') & ((q == b' ') | line_end)) | ((p == b'\t') & line_end)
-        })
-    })
-}
-
 fn more(n: usize, what: &str) -> String {
     match n {
         1 => "here".into(),
         2 => format!("here, and 1 more {what} in this value"),
         _ => format!("here, and {} more {what}s in this value", n - 1),
-    }
-}
-
-/// Runs of two or more spaces after a word (indentation at the start of a line is fine).
-fn double_spaces(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let content = body.trim_end_matches([' ', '\t']);
-        let indent = content.len() - content.trim_start().len();
-        let mut i = indent;
-        let b = content.as_bytes();
-        while i + 1 < b.len() {
-            if b[i] == b' ' && b[i + 1] == b' ' {
-                let mut j = i;
-                while j < b.len() && b[j] == b' ' {
-                    j += 1;
-                }
-                out.push(line_start + i..line_start + j);
-                i = j;
-            } else {
-                i += 1;
-            }
-        }
-        line_start += line.len();
-    }
-    out
-}
-
-/// Spaces or tabs before a line break or at the very end.
-fn trailing_spaces(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let content = body.trim_end_matches([' ', '\t']);
-        if content.len() < body.len() && !content.is_empty() {
-            out.push(line_start + content.len()..line_start + body.len());
-        }
-        line_start += line.len();
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_double_and_trailing_spaces() {
-        let t = "a  b\n  indented ok\nend \nlast\t";
-        assert_eq!(double_spaces(t), vec![1..3]);
-        assert_eq!(trailing_spaces(t), [22..23, 28..29]);
-    }
-
-    #[test]
-    fn the_space_screen_misses_nothing_the_exact_scans_find() {
-        let long = "word ".repeat(300);
-        let cases = [
-            "", " ", "a", "a b", "a  b", "a \nb", "a\t\nb", "a\t\r\nb", "a\tb", "end ", "end\t",
-            "a \r\n", "\u{A0} x",
-        ];
-        let mut all: Vec<String> = cases.iter().map(|c| (*c).to_owned()).collect();
-        // Faults on each side of a 256-byte block boundary.
-        for at in [254, 255, 256, 257, 511, 512] {
-            let mut s = long.clone().into_bytes();
-            s[at] = b' ';
-            s[at + 1] = b' ';
-            all.push(String::from_utf8(s).unwrap_or_default());
-        }
-        all.push(long.trim_end().to_owned());
-        for text in &all {
-            let exact = !double_spaces(text).is_empty() || !trailing_spaces(text).is_empty();
-            // The screen may pass text the exact scans clear (an indented line), never
-            // the other way round.
-            assert!(!exact || may_have_space_faults(text.as_bytes()), "{text:?}");
-        }
-        for clean in ["", "a", "a b\nc", "a\tb", long.trim_end()] {
-            assert!(!may_have_space_faults(clean.as_bytes()), "{clean:?}");
-        }
     }
 }
