@@ -22,13 +22,20 @@ pub fn run(args: &[&Path]) -> Output {
 
 /// `build --entries ENTRIES --out OUT`.
 pub fn build(entries: &Path, out: &Path) -> Output {
-    run(&[
+    build_with(entries, out, &[])
+}
+
+/// `build --entries ENTRIES --out OUT` and more arguments (`--templates DIR`).
+pub fn build_with(entries: &Path, out: &Path, more: &[&Path]) -> Output {
+    let mut args = vec![
         Path::new("build"),
         Path::new("--entries"),
         entries,
         Path::new("--out"),
         out,
-    ])
+    ];
+    args.extend_from_slice(more);
+    run(&args)
 }
 
 /// An entries folder at `dir` with the harness's report.toml and entry `1`.
