@@ -9,6 +9,8 @@
 //! PLENARY MEETING` is one title), and what is left above it is the meeting and its
 //! place. Where the form leaves doubt, the value is a [`Guess`].
 
+use std::sync::LazyLock;
+
 use super::{Guess, ImportedMeta, Loc, Note, Para};
 use crate::dates::Date;
 
@@ -97,6 +99,8 @@ pub fn classify(front: Vec<Para>, meta: &mut ImportedMeta, notes: &mut Vec<Note>
     // (paragraph, its words) of the lines no form claimed, and where the source line was.
     let mut unclassified: Vec<(Para, String)> = Vec::new();
     let mut source_at: Option<usize> = None;
+    // Where an `Agenda item` label stood alone, its value still to come.
+    let mut agenda_pending: Option<String> = None;
     for p in front {
         let visible = p.text.visible();
         let mut t = visible.trim();
@@ -108,37 +112,47 @@ pub fn classify(front: Vec<Para>, meta: &mut ImportedMeta, notes: &mut Vec<Note>
             });
             t = cell.trim_end();
         }
-        if let Some(doc) = t.strip_prefix("Document ") {
-            let doc = doc.trim();
-            match doc.rsplit_once('-') {
-                Some((n, lang))
-                    if !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphabetic()) =>
-                {
-                    meta.number = Some(n.to_owned());
-                    meta.language = Some(lang.to_owned());
-                }
-                _ => meta.number = Some(doc.to_owned()),
+        if let Some((revision, doc)) = revision_line(t) {
+            // `Revision 1 to Document C17/130-E`: the issued document's number, which
+            // the next report goes on from; `[revision]` is for a revision `build
+            // --against` makes, so the line itself is not kept.
+            notes.push(Note {
+                loc: p.loc,
+                message: format!(
+                    "dropped `{}`: revision {revision} of the document; imported as the document itself ({}; report.toml's `[revision]` is for a revision you build with `build --against`)",
+                    shorten(t),
+                    doc.map_or_else(
+                        || "its number from the next line".to_owned(),
+                        |d| format!("Document {d}")
+                    ),
+                ),
+            });
+            if let Some(doc) = doc {
+                document_number(doc, meta);
             }
-        } else if let Some(item) = t
-            .strip_prefix("Agenda item:")
-            .or_else(|| t.strip_prefix("Agenda item"))
-        {
-            meta.agenda_item = Some(item.trim().to_owned());
+            agenda_pending = None;
+        } else if let Some(doc) = document_line(t) {
+            document_number(doc, meta);
+        } else if let Some(item) = agenda_item(t) {
+            if item.is_empty() {
+                // The label alone: its value is in the next cell or row.
+                agenda_pending = Some(t.to_owned());
+            } else {
+                meta.agenda_item = Some(item.to_owned());
+            }
+        } else if let Some(label) = agenda_pending.take_if(|_| is_agenda_value(t)) {
+            notes.push(Note {
+                loc: p.loc,
+                message: format!(
+                    "agenda item `{t}` taken from the cell after its label `{label}`, which stood alone"
+                ),
+            });
+            meta.agenda_item = Some(t.to_owned());
         } else if let Some(date) = parse_date(t).filter(|_| meta.date.is_none()) {
             meta.date = Some(date);
         } else if t.starts_with("Original:") || t.ends_with(" only") {
             meta.language_line = Some(t.to_owned());
-        } else if meta.source.is_none()
-            && [
-                "Report by",
-                "Note by",
-                "Report of",
-                "Contribution by",
-                "Contribution from",
-            ]
-            .iter()
-            .any(|s| t.starts_with(s))
-        {
+        } else if meta.source.is_none() && SOURCE_LINES.iter().any(|s| t.starts_with(s)) {
             meta.source = Some(t.to_owned());
             source_at = Some(unclassified.len());
         } else {
@@ -247,6 +261,130 @@ pub fn classify(front: Vec<Para>, meta: &mut ImportedMeta, notes: &mut Vec<Note>
     AfterTitle(after)
 }
 
+/// How a source line starts, in the languages of the Union's Council documents.
+const SOURCE_LINES: [&str; 11] = [
+    "Report by",
+    "Note by",
+    "Report of",
+    "Contribution by",
+    "Contribution from",
+    "Rapport du",
+    "Rapport de",
+    "Note du",
+    "Contribution de",
+    "Informe del",
+    "Nota del",
+];
+
+/// The header label of `field` (`agenda_item`, `document`) in each language, as the
+/// locale table words it, without its value and colon: `Agenda item`, `Point de
+/// l’ordre du jour`, `Documento` …
+fn labels(field: fn(&crate::locale::Labels) -> &str) -> Vec<String> {
+    crate::locale::Language::ALL
+        .into_iter()
+        .map(move |l| {
+            let labels = crate::locale::table::labels(l);
+            field(&labels)
+                .replace("{}", "")
+                .trim()
+                .trim_end_matches([':', '：'])
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// `Document C17/33-E` (`Documento C17/33-S` …) → `C17/33-E`.
+fn document_line(t: &str) -> Option<&str> {
+    static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| labels(|l| &l.document));
+    LABELS.iter().find_map(|label| {
+        let rest = t.strip_prefix(label.as_str())?;
+        let doc = rest.trim();
+        (rest.starts_with(char::is_whitespace) && !doc.is_empty()).then_some(doc)
+    })
+}
+
+/// Sets the number and language of `C17/33-E`.
+fn document_number(doc: &str, meta: &mut ImportedMeta) {
+    match doc.rsplit_once('-') {
+        Some((n, lang)) if !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphabetic()) => {
+            meta.number = Some(n.to_owned());
+            meta.language = Some(lang.to_owned());
+        }
+        _ => meta.number = Some(doc.to_owned()),
+    }
+}
+
+/// The other wordings of the agenda-item label met in Council documents besides the
+/// locale table's (`Agenda item`, `Point de l’ordre du jour` …).
+const AGENDA_LABELS: [&str; 3] = [
+    "Item of the agenda",
+    "Agenda item No.",
+    "Point de l'ordre du jour",
+];
+
+/// `Agenda item: PL 1.4`, `AGENDA ITEM PL 1.4`, `Point de l’ordre du jour: PL 2`,
+/// `Item of the agenda: ADM 5` → the item (`""` for the label alone, its value in the
+/// next cell).
+fn agenda_item(t: &str) -> Option<&str> {
+    static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut all: Vec<String> = AGENDA_LABELS.iter().map(|l| (*l).to_owned()).collect();
+        all.extend(labels(|l| &l.agenda_item));
+        // The longest first: `Agenda item No.` before `Agenda item`.
+        all.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        all
+    });
+    LABELS.iter().find_map(|label| {
+        let head = t.get(..label.len())?;
+        if !head.to_lowercase().eq(&label.to_lowercase()) {
+            return None;
+        }
+        let rest = &t[label.len()..];
+        let value = rest.trim_start().trim_start_matches([':', '：']).trim();
+        // A word that goes on (`Agenda items`) is not the label.
+        let ends = rest.is_empty() || rest.starts_with([' ', ':', '：', '\t']);
+        ends.then_some(value)
+    })
+}
+
+/// What an agenda item reads like: `PL 1.4`, `ADM 5`, `1.4` (a number, after at most
+/// two short words in capitals).
+fn is_agenda_value(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some((number, before)) = words.split_last() else {
+        return false;
+    };
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && before.len() <= 2
+        && before
+            .iter()
+            .all(|w| w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// `Revision 1 to Document C17/33-E`, `Révision 1 du Document C17/33-F`, `Revisión 1
+/// al Documento C17/33-S`, or `Revision 1 to` alone (the number on the next line) → the
+/// revision and the document number when the line has it.
+fn revision_line(t: &str) -> Option<(u32, Option<&str>)> {
+    let rest = ["Revision ", "Révision ", "Revisión "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))?;
+    let (n, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    let n: u32 = n.parse().ok()?;
+    let rest = rest.trim();
+    let after = ["to", "du", "au", "de", "del", "al"]
+        .iter()
+        .find_map(|w| {
+            rest.strip_prefix(w)
+                .filter(|r| r.is_empty() || r.starts_with(' '))
+        })?
+        .trim();
+    if after.is_empty() {
+        return Some((n, None));
+    }
+    document_line(after).map(|doc| (n, Some(doc)))
+}
+
 /// `Council 2017 Geneva, 15-25 May 2017` → (`Council 2017`, `Geneva, 15-25 May 2017`):
 /// the meeting ends with its year or a closing bracket, and the place and dates that
 /// follow read `Place, <day>… <year>`.
@@ -268,15 +406,56 @@ fn split_meeting_place(t: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// `22 March 2018` (the whole text).
+/// `22 March 2018`, `22 mars 2018`, `22 de marzo de 2018` (the whole text).
 pub fn parse_date(t: &str) -> Option<Date> {
-    let mut words = t.split_whitespace();
-    let (d, m, y) = (words.next()?, words.next()?, words.next()?);
-    if words.next().is_some() {
+    let words: Vec<&str> = t.split_whitespace().filter(|w| *w != "de").collect();
+    let [d, m, y] = words[..] else {
         return None;
-    }
-    Date::new(y.parse().ok()?, Date::month_from_name(m)?, d.parse().ok()?)
+    };
+    let month = Date::month_from_name(m).or_else(|| {
+        let m = m.to_lowercase();
+        [FRENCH_MONTHS, SPANISH_MONTHS]
+            .iter()
+            .find_map(|names| names.iter().position(|n| *n == m))
+            .and_then(|i| u8::try_from(i + 1).ok())
+    })?;
+    Date::new(
+        y.parse().ok()?,
+        month,
+        d.trim_end_matches("er").parse().ok()?,
+    )
 }
+
+/// The months of a French or Spanish document's date (`5 mars 2018`, `1er juin 2018`,
+/// `5 de marzo de 2018`).
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const SPANISH_MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
 
 pub fn shorten(t: &str) -> String {
     let mut s: String = t.chars().take(40).collect();
@@ -343,6 +522,48 @@ mod tests {
     }
 
     #[test]
+    fn revision_lines() {
+        assert_eq!(
+            revision_line("Revision 1 to Document C17/33-E"),
+            Some((1, Some("C17/33-E")))
+        );
+        assert_eq!(
+            revision_line("Révision 2 du Document C17/33-F"),
+            Some((2, Some("C17/33-F")))
+        );
+        assert_eq!(
+            revision_line("Revisión 1 al Documento C17/33-S"),
+            Some((1, Some("C17/33-S")))
+        );
+        assert_eq!(revision_line("Revision 1 to"), Some((1, None)));
+        assert_eq!(revision_line("Revision of the strategic plan"), None);
+        assert_eq!(revision_line("Revision 1 to the plan"), None);
+        assert_eq!(document_line("Documento C18/33-S"), Some("C18/33-S"));
+        assert_eq!(document_line("Documents C17/35 and C17/33"), None);
+    }
+
+    #[test]
+    fn agenda_item_labels() {
+        for (line, want) in [
+            ("Agenda item: PL 1.4", Some("PL 1.4")),
+            ("AGENDA ITEM PL 1.4", Some("PL 1.4")),
+            ("Item of the agenda: ADM 5", Some("ADM 5")),
+            ("Agenda item No. 7", Some("7")),
+            ("Point de l’ordre du jour: PL 2", Some("PL 2")),
+            ("Point de l'ordre du jour : PL 2", Some("PL 2")),
+            ("Punto del orden del día: PL 2", Some("PL 2")),
+            ("Пункт повестки дня: PL 2", Some("PL 2")),
+            ("议项：PL 2", Some("PL 2")),
+            ("Agenda item:", Some("")),
+            ("Agenda items of the session", None),
+        ] {
+            assert_eq!(agenda_item(line), want, "{line}");
+        }
+        assert!(is_agenda_value("PL 1.4") && is_agenda_value("ADM 5"));
+        assert!(!is_agenda_value("ITU INTERNET ACTIVITIES") && !is_agenda_value("Council 2017"));
+    }
+
+    #[test]
     fn meeting_and_place_joined() {
         assert_eq!(
             split_meeting_place("Council 2017 Geneva, 15-25 May 2017"),
@@ -359,5 +580,12 @@ mod tests {
             Some("2018-03-22")
         );
         assert_eq!(parse_date("22 March 2018 and more"), None);
+        for (t, iso) in [
+            ("5 mars 2018", "2018-03-05"),
+            ("1er août 2017", "2017-08-01"),
+            ("5 de marzo de 2018", "2018-03-05"),
+        ] {
+            assert_eq!(parse_date(t).map(Date::iso).as_deref(), Some(iso), "{t}");
+        }
     }
 }

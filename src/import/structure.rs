@@ -8,6 +8,8 @@
 //! and the footer. A text export loses the tables, so where the Summary box ends is
 //! guessed from its labels; a DOCX says which paragraphs sit in a table.
 
+use std::sync::LazyLock;
+
 use super::front;
 use super::numbered::{self, Separator, TopStyle, split_number};
 use super::{Block, Guess, Imported, ImportedEntry, ImportedMeta, Loc, Note, Para, Rich, Style};
@@ -26,24 +28,34 @@ enum Part {
 
 /// `Summary`, `Action required:`, `REFERENCES`: a label of the Summary box, and the text
 /// written after it on the same line (`Action required: The Council is invited …`).
+/// The labels are those of the six languages' locale tables (`Résumé`, `Suite à
+/// donner`, `Referencia` …), and `Reference`.
 fn box_label(t: &str) -> Option<(Part, &str)> {
-    for (word, part) in [
-        ("summary", Part::Summary),
-        ("action required", Part::Action),
-        ("references", Part::References),
-        ("reference", Part::References),
-    ] {
+    static WORDS: LazyLock<Vec<(String, Part)>> = LazyLock::new(|| {
+        let mut words: Vec<(String, Part)> = vec![("reference".into(), Part::References)];
+        for l in crate::locale::Language::ALL {
+            let labels = crate::locale::table::labels(l);
+            words.push((labels.summary, Part::Summary));
+            words.push((labels.action_required, Part::Action));
+            words.push((labels.references, Part::References));
+        }
+        // The longest first: `References` before `Reference`.
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        words
+    });
+    for (word, part) in WORDS.iter() {
+        let part = *part;
         let Some(head) = t.get(..word.len()) else {
             continue;
         };
-        if !head.eq_ignore_ascii_case(word) {
+        if head.to_lowercase() != word.to_lowercase() {
             continue;
         }
-        let rest = &t[word.len()..];
+        let rest = t[word.len()..].trim_start();
         if rest.is_empty() {
             return Some((part, ""));
         }
-        if let Some(after) = rest.strip_prefix(':') {
+        if let Some(after) = rest.strip_prefix([':', '：']) {
             return Some((part, after.trim()));
         }
     }

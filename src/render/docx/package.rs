@@ -189,9 +189,10 @@ fn render_source(
         .ok_or_else(|| DocxError::Plan(format!("no {} in the plan", custom_xml::ITEM_PATH)))?;
     let types = content_types(&plan);
     let (plan, data_plan) = plan.split_at(data_at);
+    let zip = Zip::new(timestamp, plan);
     std::thread::scope(|scope| {
         let data = scope.spawn(|| data_parts(report, timestamp, data_plan));
-        let zip = document_parts(report, (timestamp, plan, &types), source, revision, logo);
+        let zip = document_parts(report, zip, &types, timestamp, source, revision, logo);
         // Rendering never panics; if it did, the panic goes on in this thread.
         let data = data.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         let mut zip = zip?;
@@ -200,19 +201,20 @@ fn render_source(
     })
 }
 
-/// The package up to the data parts: the properties, the document, its headers and
-/// footer, relationships, styles, settings, fonts, theme and logo, as `plan` lists them
-/// (`types`: `[Content_Types].xml` of the whole package).
+/// The package up to the data parts, written into `zip` as its plan lists them: the
+/// content types (`types`, of the whole package), the properties, the document, its
+/// headers and footer, relationships, styles, settings, fonts, theme and logo.
 fn document_parts<'p>(
     report: &Report,
-    (timestamp, plan, types): (i64, &'p [Planned], &[u8]),
+    mut zip: Zip<'p>,
+    types: &[u8],
+    timestamp: i64,
     source: document::Source<'_>,
     revision: Option<(&Report, Mark<'_>)>,
     logo: Option<(String, &Vec<u8>)>,
 ) -> Result<Zip<'p>, DocxError> {
     let meta = &report.meta;
     let layout = &meta.layout;
-    let mut zip = Zip::new(timestamp, plan);
     zip.part(types)?;
     zip.part(
         &Rels::new()
