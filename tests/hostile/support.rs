@@ -67,6 +67,22 @@ pub fn small_report_in_temp() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, entries)
 }
 
+/// Writes entry `1.i` into `dir` for each `i` of `numbers`, with the text `text(i)`
+/// (written into a TOML basic string as it is).
+pub fn numbered_entries(
+    dir: &Path,
+    numbers: impl IntoIterator<Item = usize>,
+    text: impl Fn(usize) -> String,
+) {
+    for i in numbers {
+        fs::write(
+            dir.join(format!("1.{i}.toml")),
+            format!("number = \"1.{i}\"\ntext = \"{}\"\n", text(i)),
+        )
+        .expect("write an entry");
+    }
+}
+
 /// An entries folder with `n` entries (1, 1.1 … 1.(n-1)) of `words` words each, in
 /// folders of 100.
 pub fn many_entries(dir: &Path, n: usize, words: usize) {
