@@ -6,11 +6,16 @@
 //! entry, `renumber --move`, an entry removed, a Recommendation added, header values
 //! changed, the whole sample against a copy with 10 seeded random edits, and a French
 //! revision (`--language F`: a corrected translation, entries renumbered).
+//!
+//! A moved entry is a Word tracked move (`w:moveFrom` / `w:moveTo` in named containers),
+//! which LibreOffice takes for a move (its own DOCX export writes it back as one); the
+//! issued text's cross-references stay links when deleted, so that rejecting every change
+//! leaves each issued number a link to the entry it names.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{Seeded, code, copy_tree, docx_part, root, run_in, stderr, stdout, tool};
+use crate::common::{Seeded, W, code, copy_tree, docx_part, root, run_in, stderr, stdout, tool};
 
 /// The issued entries (`old/`, the sample) and a copy to revise (`new/`, Rev.1).
 fn versions(dir: &Path) {
@@ -168,6 +173,24 @@ fn insert_new_group(d: &Path) {
     });
 }
 
+/// `renumber --move 2.3 --to 2.8` in `new/`: SG2's entry moved after SG12's.
+fn move_sg2(d: &Path) {
+    let entries = d.join("new");
+    let entries = entries.to_str().expect("UTF-8");
+    ok(
+        d,
+        &[
+            "renumber",
+            "--entries",
+            entries,
+            "--move",
+            "2.3",
+            "--to",
+            "2.8",
+        ],
+    );
+}
+
 /// A scenario: its name and its edit of `new/`.
 type Scenario = (&'static str, Box<dyn Fn(&Path)>);
 
@@ -208,25 +231,7 @@ fn scenarios() -> Vec<Scenario> {
             }),
         ),
         ("renumber-insert", Box::new(|d: &Path| insert_new_group(d))),
-        (
-            "renumber-move",
-            Box::new(|d: &Path| {
-                let entries = d.join("new");
-                let entries = entries.to_str().expect("UTF-8");
-                ok(
-                    d,
-                    &[
-                        "renumber",
-                        "--entries",
-                        entries,
-                        "--move",
-                        "2.3",
-                        "--to",
-                        "2.8",
-                    ],
-                );
-            }),
-        ),
+        ("renumber-move", Box::new(|d: &Path| move_sg2(d))),
         (
             "entry-removed",
             Box::new(|d: &Path| {
@@ -416,7 +421,14 @@ fn the_revision_passes_docx_check() {
     let tmp = tempfile::tempdir().expect("temp dir");
     versions(tmp.path());
     random_edits(tmp.path(), 7);
+    move_sg2(tmp.path());
     ok(tmp.path(), &revise("rev"));
+    let rev = tmp.path().join("rev/C18-33-Rev1-E.docx");
+    let xml = docx_part(&std::fs::read(&rev).expect("docx"), "word/document.xml");
+    assert!(
+        xml.contains("<w:moveFromRangeStart ") && xml.contains("<w:moveTo "),
+        "a revision with a move"
+    );
     let out = Command::new("bash")
         .arg(&script)
         .arg(tmp.path().join("rev/C18-33-Rev1-E.docx"))
@@ -595,4 +607,220 @@ fn against_a_git_tag() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Runs `tests/revision/lo_text.py` on `jobs` (`MODE:IN:OUT`); false when Python-UNO or
+/// LibreOffice is missing (outside CI).
+fn libreoffice(profile: &Path, jobs: &[String]) -> bool {
+    let Some(python) = python_uno() else {
+        return false;
+    };
+    if tool("soffice", "--version").is_none() {
+        return false;
+    }
+    let out = Command::new(&python)
+        .arg(root().join("tests/revision/lo_text.py"))
+        .arg(profile)
+        .args(jobs)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
+
+/// The issued version cross-references 2.4 and 2.3 from 2.2 (and 4.5 from 4.3, as the
+/// sample does); the revision removes 2.4 and the reference to it, moves 2.3 to 2.8 and
+/// inserts a new 4.3, so every reference is renumbered, deleted or both.
+fn moves_and_references(d: &Path) {
+    versions(d);
+    for side in ["old", "new"] {
+        let file = d.join(side).join("2/2.02-jca-imt2020.toml");
+        replace_in(
+            &file,
+            "from external organizations.",
+            "from external organizations. See also [§2.4] and [§2.3].",
+        );
+    }
+    std::fs::remove_file(entry_file(d, "2/2.04")).expect("remove 2.4");
+    replace_in(&entry_file(d, "2/2.02"), "[§2.4] and [§2.3]", "[§2.3]");
+    ok(d, &["renumber", "--entries", "new", "--close-gaps"]);
+    move_sg2(d);
+    ok(d, &["renumber", "--entries", "new", "--insert", "4.3"]);
+    ok(
+        d,
+        &[
+            "new",
+            "--entries",
+            "new",
+            "4.3",
+            "--title",
+            "Another group",
+            "--heading",
+        ],
+    );
+}
+
+/// The `w:id` of every annotation (revisions, move containers, bookmarks) of a part.
+fn annotation_ids(doc: &roxmltree::Document<'_>) -> Vec<String> {
+    const ANNOTATIONS: [&str; 7] = [
+        "ins",
+        "del",
+        "moveFrom",
+        "moveTo",
+        "moveFromRangeStart",
+        "moveToRangeStart",
+        "bookmarkStart",
+    ];
+    doc.descendants()
+        .filter(|n| ANNOTATIONS.iter().any(|a| n.has_tag_name((W, *a))))
+        .filter_map(|n| n.attribute((W, "id")).map(ToOwned::to_owned))
+        .collect()
+}
+
+#[test]
+fn a_moved_entry_is_a_tracked_move_and_rejected_references_stay_links() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let d = tmp.path();
+    moves_and_references(d);
+    ok(d, &revise("rev"));
+    ok(d, &["build", "--entries", "new", "--out", "plain-new"]);
+    ok(d, &["build", "--entries", "old", "--out", "plain-old"]);
+    let rev = d.join("rev/C18-33-Rev1-E.docx");
+    let bytes = std::fs::read(&rev).expect("docx");
+    ok(d, &revise("again"));
+    assert!(
+        bytes == std::fs::read(d.join("again/C18-33-Rev1-E.docx")).expect("docx"),
+        "two builds of one revision with a move differ"
+    );
+    let xml = docx_part(&bytes, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+    let all = |name: &str| -> Vec<roxmltree::Node<'_, '_>> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name((W, name)))
+            .collect()
+    };
+
+    // One named container at each place of the move, each closed by an end of its id.
+    for (start, end) in [
+        ("moveFromRangeStart", "moveFromRangeEnd"),
+        ("moveToRangeStart", "moveToRangeEnd"),
+    ] {
+        let starts = all(start);
+        assert_eq!(starts.len(), 1, "{start}");
+        assert_eq!(starts[0].attribute((W, "name")), Some("move_2_3"));
+        let ends = all(end);
+        assert_eq!(ends.len(), 1, "{end}");
+        assert_eq!(starts[0].attribute((W, "id")), ends[0].attribute((W, "id")));
+    }
+    // The entry's words are moved, not deleted and inserted; its number is.
+    let text_in = |element: &str| -> String {
+        all(element)
+            .iter()
+            .flat_map(|n| n.descendants())
+            .filter(|n| n.has_tag_name((W, "t")) || n.has_tag_name((W, "delText")))
+            .filter_map(|n| n.text())
+            .collect()
+    };
+    let words = "Recommendation ITU-T E.119";
+    assert!(text_in("moveFrom").contains(words), "moved from");
+    assert!(text_in("moveTo").contains(words), "moved to");
+    assert!(!text_in("del").contains(words) && !text_in("ins").contains(words));
+    // Annotation ids are unique, bookmark names too.
+    let ids = annotation_ids(&doc);
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "annotation ids repeat");
+    let names: Vec<&str> = all("bookmarkStart")
+        .iter()
+        .filter_map(|n| n.attribute((W, "name")))
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = names.iter().collect();
+    assert_eq!(
+        unique.len(),
+        names.len(),
+        "bookmark names repeat: {names:?}"
+    );
+    for issued in ["issued_2_3", "issued_2_4"] {
+        assert!(names.contains(&issued), "{issued}: {names:?}");
+    }
+    // The deleted reference to the removed 2.4 is a deleted run inside a link to it.
+    assert!(all("hyperlink").iter().any(|h| {
+        h.attribute((W, "anchor")) == Some("issued_2_4")
+            && h.children().any(|c| c.has_tag_name((W, "del")))
+    }));
+
+    let file = |name: &str| d.join(name).display().to_string();
+    let rev = rev.display().to_string();
+    let jobs = [
+        format!("accept:{rev}:{}", file("accept.txt")),
+        format!("reject:{rev}:{}", file("reject.txt")),
+        format!(
+            "plain:{}:{}",
+            file("plain-new/C18-33-Rev1-E.docx"),
+            file("accept-want.txt")
+        ),
+        format!(
+            "plain:{}:{}",
+            file("plain-old/C18-33-E.docx"),
+            file("reject-want.txt")
+        ),
+        format!("accept-links:{rev}:{}", file("accept.links")),
+        format!("reject-links:{rev}:{}", file("reject.links")),
+        format!("resave:{rev}:{}", file("resaved.docx")),
+    ];
+    if !libreoffice(&d.join("profile"), &jobs) {
+        return;
+    }
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).expect(name);
+    for mode in ["accept", "reject"] {
+        let got = read(&format!("{mode}.txt"));
+        assert!(
+            got.ends_with("-- tracked changes left: 0\n"),
+            "{mode}: {got}"
+        );
+        assert!(
+            got == read(&format!("{mode}-want.txt")),
+            "{mode}ing every change differs from the plain build"
+        );
+    }
+    // Each link, accepted or rejected, goes to a bookmark that holds the number it shows.
+    let links = |name: &str| -> Vec<(String, String)> {
+        read(name)
+            .lines()
+            .map(|line| {
+                let mut parts = line.splitn(3, '\t');
+                let (text, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let held = parts.next().unwrap_or("");
+                assert!(
+                    held.starts_with(&format!("{text}\t")),
+                    "{name}: {text} links to {target}, which holds `{held}`"
+                );
+                (text.to_owned(), target.to_owned())
+            })
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        links("reject.links"),
+        [
+            pair("2.4", "issued_2_4"),
+            pair("2.3", "issued_2_3"),
+            pair("4.5", "entry_4_6")
+        ]
+    );
+    assert_eq!(
+        links("accept.links"),
+        [pair("2.8", "entry_2_8"), pair("4.6", "entry_4_6")]
+    );
+    // LibreOffice took the change for a move: its own export writes it as one.
+    let resaved = docx_part(
+        &std::fs::read(d.join("resaved.docx")).expect("LibreOffice's DOCX"),
+        "word/document.xml",
+    );
+    for container in ["<w:moveFromRangeStart ", "<w:moveToRangeStart "] {
+        assert!(resaved.contains(container), "LibreOffice lost {container}");
+    }
 }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::block::{self, Block, Piece};
 use super::paragraph::{Align, Paragraph, Run};
-use super::revision::{self, Mark};
+use super::revision::{self, Mark, Side};
 use super::story::{Ids, Story};
 use super::{bidi, inline, styles};
 use crate::compare::{Comparison, Step};
@@ -76,8 +76,9 @@ pub(crate) fn write<W: Write + Send>(
 
 /// Writes the entries of a revision into `out` after what `story` holds, in the order of
 /// the revised document ([`Comparison::steps`]): each entry of both versions merged with
-/// its old self, each added one inserted, each removed one deleted. Built and written on
-/// all cores, as [`write`] does.
+/// its old self, each added one inserted, each removed one deleted, each moved one a
+/// tracked move from its issued place to its new one. Built and written on all cores, as
+/// [`write`] does.
 pub(crate) fn write_revision<W: Write>(
     comparison: &Comparison<'_>,
     mark: Mark<'_>,
@@ -89,15 +90,39 @@ pub(crate) fn write_revision<W: Write>(
         .steps
         .par_iter()
         .map(|step| {
-            let (o, n) = match *step {
-                Step::Kept { old: i, new: j } => (
-                    paragraphs(old, &old.entries[i]),
-                    paragraphs(new, &new.entries[j]),
-                ),
-                Step::Added { new: j, .. } => (Vec::new(), paragraphs(new, &new.entries[j])),
-                Step::Removed { old: i, .. } => (paragraphs(old, &old.entries[i]), Vec::new()),
+            let (o, n, side) = match *step {
+                Step::Kept { old: i, new: j } => (i, j, None),
+                Step::Added {
+                    new: j,
+                    moved_from: Some(i),
+                } => (i, j, Some(Side::To)),
+                Step::Removed {
+                    old: i,
+                    moved_to: Some(j),
+                } => (i, j, Some(Side::From)),
+                Step::Added {
+                    new: j,
+                    moved_from: None,
+                } => {
+                    let n = paragraphs(new, &new.entries[j]);
+                    return revision::paragraphs(Vec::new(), n, false, mark);
+                }
+                Step::Removed {
+                    old: i,
+                    moved_to: None,
+                } => {
+                    let o = paragraphs(old, &old.entries[i]);
+                    return revision::paragraphs(o, Vec::new(), false, mark);
+                }
             };
-            revision::paragraphs(o, n, false, mark)
+            let (old_entry, new_entry) = (&old.entries[o], &new.entries[n]);
+            let (o, n) = (paragraphs(old, old_entry), paragraphs(new, new_entry));
+            match side {
+                None => revision::paragraphs(o, n, false, mark),
+                Some(side) => {
+                    revision::moved(o, n, side, inline::move_name(&old_entry.number), mark)
+                }
+            }
         })
         .collect();
     let (starts, _) = block::starts(story.ids(), &groups);

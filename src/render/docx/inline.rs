@@ -95,13 +95,32 @@ pub(crate) fn add_inlines<'a>(
 /// bookmark); a number too long for that (four parts of ten digits) is written in hex,
 /// `e` then up to 35 characters, which no `entry_` name can be.
 pub(crate) fn bookmark_name(number: &SectionNumber) -> String {
+    numbered_name("entry", number)
+}
+
+/// In a revision, the bookmark on the issued place of an entry that was removed or moved
+/// (`issued_2_4`, in hex `i…` when too long): what the issued text's cross-references to
+/// it link to, so that rejecting every change leaves them links to the right place.
+pub(crate) fn issued_bookmark_name(number: &SectionNumber) -> String {
+    numbered_name("issued", number)
+}
+
+/// In a revision, the name pairing the two places of a moved entry (`move_2_3`, its
+/// issued number; in hex `m…` when too long).
+pub(crate) fn move_name(number: &SectionNumber) -> String {
+    numbered_name("move", number)
+}
+
+/// `prefix_2_9_1`, or the prefix's first letter and the parts in hex when that is longer
+/// than Word's 40 characters.
+fn numbered_name(prefix: &str, number: &SectionNumber) -> String {
     let parts: Vec<String> = number.parts().iter().map(u32::to_string).collect();
-    let name = format!("entry_{}", parts.join("_"));
+    let name = format!("{prefix}_{}", parts.join("_"));
     if name.len() <= 40 {
         return name;
     }
     let hex: Vec<String> = number.parts().iter().map(|p| format!("{p:x}")).collect();
-    format!("e{}", hex.join("_"))
+    format!("{}{}", &prefix[..1], hex.join("_"))
 }
 
 /// A list item: the bullet of its level, a tab, the text.

@@ -18,7 +18,7 @@ use zip::write::SimpleFileOptions;
 use super::block::Piece;
 use super::document::{self, DEFAULT_HEADER_RID, FIRST_FOOTER_RID, FIRST_HEADER_RID};
 use super::first_page::LOGO_RID;
-use super::revision::Mark;
+use super::revision::{Anchors, Mark};
 use super::story::Ids;
 use super::xml::Xml;
 use super::{DocxError, custom_xml, doc_props, fonts, settings, styles, theme};
@@ -103,9 +103,11 @@ pub(crate) fn render_revision(
         .value()
         .map_or_else(|| "2000-01-01".to_owned(), |d| d.iso());
     let date = format!("{date}T00:00:00Z");
+    let anchors = Anchors::of(comparison);
     let mark = Mark {
         author,
         date: &date,
+        anchors: &anchors,
     };
     render_source(
         comparison.new,

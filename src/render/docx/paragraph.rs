@@ -24,7 +24,25 @@ pub(crate) struct Paragraph<'a> {
     pub props: ParagraphProps<'a>,
     /// A bookmark around the whole content, named so that links can point at it.
     pub bookmark: Option<Cow<'a, str>>,
+    /// A tracked move's container opened before the content: `w:moveFromRangeStart` or
+    /// `w:moveToRangeStart` (ECMA-376 Part 1, 17.13.5.24 and 17.13.5.28).
+    pub move_start: Option<MoveStart<'a>>,
+    /// The open move container closed after the content (`w:moveFromRangeEnd`,
+    /// `w:moveToRangeEnd`), in this paragraph or a later one of the same piece.
+    pub move_end: bool,
     pub children: Vec<Child<'a>>,
+}
+
+/// The start of a tracked move's container: the name that pairs the moved-from place with
+/// the moved-to place, and who moved it when (CT_MoveBookmark requires both).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MoveStart<'a> {
+    pub name: String,
+    /// [`RevisionKind::MovedFrom`] or [`RevisionKind::MovedTo`].
+    pub kind: RevisionKind,
+    pub author: &'a str,
+    /// W3CDTF.
+    pub date: &'a str,
 }
 
 /// `w:pPr`: only what the Council layout and the planned features set.
@@ -141,6 +159,11 @@ pub(crate) struct Revision<'a> {
 pub(crate) enum RevisionKind {
     Inserted,
     Deleted,
+    /// Moved away from here (`w:moveFrom`): gone when accepted, kept when rejected, as a
+    /// deletion, but shown as the source of a move; its text stays `w:t`.
+    MovedFrom,
+    /// Moved here (`w:moveTo`): an insertion shown as the destination of a move.
+    MovedTo,
 }
 
 impl RevisionKind {
@@ -148,6 +171,17 @@ impl RevisionKind {
         match self {
             RevisionKind::Inserted => "w:ins",
             RevisionKind::Deleted => "w:del",
+            RevisionKind::MovedFrom => "w:moveFrom",
+            RevisionKind::MovedTo => "w:moveTo",
+        }
+    }
+
+    /// The start and end of the move container, for a move.
+    fn range(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            RevisionKind::MovedFrom => Some(("w:moveFromRangeStart", "w:moveFromRangeEnd")),
+            RevisionKind::MovedTo => Some(("w:moveToRangeStart", "w:moveToRangeEnd")),
+            RevisionKind::Inserted | RevisionKind::Deleted => None,
         }
     }
 }
@@ -187,7 +221,9 @@ impl<'a> Paragraph<'a> {
     pub(crate) fn ids(&self) -> Ids {
         let mut ids = Ids {
             paragraphs: 1,
-            annotations: u32::from(self.props.mark.is_some()) + u32::from(self.bookmark.is_some()),
+            annotations: u32::from(self.props.mark.is_some())
+                + u32::from(self.bookmark.is_some())
+                + u32::from(self.move_start.is_some()),
             links: 0,
         };
         for child in &self.children {
@@ -211,6 +247,21 @@ impl<'a> Paragraph<'a> {
         let para_id = story.next_paragraph_id();
         story.xml.open("w:p", &[("w14:paraId", &para_id)]);
         self.props.write(story);
+        if let Some(start) = &self.move_start
+            && let Some((element, end)) = start.kind.range()
+        {
+            let id = story.next_annotation_id();
+            story.xml.empty(
+                element,
+                &[
+                    ("w:id", &id),
+                    ("w:name", &start.name),
+                    ("w:author", start.author),
+                    ("w:date", start.date),
+                ],
+            );
+            story.open_range(id, end);
+        }
         let bookmark = self.bookmark.as_ref().map(|name| {
             let id = story.next_annotation_id();
             story
@@ -238,6 +289,11 @@ impl<'a> Paragraph<'a> {
         }
         if let Some(id) = bookmark {
             story.xml.empty("w:bookmarkEnd", &[("w:id", &id)]);
+        }
+        if self.move_end
+            && let Some((id, end)) = story.close_range()
+        {
+            story.xml.empty(end, &[("w:id", &id)]);
         }
         story.xml.close("w:p");
     }
@@ -531,13 +587,32 @@ mod tests {
         });
         let mut deleted_mark = Paragraph::styled("Normal").run(Run::text("joined"));
         deleted_mark.props.mark = Some(deleted());
+        // A paragraph moved (its mark and its words) from before `kept` to after it.
+        let moved = |kind: RevisionKind| {
+            let revision = Revision { kind, ..inserted() };
+            let mut p = Paragraph::styled("Normal").run(Run {
+                revision: Some(revision.clone()),
+                ..Run::text("moved words")
+            });
+            p.props.mark = Some(revision);
+            p.move_start = Some(MoveStart {
+                name: "move_2_3".into(),
+                kind,
+                author: "Secretariat & Co",
+                date: "2018-03-22T00:00:00Z",
+            });
+            p.move_end = true;
+            p
+        };
         vec![
+            moved(RevisionKind::MovedFrom).into(),
             tracked.into(),
             rtl.into(),
             cjk.into(),
             target.into(),
             link.into(),
             deleted_mark.into(),
+            moved(RevisionKind::MovedTo).into(),
             Paragraph::default().into(),
         ]
     }
@@ -670,11 +745,42 @@ mod tests {
         assert_eq!(
             para_ids,
             [
-                "00000001", "00000002", "00000003", "00000004", "00000005", "00000006", "00000007"
+                "00000001", "00000002", "00000003", "00000004", "00000005", "00000006", "00000007",
+                "00000008", "00000009"
             ]
         );
         // A paragraph with no properties has no w:pPr.
-        assert!(xml.contains(r#"<w:p w14:paraId="00000007"></w:p>"#));
+        assert!(xml.contains(r#"<w:p w14:paraId="00000009"></w:p>"#));
+
+        // A move: a named container at each place, its runs and paragraph marks moved,
+        // the moved-from text still `w:t`.
+        for (start, end, run) in [
+            ("moveFromRangeStart", "moveFromRangeEnd", "moveFrom"),
+            ("moveToRangeStart", "moveToRangeEnd", "moveTo"),
+        ] {
+            let start = &all(start)[0];
+            assert_eq!(start.attribute((W, "name")), Some("move_2_3"));
+            assert_eq!(start.attribute((W, "author")), Some("Secretariat & Co"));
+            assert_eq!(start.attribute((W, "date")), Some("2018-03-22T00:00:00Z"));
+            assert_eq!(start.attribute((W, "id")), all(end)[0].attribute((W, "id")));
+            let runs = all(run);
+            assert_eq!(runs.len(), 2, "{run}: the paragraph mark and the words");
+            assert!(runs.iter().any(|r| {
+                r.descendants()
+                    .any(|t| t.has_tag_name((W, "t")) && t.text() == Some("moved words"))
+            }));
+        }
+        // Every id but the ends', which repeat their starts'.
+        let every_id: Vec<&str> = doc
+            .descendants()
+            .filter(|n| !n.tag_name().name().ends_with("End"))
+            .filter_map(|n| n.attribute((W, "id")))
+            .collect();
+        assert_eq!(
+            every_id.iter().collect::<BTreeSet<_>>().len(),
+            every_id.len(),
+            "annotation ids are unique: {every_id:?}"
+        );
     }
 
     /// The schema validator `docx-check.sh` runs, if installed (under CI it must be:

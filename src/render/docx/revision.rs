@@ -10,20 +10,39 @@
 //! word by word by [`crate::compare::words`]: a word with its punctuation and the space
 //! after it is a token, with its run properties and its link, so a word that only became
 //! bold is deleted and inserted too (what rejecting must undo).
+//!
+//! An entry whose place changed (`renumber --move`) is a tracked move ([`moved`]): at its
+//! issued place its words inside `w:moveFromRangeStart`…`End` as `w:moveFrom` runs, at its
+//! new place inside `w:moveToRangeStart`…`End` as `w:moveTo` runs, both containers named
+//! `move_2_3` after its issued number; what else changed in it (its number at least) is
+//! deleted at the old place and inserted at the new one, inside the containers.
+//!
+//! The issued text's cross-references stay links when deleted ([`Anchors`]): each points
+//! at the bookmark its entry has in the revision (`entry_2_6` for the entry issued as 2.5
+//! and renumbered), or, for an entry removed or moved away, at a bookmark on its issued
+//! place that rejecting keeps (`issued_2_4`). Rejecting every change in Word or
+//! LibreOffice then gives the issued numbers, each a link to the entry it names.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::block::Block;
-use super::paragraph::{Child, Content, Paragraph, Revision, RevisionKind, Run, RunProps, Target};
+use super::inline::{bookmark_name, issued_bookmark_name};
+use super::paragraph::{
+    Child, Content, MoveStart, Paragraph, Revision, RevisionKind, Run, RunProps, Target,
+};
 use super::table::{Cell, Table};
 use crate::compare::align::{Pair, align};
 use crate::compare::words::{diff, words};
+use crate::compare::{Comparison, Step};
 
-/// Who made the changes and when (W3CDTF), as every `w:ins` and `w:del` says.
+/// Who made the changes and when (W3CDTF), as every `w:ins` and `w:del` says, and where
+/// the issued text's cross-references point in the revision.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Mark<'a> {
     pub author: &'a str,
     pub date: &'a str,
+    pub anchors: &'a Anchors,
 }
 
 impl<'a> Mark<'a> {
@@ -32,6 +51,81 @@ impl<'a> Mark<'a> {
             kind,
             author: self.author,
             date: Some(self.date),
+        }
+    }
+}
+
+/// The issued version's bookmark names (`entry_2_5`) and what each becomes in the
+/// revision.
+#[derive(Debug, Default)]
+pub(crate) struct Anchors {
+    names: HashMap<String, Anchor>,
+}
+
+#[derive(Debug)]
+struct Anchor {
+    /// The bookmark the issued entry has in the revision.
+    name: String,
+    /// Whether the revision's own paragraphs carry it (an entry in both versions at one
+    /// place: its merged first paragraph has the new bookmark), else the issued paragraph
+    /// keeps it (an entry removed or moved away).
+    carried: bool,
+}
+
+impl Anchors {
+    /// The bookmarks of `comparison`'s issued entries in its revision.
+    pub(crate) fn of(comparison: &Comparison<'_>) -> Self {
+        let (old, new) = (&comparison.old.entries, &comparison.new.entries);
+        let names = comparison
+            .steps
+            .iter()
+            .filter_map(|step| {
+                let (i, anchor) = match *step {
+                    Step::Kept { old: i, new: j } => (
+                        i,
+                        Anchor {
+                            name: bookmark_name(&new[j].number),
+                            carried: true,
+                        },
+                    ),
+                    Step::Removed { old: i, .. } => (
+                        i,
+                        Anchor {
+                            name: issued_bookmark_name(&old[i].number),
+                            carried: false,
+                        },
+                    ),
+                    Step::Added { .. } => return None,
+                };
+                Some((bookmark_name(&old[i].number), anchor))
+            })
+            .collect();
+        Anchors { names }
+    }
+
+    /// An issued paragraph with its bookmark and links named as in the revision: its
+    /// bookmark dropped when the revision's paragraph carries it; a link to a name not
+    /// known (none, since `check` resolves every reference) unlinked.
+    fn reanchor(&self, p: &mut Paragraph<'_>) {
+        p.bookmark = p.bookmark.take().and_then(|b| {
+            let anchor = self.names.get(b.as_ref())?;
+            (!anchor.carried).then(|| Cow::Owned(anchor.name.clone()))
+        });
+        let children = std::mem::take(&mut p.children);
+        for child in children {
+            match child {
+                Child::Link {
+                    target: Target::Anchor(a),
+                    runs,
+                } => match self.names.get(a.as_ref()) {
+                    Some(anchor) => p.children.push(Child::Link {
+                        target: Target::Anchor(Cow::Owned(anchor.name.clone())),
+                        runs,
+                    }),
+                    None => p.children.extend(runs.into_iter().map(Child::Run)),
+                },
+                other => p.children.push(other),
+            }
         }
     }
 }
@@ -156,11 +250,109 @@ fn table<'a>(old: Table<'a>, new: Table<'a>, mark: Mark<'a>) -> Table<'a> {
 /// the header block and the Summary box), merged. With `close`, the last paragraphs of
 /// both are paired (see [`align`]).
 pub(crate) fn paragraphs<'a>(
-    old: Vec<Paragraph<'a>>,
+    mut old: Vec<Paragraph<'a>>,
     new: Vec<Paragraph<'a>>,
     close: bool,
     mark: Mark<'a>,
 ) -> Vec<Block<'a>> {
+    for p in &mut old {
+        mark.anchors.reanchor(p);
+    }
+    merge(old, new, close, mark)
+        .into_iter()
+        .map(Block::Paragraph)
+        .collect()
+}
+
+/// Which place of a moved entry [`moved`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// Where the issued version has it.
+    From,
+    /// Where the revision has it.
+    To,
+}
+
+/// One place of a moved entry (`old` as issued, `new` as revised), named `name` at both:
+/// at [`Side::From`] the words both versions share as `w:moveFrom` and the old ones
+/// deleted, at [`Side::To`] the shared words as `w:moveTo` and the new ones inserted, so
+/// that accepting every change leaves only the new place and the new words, rejecting
+/// only the old.
+pub(crate) fn moved<'a>(
+    mut old: Vec<Paragraph<'a>>,
+    new: Vec<Paragraph<'a>>,
+    side: Side,
+    name: String,
+    mark: Mark<'a>,
+) -> Vec<Block<'a>> {
+    for p in &mut old {
+        mark.anchors.reanchor(p);
+    }
+    let issued_bookmark = old.first().and_then(|p| p.bookmark.clone());
+    let (dropped, kind) = match side {
+        Side::From => (RevisionKind::Inserted, RevisionKind::MovedFrom),
+        Side::To => (RevisionKind::Deleted, RevisionKind::MovedTo),
+    };
+    let is_dropped = |r: &Option<Revision<'_>>| r.as_ref().is_some_and(|r| r.kind == dropped);
+    let mut out: Vec<Paragraph<'a>> = merge(old, new, false, mark)
+        .into_iter()
+        .filter(|p| !is_dropped(&p.props.mark))
+        .map(|mut p| {
+            let children = std::mem::take(&mut p.children);
+            for child in children {
+                let mut child = child;
+                let runs = match &mut child {
+                    Child::Run(run) => std::slice::from_mut(run),
+                    Child::Link { runs, .. } => {
+                        runs.retain(|r| !is_dropped(&r.revision));
+                        runs.as_mut_slice()
+                    }
+                };
+                let mut any = false;
+                for run in runs.iter_mut() {
+                    if is_dropped(&run.revision) {
+                        continue;
+                    }
+                    any = true;
+                    run.revision.get_or_insert_with(|| mark.revision(kind));
+                }
+                if any {
+                    p.children.push(child);
+                }
+            }
+            p.props.mark.get_or_insert_with(|| mark.revision(kind));
+            if side == Side::From {
+                p.bookmark = None;
+            }
+            p
+        })
+        .collect();
+    if side == Side::From
+        && let Some(first) = out.first_mut()
+    {
+        first.bookmark = issued_bookmark;
+    }
+    if let Some(first) = out.first_mut() {
+        first.move_start = Some(MoveStart {
+            name,
+            kind,
+            author: mark.author,
+            date: mark.date,
+        });
+    }
+    if let Some(last) = out.last_mut() {
+        last.move_end = true;
+    }
+    out.into_iter().map(Block::Paragraph).collect()
+}
+
+/// Two versions of a run of paragraphs, the old one named as in the revision, merged.
+fn merge<'a>(
+    old: Vec<Paragraph<'a>>,
+    new: Vec<Paragraph<'a>>,
+    close: bool,
+    mark: Mark<'a>,
+) -> Vec<Paragraph<'a>> {
     let old_keys: Vec<String> = old.iter().map(align_key).collect();
     let new_keys: Vec<String> = new.iter().map(align_key).collect();
     let pairs = align(&old_keys, &new_keys, close);
@@ -182,7 +374,7 @@ pub(crate) fn paragraphs<'a>(
                 None => continue,
             },
         };
-        out.push(Block::Paragraph(p));
+        out.push(p);
     }
     out
 }
@@ -214,10 +406,6 @@ fn whole<'a>(mut p: Paragraph<'a>, kind: RevisionKind, mark: Mark<'a>) -> Paragr
         }
     }
     if kind == RevisionKind::Deleted {
-        // The revision's own paragraphs carry the bookmarks: a deleted entry's would name a
-        // second place `entry_3_2` when another entry took its number.
-        p.bookmark = None;
-        p.children = p.children.into_iter().flat_map(unlink_internal).collect();
         // A deleted logo would point at a picture the revision's package lacks.
         p.children.retain(|c| {
             !matches!(
@@ -231,18 +419,6 @@ fn whole<'a>(mut p: Paragraph<'a>, kind: RevisionKind, mark: Mark<'a>) -> Paragr
     }
     p.props.mark = Some(revision);
     p
-}
-
-/// A deleted cross-reference keeps its text, not its link: the bookmarks are the revised
-/// document's, where its number may name another entry or none.
-fn unlink_internal(child: Child<'_>) -> Vec<Child<'_>> {
-    match child {
-        Child::Link {
-            target: Target::Anchor(_),
-            runs,
-        } => runs.into_iter().map(Child::Run).collect(),
-        other => vec![other],
-    }
 }
 
 /// One word of a paragraph (or a page number, a drawing) with its run properties and
@@ -318,12 +494,7 @@ fn paragraph<'a>(old: Paragraph<'a>, new: Paragraph<'a>, mark: Mark<'a>) -> Para
                 .iter()
                 .filter(|t| !matches!(t.content, Some(Content::Drawing(_))))
                 .cloned()
-                .map(|mut t| {
-                    if matches!(t.link, Some(Target::Anchor(_))) {
-                        t.link = None;
-                    }
-                    (t, Some(RevisionKind::Deleted))
-                }),
+                .map(|t| (t, Some(RevisionKind::Deleted))),
         );
         merged.extend(
             new_tokens[stretch.new]
@@ -338,7 +509,7 @@ fn paragraph<'a>(old: Paragraph<'a>, new: Paragraph<'a>, mark: Mark<'a>) -> Para
     let mut out = Paragraph {
         props,
         bookmark,
-        children: Vec::new(),
+        ..Paragraph::default()
     };
     for (token, kind) in merged {
         push_token(&mut out.children, token, kind.map(|k| mark.revision(k)));
@@ -411,10 +582,34 @@ fn same_target(a: &Target<'_>, b: &Target<'_>) -> bool {
 mod tests {
     use super::*;
 
-    const MARK: Mark<'static> = Mark {
-        author: "ITU",
-        date: "2018-04-12T00:00:00Z",
-    };
+    static NO_ANCHORS: std::sync::LazyLock<Anchors> = std::sync::LazyLock::new(Anchors::default);
+
+    /// Entry 3.2 renumbered 3.3, entry 2.1 removed.
+    static ANCHORS: std::sync::LazyLock<Anchors> = std::sync::LazyLock::new(|| Anchors {
+        names: [
+            ("entry_3_2", "entry_3_3", true),
+            ("entry_2_1", "issued_2_1", false),
+        ]
+        .into_iter()
+        .map(|(old, name, carried)| {
+            (
+                old.to_owned(),
+                Anchor {
+                    name: name.to_owned(),
+                    carried,
+                },
+            )
+        })
+        .collect(),
+    });
+
+    fn mark(anchors: &'static Anchors) -> Mark<'static> {
+        Mark {
+            author: "ITU",
+            date: "2018-04-12T00:00:00Z",
+            anchors,
+        }
+    }
 
     /// The paragraph's text with changes accepted (`true`) or rejected.
     fn text(p: &Paragraph<'_>, accept: bool) -> String {
@@ -455,7 +650,7 @@ mod tests {
             .run(Run::text("2.8\tThe Group approved "))
             .run(Run::text("four").bold())
             .run(Run::text(" texts."));
-        let merged = paragraph(old, new, MARK);
+        let merged = paragraph(old, new, mark(&NO_ANCHORS));
         assert_eq!(text(&merged, true), "2.8\tThe Group approved four texts.");
         assert_eq!(text(&merged, false), "2.7\tThe Group approved three texts.");
         let changed: Vec<(String, RevisionKind)> = merged
@@ -481,36 +676,183 @@ mod tests {
         );
     }
 
-    #[test]
-    fn deleted_cross_references_keep_their_text_not_their_link() {
-        let reference = |n: &'static str| Child::Link {
+    fn reference(n: &'static str) -> Child<'static> {
+        Child::Link {
             target: Target::Anchor(Cow::Owned(format!("entry_{}", n.replace('.', "_")))),
             runs: vec![Run::text(n)],
-        };
+        }
+    }
+
+    /// The anchors of a paragraph's links, with each link's text.
+    fn links(p: &Paragraph<'_>) -> Vec<(String, String)> {
+        p.children
+            .iter()
+            .filter_map(|c| match c {
+                Child::Link {
+                    target: Target::Anchor(a),
+                    runs,
+                } => Some((
+                    a.to_string(),
+                    runs.iter()
+                        .map(|r| match &r.content {
+                            Content::Text(t) => t.to_string(),
+                            _ => String::new(),
+                        })
+                        .collect(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deleted_cross_references_stay_links_to_their_entries_in_the_revision() {
         let mut old = para("See ");
         old.push(reference("3.2"));
         old.bookmark = Some("entry_2_1".into());
         let mut new = para("See ");
         new.push(reference("3.3"));
-        let merged = paragraph(old.clone(), new, MARK);
-        assert_eq!(text(&merged, true), "See 3.3");
-        assert_eq!(text(&merged, false), "See 3.2");
-        let anchors: Vec<String> = merged
-            .children
-            .iter()
-            .filter_map(|c| match c {
-                Child::Link {
-                    target: Target::Anchor(a),
-                    ..
-                } => Some(a.to_string()),
-                _ => None,
+        let merged = paragraphs(vec![old.clone()], vec![new], false, mark(&ANCHORS));
+        let Some(Block::Paragraph(merged)) = merged.first() else {
+            panic!("a paragraph");
+        };
+        assert_eq!(text(merged, true), "See 3.3");
+        assert_eq!(text(merged, false), "See 3.2");
+        // The deleted 3.2 links to the bookmark the entry issued as 3.2 has now.
+        assert_eq!(
+            links(merged),
+            [("entry_3_3".to_owned(), "3.23.3".to_owned())]
+        );
+        // A removed entry keeps a bookmark of its own, its links kept.
+        let gone = paragraphs(vec![old], Vec::new(), false, mark(&ANCHORS));
+        let Some(Block::Paragraph(gone)) = gone.first() else {
+            panic!("a paragraph");
+        };
+        assert_eq!(gone.bookmark.as_deref(), Some("issued_2_1"));
+        assert_eq!(links(gone), [("entry_3_3".to_owned(), "3.2".to_owned())]);
+        assert_eq!(text(gone, false), "See 3.2");
+        assert_eq!(text(gone, true), "");
+    }
+
+    #[test]
+    fn a_moved_entry_is_moved_from_its_issued_place_and_to_its_new_one() {
+        let mut old_heading = para("2.3\tStudy Group 2");
+        old_heading.bookmark = Some("entry_2_3".into());
+        let old = vec![old_heading, para("It met twice in Geneva.")];
+        let mut new_heading = para("2.8\tStudy Group 2");
+        new_heading.bookmark = Some("entry_2_8".into());
+        let new = vec![
+            new_heading,
+            para("It met twice in Geneva."),
+            para("A wholly new paragraph here."),
+        ];
+        let anchors: &'static Anchors = Box::leak(Box::new(Anchors {
+            names: [(
+                "entry_2_3".to_owned(),
+                Anchor {
+                    name: "issued_2_3".to_owned(),
+                    carried: false,
+                },
+            )]
+            .into_iter()
+            .collect(),
+        }));
+        let side = |side| -> Vec<Paragraph<'static>> {
+            moved(
+                old.clone(),
+                new.clone(),
+                side,
+                "move_2_3".into(),
+                mark(anchors),
+            )
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p),
+                Block::Table(_) => None,
             })
-            .collect();
-        assert_eq!(anchors, ["entry_3_3"]);
-        let gone = whole(old, RevisionKind::Deleted, MARK);
-        assert!(gone.bookmark.is_none());
-        assert!(gone.children.iter().all(|c| matches!(c, Child::Run(_))));
-        assert_eq!(text(&gone, false), "See 3.2");
+            .collect()
+        };
+        let texts = |ps: &[Paragraph<'_>], accept: bool| -> Vec<String> {
+            let gone = if accept {
+                [RevisionKind::Deleted, RevisionKind::MovedFrom]
+            } else {
+                [RevisionKind::Inserted, RevisionKind::MovedTo]
+            };
+            ps.iter()
+                .filter(|p| {
+                    !p.props
+                        .mark
+                        .as_ref()
+                        .is_some_and(|m| gone.contains(&m.kind))
+                })
+                .map(|p| text(p, accept))
+                .collect()
+        };
+        let (from, to) = (side(Side::From), side(Side::To));
+        // Accepting leaves nothing where it was and the revision where it is.
+        assert!(texts(&from, true).is_empty());
+        assert_eq!(
+            texts(&to, true),
+            [
+                "2.8\tStudy Group 2",
+                "It met twice in Geneva.",
+                "A wholly new paragraph here."
+            ]
+        );
+        // Rejecting, the reverse.
+        assert_eq!(
+            texts(&from, false),
+            ["2.3\tStudy Group 2", "It met twice in Geneva."]
+        );
+        assert!(texts(&to, false).is_empty());
+        // The shared words are moved, the changed ones deleted or inserted.
+        let kinds = |p: &Paragraph<'_>| -> Vec<(String, RevisionKind)> {
+            p.children
+                .iter()
+                .filter_map(|c| match c {
+                    Child::Run(Run {
+                        content: Content::Text(t),
+                        revision: Some(r),
+                        ..
+                    }) => Some((t.to_string(), r.kind)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            kinds(&from[0]),
+            [
+                ("2.3\t".to_owned(), RevisionKind::Deleted),
+                ("Study Group 2".to_owned(), RevisionKind::MovedFrom)
+            ]
+        );
+        assert_eq!(
+            kinds(&to[0]),
+            [
+                ("2.8\t".to_owned(), RevisionKind::Inserted),
+                ("Study Group 2".to_owned(), RevisionKind::MovedTo)
+            ]
+        );
+        // One named container at each place, the issued place keeping its own bookmark.
+        for (ps, kind) in [
+            (&from, RevisionKind::MovedFrom),
+            (&to, RevisionKind::MovedTo),
+        ] {
+            let start = ps[0].move_start.as_ref().expect("a container");
+            assert_eq!((start.name.as_str(), start.kind), ("move_2_3", kind));
+            assert!(ps.last().is_some_and(|p| p.move_end));
+            assert_eq!(ps.iter().filter(|p| p.move_start.is_some()).count(), 1);
+        }
+        assert_eq!(from[0].bookmark.as_deref(), Some("issued_2_3"));
+        assert_eq!(to[0].bookmark.as_deref(), Some("entry_2_8"));
+        assert_eq!(
+            from[1].props.mark.as_ref().map(|m| m.kind),
+            Some(RevisionKind::MovedFrom)
+        );
+        assert_eq!(
+            to[2].props.mark.as_ref().map(|m| m.kind),
+            Some(RevisionKind::Inserted)
+        );
     }
 
     #[test]
@@ -522,7 +864,7 @@ mod tests {
             ],
             vec![para("Kept paragraph here."), para("Something wholly new.")],
             false,
-            MARK,
+            mark(&NO_ANCHORS),
         );
         let marks: Vec<Option<RevisionKind>> = merged
             .iter()

@@ -52,6 +52,9 @@ pub(crate) struct Story {
     ids: Ids,
     /// The URL of each external hyperlink, in order: `rIdLink1` is the first.
     links: Vec<String>,
+    /// The id and end element of the tracked move container open, if any: it starts in
+    /// one paragraph and ends in a later one.
+    open_range: Option<(String, &'static str)>,
 }
 
 impl Story {
@@ -61,6 +64,7 @@ impl Story {
             xml,
             ids: taken,
             links: Vec::new(),
+            open_range: None,
         }
     }
 
@@ -98,6 +102,16 @@ impl Story {
     pub(crate) fn next_annotation_id(&mut self) -> String {
         self.ids.annotations += 1;
         self.ids.annotations.to_string()
+    }
+
+    /// Opens a range (a move container) whose end element `end` will take `id`.
+    pub(crate) fn open_range(&mut self, id: String, end: &'static str) {
+        self.open_range = Some((id, end));
+    }
+
+    /// The id and end element of the open range, closing it.
+    pub(crate) fn close_range(&mut self) -> Option<(String, &'static str)> {
+        self.open_range.take()
     }
 
     /// The relationship id of a new external hyperlink to `url`.
