@@ -130,3 +130,57 @@ fn a_paragraph_edited_in_libreoffice_is_taken_and_the_facts_kept() {
     }
     assert_eq!(want.entries.len(), got.entries.len());
 }
+
+/// A DOCX `build` wrote, saved by an editor that dropped the data part (the
+/// `customXml/` parts): imported from its text alone, its cross-references
+/// (`w:hyperlink w:anchor="entry_4_5"` to the bookmark on entry 4.5's paragraph) come
+/// back as `[§4.5]`, not as the bare number.
+#[test]
+fn without_the_data_part_cross_references_come_back_from_the_links() {
+    use std::io::{Read, Write};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (out, back) = (tmp.path().join("out"), tmp.path().join("back"));
+    ok(&["build", "--entries", "entries", "--out", s(&out)]);
+    let bytes = fs::read(out.join("C18-33-E.docx")).expect("docx");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let stripped = tmp.path().join("no-data.docx");
+    let mut w = zip::ZipWriter::new(fs::File::create(&stripped).expect("create"));
+    let mut dropped = 0;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("part");
+        if f.name().starts_with("customXml/") {
+            dropped += 1;
+            continue;
+        }
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).expect("read");
+        w.start_file(f.name(), zip::write::SimpleFileOptions::default())
+            .expect("start");
+        w.write_all(&data).expect("write");
+    }
+    w.finish().expect("finish");
+    assert!(dropped >= 2, "the build wrote no data part");
+
+    let notes = ok(&["import", s(&stripped), "--into", s(&back)]);
+    assert!(!notes.contains("kept as text"), "{notes}");
+    // Entry 7's file, named by its title as import names files.
+    let seven = fs::read_dir(back.join("7"))
+        .expect("folder 7")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("7-"))
+        })
+        .expect("entry 7");
+    let text = fs::read_to_string(seven).expect("entry 7");
+    assert!(
+        text.contains("the report described in section [§4.5]"),
+        "{text}"
+    );
+    let want = fs::read_to_string(root().join("entries/7/7-igf.toml")).expect("entry 7");
+    assert_eq!(
+        want.matches("[§").count(),
+        text.matches("[§").count(),
+        "{text}"
+    );
+}

@@ -41,7 +41,7 @@ struct Expect {
     placeholders: usize,
 }
 
-const CORPUS: [Expect; 11] = [
+const CORPUS: [Expect; 12] = [
     Expect {
         file: "c17-33-e.txt",
         meeting: "Council 2017",
@@ -277,6 +277,27 @@ const CORPUS: [Expect; 11] = [
         guesses: 0,
         placeholders: 0,
     },
+    Expect {
+        file: "c17-35-links-e.docx",
+        meeting: "Council 2017",
+        place_and_dates: "Geneva, 15-25 May 2017",
+        number: "C17/35",
+        language: "E",
+        date: "2017-04-20",
+        language_line: "Original: English",
+        agenda_item: Some("PL 1.1"),
+        source: Some("Report by the Secretary-General"),
+        title: "REPORT ON THE IMPLEMENTATION OF THE STRATEGIC PLAN AND ACTIVITIES OF THE UNION",
+        summary: "This report presents the Union’s results for 2016",
+        action: Some("The Council is invited to consider the report"),
+        references: Some("Resolution 71 (Rev. Busan, 2014); Council Resolution 1386 (2017)"),
+        top_level_period: true,
+        numbers: &["1", "1.1", "2", "2.1", "2.2", "2.3", "2.4"],
+        furniture: &[],
+        dropped: &[],
+        guesses: 0,
+        placeholders: 0,
+    },
 ];
 
 /// The paragraphs of an input, read here independently of the importer: the text's
@@ -493,6 +514,117 @@ corpus_test!(c16_33_docx_header_table, 7);
 corpus_test!(c17_35_docx_cell_paragraphs, 8);
 corpus_test!(c17_130_rev1_revision_line_dropped, 9);
 corpus_test!(c18_35_f_french_labels_agenda_item_in_its_own_cell, 10);
+corpus_test!(c17_35_links_docx_cross_references, 11);
+
+/// Word's cross-references in a DOCX without our data part (a `_Ref` bookmark on a
+/// numbered paragraph, pointed at by an internal hyperlink, a `w:fldSimple` REF field
+/// and a `w:fldChar` REF field) import as `[§N]`, pass `check --deny-warnings`, and
+/// build as links to the entries' bookmarks; a link to a bookmark on an unnumbered
+/// paragraph keeps its words, with a note.
+#[test]
+fn word_cross_references_import_as_entry_references() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let into = tmp.path().join("entries");
+    let s = |p: &Path| p.to_str().expect("utf-8").to_owned();
+    let out = run(&[
+        "import",
+        &format!("{DIR}/c17-35-links-e.docx"),
+        "--into",
+        &s(&into),
+    ]);
+    let notes = stderr(&out);
+    assert_eq!(code(&out), 0, "{notes}");
+    assert!(
+        notes.contains("3 link(s) and cross-reference field(s)"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("entry 2.4: the link `the chapters of the goals` points at the bookmark `_Ref480000009`, which is not on a numbered paragraph"),
+        "{notes}"
+    );
+    let text = |file: &str| {
+        let t: toml::Table =
+            toml::from_str(&fs::read_to_string(into.join("2").join(file)).expect("entry"))
+                .expect("TOML");
+        t["text"].as_str().expect("text").trim().to_owned()
+    };
+    let files: Vec<String> = fs::read_dir(into.join("2"))
+        .expect("folder 2")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let file = |prefix: &str| {
+        files
+            .iter()
+            .find(|f| f.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix}… in {files:?}"))
+            .clone()
+    };
+    assert!(text(&file("2.01-")).ends_with("as paragraph [§1.1] foresaw."));
+    assert!(text(&file("2.02-")).ends_with("(see section [§1])."));
+    assert!(text(&file("2.03-")).starts_with("The figures behind paragraph [§2.1] come"));
+    assert_eq!(
+        text(&file("2.04-")),
+        "Each result is read against the chapters of the goals."
+    );
+
+    let out = run(&["check", "--entries", &s(&into), "--deny-warnings"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+
+    let built = tmp.path().join("out");
+    let out = run(&["build", "--entries", &s(&into), "--out", &s(&built)]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let xml = crate::common::docx_part(
+        &fs::read(built.join("C17-35-E.docx")).expect("docx"),
+        "word/document.xml",
+    );
+    let doc = roxmltree::Document::parse(&xml).expect("xml");
+    // Each link of a paragraph, by the paragraph's number: its words and its bookmark.
+    let mut links: Vec<(String, String, String)> = Vec::new();
+    let mut bookmarks: Vec<String> = Vec::new();
+    for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+        let words: String = p
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "t")))
+            .filter_map(|n| n.text())
+            .collect();
+        for b in p
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "bookmarkStart")))
+        {
+            bookmarks.push(b.attribute((W, "name")).expect("name").to_owned());
+        }
+        for h in p.descendants().filter(|n| n.has_tag_name((W, "hyperlink"))) {
+            let label: String = h
+                .descendants()
+                .filter(|n| n.has_tag_name((W, "t")))
+                .filter_map(|n| n.text())
+                .collect();
+            // The number, before the TAB (a `w:tab`, not in the words).
+            let number: String = words
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let anchor = h.attribute((W, "anchor")).unwrap_or("").to_owned();
+            links.push((number, label, anchor));
+        }
+    }
+    let want = [
+        ("2.1", "1.1", "entry_1_1"),
+        ("2.2", "1", "entry_1"),
+        ("2.3", "2.1", "entry_2_1"),
+    ];
+    let got: Vec<(&str, &str, &str)> = links
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(got, want);
+    for (_, _, anchor) in want {
+        assert!(
+            bookmarks.iter().any(|b| b == anchor),
+            "{anchor}: {bookmarks:?}"
+        );
+    }
+}
 
 /// The README cites a model document for every input in the folder.
 #[test]

@@ -14,7 +14,7 @@ use std::path::Path;
 use roxmltree::{Document, Node};
 
 use super::text::clean_line;
-use super::{Loc, Note, Para, Rich, Style};
+use super::{Loc, Note, Para, Rich, Run, Style};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -70,8 +70,18 @@ pub fn looks_like_docx(path: &Path, bytes: &[u8]) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
-/// The cleaned, non-empty paragraphs of the DOCX in `bytes`.
-pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, String> {
+/// What the document part gives: its paragraphs, and where its bookmarks are.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The cleaned, non-empty paragraphs.
+    pub paras: Vec<Para>,
+    /// Each bookmark's name (`_Ref480000002`, `entry_2_9`) and the paragraph it starts
+    /// in: what an internal link or a `REF` field points at ([`super::xref`]).
+    pub bookmarks: HashMap<String, Loc>,
+}
+
+/// The cleaned, non-empty paragraphs of the DOCX in `bytes`, and its bookmarks.
+pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Body, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut budget = Budget(MAX_TOTAL_XML);
     let xml = part(&mut zip, "word/document.xml", &mut budget)?
@@ -91,11 +101,16 @@ pub fn paragraphs(bytes: &[u8], notes: &mut Vec<Note>) -> Result<Vec<Para>, Stri
         out: Vec::new(),
         notes,
         rels: &rels,
+        bookmarks: HashMap::new(),
+        pending: Vec::new(),
     };
     reader.block_children(body, false);
-    let mut out = reader.out;
-    out.extend(footer_links(&mut zip, &mut budget)?);
-    Ok(out)
+    let mut paras = reader.out;
+    paras.extend(footer_links(&mut zip, &mut budget)?);
+    Ok(Body {
+        paras,
+        bookmarks: reader.bookmarks,
+    })
 }
 
 /// The report's data part, when `build` wrote the DOCX: the first `customXml/item*.xml`
@@ -147,7 +162,7 @@ fn footer_links(
         for p in doc.descendants().filter(|n| is_w(n, "p")) {
             let mut runs = Rich::default();
             // A footer's relationship ids are its own: links keep their words only.
-            runs_text(p, &HashMap::new(), &mut runs, &mut 0, PLAIN);
+            Runs::new(&HashMap::new()).read(p, &mut runs, PLAIN);
             let words = runs.visible();
             let text = words.trim();
             if text.starts_with('•') && text.ends_with('•') && text.contains("http") {
@@ -222,6 +237,9 @@ struct Reader<'n> {
     out: Vec<Para>,
     notes: &'n mut Vec<Note>,
     rels: &'n HashMap<String, String>,
+    bookmarks: HashMap<String, Loc>,
+    /// Bookmarks that start between paragraphs: they mark the next one.
+    pending: Vec<String>,
 }
 
 impl Reader<'_> {
@@ -240,6 +258,10 @@ impl Reader<'_> {
                 && let Some(content) = n.children().find(|c| is_w(c, "sdtContent"))
             {
                 self.block_children(content, in_table);
+            } else if is_w(&n, "bookmarkStart")
+                && let Some(name) = n.attribute((W, "name"))
+            {
+                self.pending.push(name.to_owned());
             }
         }
     }
@@ -248,8 +270,14 @@ impl Reader<'_> {
         self.count += 1;
         let loc = Loc::Paragraph(self.count);
         let mut text = Rich::default();
-        let mut breaks = 0;
-        runs_text(p, self.rels, &mut text, &mut breaks, PLAIN);
+        let mut runs = Runs::new(self.rels);
+        runs.read(p, &mut text, PLAIN);
+        runs.close_fields(&mut text);
+        let breaks = runs.breaks;
+        for name in self.pending.drain(..).chain(runs.bookmarks) {
+            // Word's first bookmark of a name is the one it follows.
+            self.bookmarks.entry(name).or_insert(loc);
+        }
         if breaks > 0 {
             self.notes.push(Note {
                 loc,
@@ -303,53 +331,193 @@ const PLAIN: RunStyle = RunStyle {
     italic: false,
 };
 
-/// The visible text under `node` as runs, skipping what a reader does not see; `style`
-/// is that of the run being read.
-fn runs_text(
-    node: Node<'_, '_>,
-    rels: &HashMap<String, String>,
-    out: &mut Rich,
-    breaks: &mut usize,
-    style: RunStyle,
-) {
-    let push = |out: &mut Rich, text: &str| out.push_text(text, style.bold, style.italic);
-    for n in node.children().filter(Node::is_element) {
-        let name = n.tag_name().name();
-        let ns = n.tag_name().namespace();
-        if ns == Some(MC) && name == "Fallback" {
-            // The same content again, for older readers.
-            continue;
-        }
-        if ns != Some(W) {
-            runs_text(n, rels, out, breaks, style);
-            continue;
-        }
-        match name {
-            // Emphasis the writer may keep: a run's own bold and italic.
-            "r" => runs_text(n, rels, out, breaks, run_style(n)),
-            "t" => push(out, n.text().unwrap_or("")),
-            "tab" => push(out, "\t"),
-            "br" | "cr" => {
-                if n.attribute((W, "type")).is_none_or(|t| t == "textWrapping") {
-                    *breaks += 1;
-                    push(out, " ");
-                }
-            }
-            "noBreakHyphen" => push(out, "\u{2011}"),
-            // Properties, deleted text, field codes, text boxes, footnote marks.
-            "pPr" | "rPr" | "del" | "delText" | "instrText" | "txbxContent" | "fldChar"
-            | "footnoteReference" | "endnoteReference" | "commentReference" => {}
-            "hyperlink" => match n.attribute((R, "id")).and_then(|id| rels.get(id)) {
-                Some(url) => {
-                    let mut label = Rich::default();
-                    runs_text(n, rels, &mut label, breaks, style);
-                    out.push_link(label.visible(), url.clone());
-                }
-                None => runs_text(n, rels, out, breaks, style),
-            },
-            _ => runs_text(n, rels, out, breaks, style),
+/// A complex field (`w:fldChar begin`, its `w:instrText`, `separate`, the result, `end`)
+/// or a simple one (`w:fldSimple`) being read.
+#[derive(Default)]
+struct Field {
+    instr: String,
+    result: Rich,
+}
+
+/// Reads a paragraph's runs: their text, the links and fields among them, the
+/// bookmarks that start there.
+struct Runs<'a> {
+    rels: &'a HashMap<String, String>,
+    /// Manual line breaks read as spaces.
+    breaks: usize,
+    bookmarks: Vec<String>,
+    /// The fields open, innermost last; their result's runs go to the innermost.
+    fields: Vec<Field>,
+}
+
+impl<'a> Runs<'a> {
+    fn new(rels: &'a HashMap<String, String>) -> Self {
+        Runs {
+            rels,
+            breaks: 0,
+            bookmarks: Vec::new(),
+            fields: Vec::new(),
         }
     }
+
+    /// Where words go: the result of the innermost open field, else the paragraph.
+    fn sink<'b>(fields: &'b mut [Field], out: &'b mut Rich) -> &'b mut Rich {
+        match fields.last_mut() {
+            Some(f) => &mut f.result,
+            None => out,
+        }
+    }
+
+    /// The visible text under `node` as runs, skipping what a reader does not see;
+    /// `style` is that of the run being read.
+    fn read(&mut self, node: Node<'_, '_>, out: &mut Rich, style: RunStyle) {
+        for n in node.children().filter(Node::is_element) {
+            let name = n.tag_name().name();
+            let ns = n.tag_name().namespace();
+            if ns == Some(MC) && name == "Fallback" {
+                // The same content again, for older readers.
+                continue;
+            }
+            if ns != Some(W) {
+                self.read(n, out, style);
+                continue;
+            }
+            let push = |runs: &mut Self, out: &mut Rich, text: &str| {
+                Self::sink(&mut runs.fields, out).push_text(text, style.bold, style.italic);
+            };
+            match name {
+                // Emphasis the writer may keep: a run's own bold and italic.
+                "r" => self.read(n, out, run_style(n)),
+                "t" => push(self, out, n.text().unwrap_or("")),
+                "tab" => push(self, out, "\t"),
+                "br" | "cr" => {
+                    if n.attribute((W, "type")).is_none_or(|t| t == "textWrapping") {
+                        self.breaks += 1;
+                        push(self, out, " ");
+                    }
+                }
+                "noBreakHyphen" => push(self, out, "\u{2011}"),
+                "bookmarkStart" => {
+                    if let Some(b) = n.attribute((W, "name")) {
+                        self.bookmarks.push(b.to_owned());
+                    }
+                }
+                "fldChar" => match n.attribute((W, "fldCharType")) {
+                    Some("begin") => self.fields.push(Field::default()),
+                    Some("end") => {
+                        if let Some(field) = self.fields.pop() {
+                            field.emit(Self::sink(&mut self.fields, out));
+                        }
+                    }
+                    _ => {}
+                },
+                "instrText" => {
+                    if let Some(f) = self.fields.last_mut() {
+                        f.instr.push_str(n.text().unwrap_or(""));
+                    }
+                }
+                "fldSimple" => {
+                    self.fields.push(Field {
+                        instr: n.attribute((W, "instr")).unwrap_or("").to_owned(),
+                        result: Rich::default(),
+                    });
+                    self.read(n, out, style);
+                    if let Some(field) = self.fields.pop() {
+                        field.emit(Self::sink(&mut self.fields, out));
+                    }
+                }
+                // Properties, deleted text, text boxes, footnote marks.
+                "pPr" | "rPr" | "del" | "delText" | "txbxContent" | "footnoteReference"
+                | "endnoteReference" | "commentReference" => {}
+                "hyperlink" => {
+                    let url = n.attribute((R, "id")).and_then(|id| self.rels.get(id));
+                    let anchor = n.attribute((W, "anchor")).filter(|a| !a.is_empty());
+                    if url.is_none() && anchor.is_none() {
+                        self.read(n, out, style);
+                        continue;
+                    }
+                    let mut label = Rich::default();
+                    // The link's own words: fields inside it are its own.
+                    let open = std::mem::take(&mut self.fields);
+                    self.read(n, &mut label, style);
+                    self.close_fields(&mut label);
+                    self.fields = open;
+                    let sink = Self::sink(&mut self.fields, out);
+                    match (url, anchor) {
+                        (Some(url), _) => sink.push_link(label.visible(), url.clone()),
+                        (None, Some(bookmark)) => sink.push(Run::Internal {
+                            label: label.visible(),
+                            bookmark: bookmark.to_owned(),
+                            page: false,
+                        }),
+                        (None, None) => sink.extend(label),
+                    }
+                }
+                _ => self.read(n, out, style),
+            }
+        }
+    }
+
+    /// Fields a paragraph leaves open (their `end` never came): their result as text.
+    fn close_fields(&mut self, out: &mut Rich) {
+        while let Some(field) = self.fields.pop() {
+            Self::sink(&mut self.fields, out).extend(field.result);
+        }
+    }
+}
+
+impl Field {
+    /// The field's result where it stood: `REF`/`PAGEREF` to a bookmark and `HYPERLINK
+    /// \l` as an internal link, `HYPERLINK "url"` as a link, any other field (`PAGE`,
+    /// `SEQ`, `DATE` …) as its result's text.
+    fn emit(self, out: &mut Rich) {
+        let args = field_args(&self.instr);
+        let kind = args.first().map(|k| k.to_ascii_uppercase());
+        let label = self.result.visible();
+        match (kind.as_deref(), args.get(1)) {
+            (Some(k @ ("REF" | "PAGEREF")), Some(bookmark)) if !bookmark.starts_with('\\') => {
+                out.push(Run::Internal {
+                    label,
+                    bookmark: bookmark.clone(),
+                    page: k == "PAGEREF",
+                });
+            }
+            (Some("HYPERLINK"), Some(_)) => {
+                let local = args.iter().position(|a| a == "\\l");
+                match local.and_then(|i| args.get(i + 1)) {
+                    Some(bookmark) => out.push(Run::Internal {
+                        label,
+                        bookmark: bookmark.clone(),
+                        page: false,
+                    }),
+                    None => match args.iter().skip(1).find(|a| !a.starts_with('\\')) {
+                        Some(url) => out.push_link(label, url.clone()),
+                        None => out.extend(self.result),
+                    },
+                }
+            }
+            _ => out.extend(self.result),
+        }
+    }
+}
+
+/// A field instruction's words, quotes removed: ` REF _Ref480 \r \h ` → `REF`,
+/// `_Ref480`, `\r`, `\h`; `HYPERLINK \l "a b"` → `HYPERLINK`, `\l`, `a b`.
+fn field_args(instr: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut rest = instr.trim();
+    while !rest.is_empty() {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted.find('"').unwrap_or(quoted.len());
+            args.push(quoted[..end].to_owned());
+            rest = quoted.get(end + 1..).unwrap_or("").trim_start();
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            args.push(rest[..end].to_owned());
+            rest = rest[end..].trim_start();
+        }
+    }
+    args
 }
 
 /// Whether a run is bold and italic by its own properties (`<w:b/>`, `<w:i/>`).
@@ -402,7 +570,7 @@ mod tests {
             r#"<w:p/>"#,
         ));
         let mut notes = Vec::new();
-        let ps = paragraphs(&bytes, &mut notes).unwrap();
+        let ps = paragraphs(&bytes, &mut notes).unwrap().paras;
         let got: Vec<(String, Style, Option<bool>)> = ps
             .iter()
             .map(|p| (p.text.visible(), p.style, p.in_table))
@@ -428,7 +596,7 @@ mod tests {
             r#"<w:r><w:rPr><w:i/></w:rPr><w:t>italics</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>"#,
         ));
         let mut notes = Vec::new();
-        let ps = paragraphs(&bytes, &mut notes).unwrap();
+        let ps = paragraphs(&bytes, &mut notes).unwrap().paras;
         assert!(
             ps[0].text.visible().starts_with("2.1\t"),
             "{:?}",
@@ -439,6 +607,60 @@ mod tests {
             crate::import::write::escape_markup(&rest),
             "A **bold run** and *italics*."
         );
+    }
+
+    #[test]
+    fn links_fields_and_bookmarks() {
+        let bytes = docx(concat!(
+            r#"<w:bookmarkStart w:id="0" w:name="_Ref1"/>"#,
+            r#"<w:p><w:r><w:t>2.9</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>"#,
+            r#"<w:p><w:bookmarkStart w:id="1" w:name="entry_3_1"/><w:r><w:t xml:space="preserve">See </w:t></w:r>"#,
+            r#"<w:hyperlink w:anchor="entry_2_9"><w:r><w:t>2.9</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve">, </w:t></w:r>"#,
+            r#"<w:fldSimple w:instr=" REF _Ref1 
+ \h "><w:r><w:t>2.9</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve">, </w:t></w:r>"#,
+            r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Ref1 </w:instrText></w:r>"#,
+            r#"<w:r><w:instrText>\h</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>4</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+            r#"<w:r><w:t xml:space="preserve">, </w:t></w:r><w:fldSimple w:instr="HYPERLINK \l &quot;_Ref1&quot;"><w:r><w:t>here</w:t></w:r></w:fldSimple>"#,
+            r#"<w:r><w:t xml:space="preserve"> on page </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p>"#,
+        ));
+        let mut notes = Vec::new();
+        let body = paragraphs(&bytes, &mut notes).unwrap();
+        assert_eq!(body.bookmarks["_Ref1"], Loc::Paragraph(1));
+        assert_eq!(body.bookmarks["entry_3_1"], Loc::Paragraph(2));
+        let internal = |label: &str, bookmark: &str, page: bool| Run::Internal {
+            label: label.into(),
+            bookmark: bookmark.into(),
+            page,
+        };
+        let text = |t: &str| Run::Text {
+            text: t.into(),
+            bold: false,
+            italic: false,
+        };
+        assert_eq!(
+            body.paras[1].text.0,
+            [
+                text("See "),
+                internal("2.9", "entry_2_9", false),
+                text(", "),
+                internal("2.9", "_Ref1", false),
+                text(", "),
+                internal("4", "_Ref1", true),
+                text(", "),
+                internal("here", "_Ref1", false),
+                text(" on page 3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_field_left_open_keeps_its_words() {
+        let bytes = docx(concat!(
+            r#"<w:p><w:r><w:t xml:space="preserve">A </w:t><w:fldChar w:fldCharType="begin"/><w:instrText> REF _Ref1 </w:instrText>"#,
+            r#"<w:fldChar w:fldCharType="separate"/><w:t>2.9</w:t></w:r></w:p>"#,
+        ));
+        let body = paragraphs(&bytes, &mut Vec::new()).unwrap();
+        assert_eq!(body.paras[0].text, Rich::plain("A 2.9"));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod rich;
 pub mod structure;
 pub mod text;
 pub mod write;
+pub mod xref;
 
 use std::fmt;
 use std::fs;
@@ -69,7 +70,7 @@ pub enum ImportError {
 pub use rich::{Rich, Run};
 
 /// Where a paragraph came from: a line of a text export or a paragraph of a DOCX.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Loc {
     Line(usize),
     Paragraph(usize),
@@ -144,6 +145,8 @@ impl Block {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedEntry {
     pub number: SectionNumber,
+    /// The paragraph that opened it (its number), where a bookmark marks the entry.
+    pub loc: Loc,
     pub title: Option<String>,
     pub blocks: Vec<Block>,
     pub sector: Option<Sector>,
@@ -243,11 +246,14 @@ pub fn read(input: &Path) -> Result<Imported, ImportError> {
     })?;
     let mut notes = Vec::new();
     let is_docx = docx::looks_like_docx(input, &bytes);
+    let mut bookmarks = std::collections::HashMap::new();
     let paras = if is_docx {
-        docx::paragraphs(&bytes, &mut notes).map_err(|reason| ImportError::Docx {
+        let body = docx::paragraphs(&bytes, &mut notes).map_err(|reason| ImportError::Docx {
             path: input.to_owned(),
             reason,
-        })?
+        })?;
+        bookmarks = body.bookmarks;
+        body.paras
     } else {
         let text = match text::decode(&bytes) {
             Some(t) => t,
@@ -270,6 +276,7 @@ pub fn read(input: &Path) -> Result<Imported, ImportError> {
             path: input.to_owned(),
         });
     }
+    xref::resolve(&mut imported, &bookmarks, &mut notes);
     for e in &mut imported.entries {
         recognise::facts(e);
     }

@@ -18,6 +18,17 @@ pub enum Run {
     },
     /// A hyperlink: its words and its address.
     Link { label: String, url: String },
+    /// A link inside the document (`w:hyperlink w:anchor`) or a cross-reference field
+    /// (`REF`, `PAGEREF`) to a bookmark, until [`super::xref`] finds whether the
+    /// bookmark is at an entry: its words, the bookmark's name and whether it printed a
+    /// page number.
+    Internal {
+        label: String,
+        bookmark: String,
+        page: bool,
+    },
+    /// A cross-reference to an entry (`[§2.9]`): the entry's number, which is its words.
+    Xref { number: String },
 }
 
 impl Run {
@@ -25,14 +36,16 @@ impl Run {
     fn words(&self) -> &str {
         match self {
             Run::Text { text, .. } => text,
-            Run::Link { label, .. } => label,
+            Run::Link { label, .. } | Run::Internal { label, .. } => label,
+            Run::Xref { number } => number,
         }
     }
 
     fn words_mut(&mut self) -> &mut String {
         match self {
             Run::Text { text, .. } => text,
-            Run::Link { label, .. } => label,
+            Run::Link { label, .. } | Run::Internal { label, .. } => label,
+            Run::Xref { number } => number,
         }
     }
 }
@@ -75,20 +88,30 @@ impl Rich {
 
     /// Appends a link; one without words is dropped (nothing to click on).
     pub fn push_link(&mut self, label: String, url: String) {
-        if !label.is_empty() {
-            self.0.push(Run::Link { label, url });
+        self.push(Run::Link { label, url });
+    }
+
+    /// Appends a run of any kind: words merge with words in the same style, a link or a
+    /// reference without words is dropped.
+    pub fn push(&mut self, run: Run) {
+        match run {
+            Run::Text { text, bold, italic } => self.push_text(&text, bold, italic),
+            run if run.words().is_empty() => {}
+            run => self.0.push(run),
+        }
+    }
+
+    /// Appends the runs of `next`.
+    pub fn extend(&mut self, next: Rich) {
+        for run in next.0 {
+            self.push(run);
         }
     }
 
     /// Appends the runs of `next`, a line that goes on this one, after a space.
     pub fn join_line(&mut self, next: &Rich) {
         self.push_text(" ", false, false);
-        for run in &next.0 {
-            match run {
-                Run::Text { text, bold, italic } => self.push_text(text, *bold, *italic),
-                Run::Link { label, url } => self.push_link(label.clone(), url.clone()),
-            }
-        }
+        self.extend(next.clone());
     }
 
     /// The words as a reader sees them: link texts without their targets.

@@ -238,6 +238,7 @@ pub fn parse(paras: Vec<Para>, notes: &mut Vec<Note>) -> Imported {
                     let heading = is_heading(&p, n.number, &n.rest.visible());
                     entries.push(ImportedEntry {
                         number: n.number,
+                        loc: p.loc,
                         title: heading.then(|| n.rest.visible()),
                         blocks: if heading || n.rest.0.is_empty() {
                             Vec::new()
@@ -473,6 +474,7 @@ fn add_introduction(
                 0,
                 ImportedEntry {
                     number,
+                    loc,
                     title: Some(heading.unwrap_or_else(|| "Introduction".into())),
                     blocks: intro,
                     sector: None,

@@ -479,7 +479,7 @@ fn emphasis(text: &Rich) -> Rich {
             Run::Text { text, bold, italic } => {
                 out.push_text(text, *bold && !all_bold, *italic && !all_italic);
             }
-            Run::Link { label, url } => out.push_link(label.clone(), url.clone()),
+            other => out.push(other.clone()),
         }
     }
     out
@@ -522,6 +522,13 @@ fn render(runs: &[Run], styled: bool) -> String {
                     out.push_str(&escape_url(url));
                     out.push(')');
                 }
+            }
+            // A link to a bookmark at no entry: its words (super::xref noted it).
+            Run::Internal { label, .. } => out.push_str(&escape_plain(label)),
+            Run::Xref { number } => {
+                out.push_str("[§");
+                out.push_str(number);
+                out.push(']');
             }
         }
     }
