@@ -429,6 +429,24 @@ impl Entry {
     pub fn is_heading(&self) -> bool {
         self.title.is_some()
     }
+
+    /// An entry with a number, a file and a text of one plain paragraph, nothing else:
+    /// what unit tests build their entries from.
+    #[cfg(test)]
+    pub(crate) fn plain(number: &str, file: &str, text: &str) -> Entry {
+        Entry {
+            number: number.parse().expect("a number"),
+            id: None,
+            title: None,
+            sector: None,
+            resolutions: Vec::new(),
+            text: Markup::plain_text(text),
+            recommendations: Vec::new(),
+            event: None,
+            file: file.into(),
+            untranslated_title: false,
+        }
+    }
 }
 
 /// Who did the work.

@@ -232,14 +232,11 @@ fn output_folder_that_is_a_file_is_an_io_error() {
 
 #[test]
 fn templates_option_overrides_the_text_report() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let templates = tmp.path().join("tpl");
-    std::fs::create_dir(&templates).expect("mkdir");
-    std::fs::write(
-        templates.join("report.txt.j2"),
+    let tmp = crate::common::folder_with(&[(
+        "tpl/report.txt.j2",
         "{{ meta.number }}: {{ entries | length }} entries\n",
-    )
-    .expect("write");
+    )]);
+    let templates = tmp.path().join("tpl");
     let out = tmp.path().join("out");
     let o = build_into(&out, &["--templates", &templates.to_string_lossy()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -257,14 +254,8 @@ fn templates_option_overrides_the_text_report() {
 
 #[test]
 fn a_broken_template_names_file_and_line_and_writes_nothing() {
-    let tmp = tempfile::tempdir().expect("tempdir");
+    let tmp = crate::common::folder_with(&[("tpl/report.txt.j2", "line one\n{{ meta.titel }}\n")]);
     let templates = tmp.path().join("tpl");
-    std::fs::create_dir(&templates).expect("mkdir");
-    std::fs::write(
-        templates.join("report.txt.j2"),
-        "line one\n{{ meta.titel }}\n",
-    )
-    .expect("write");
     let out = tmp.path().join("out");
     let o = build_into(&out, &["--templates", &templates.to_string_lossy()]);
     assert_eq!(code(&o), 1);

@@ -45,126 +45,86 @@ impl CleanCopy {
     }
 }
 
-macro_rules! rule {
-    ($test:ident, $fixture:literal, $code:literal, $exit:literal) => {
+/// One test per rule, on the fixture folder named after the test
+/// (`e001_invalid_utf8`: tests/fixtures/check/e001-invalid-utf8): the code the test's
+/// name begins with fires, and only it (each fixture is otherwise clean); an error exits
+/// 1, a warning 0; the rendered diagnostic is the test's snapshot. `@with [ARGS]` adds
+/// arguments to `check` (`--language F` for the rules about a translation file).
+macro_rules! rules {
+    ($($test:ident),+ $(,)?) => {
+        rules!(@with [] $($test),+);
+    };
+    (@with $extra:tt $($test:ident),+ $(,)?) => {$(
         #[test]
         fn $test() {
-            let (exit, err) = check($fixture, &[]);
-            assert!(err.contains(concat!("[", $code, "]")), "{err}");
-            // Only the rule under test fires: each fixture is otherwise clean.
-            assert_eq!(err.matches("]: ").count(), 1, "{err}");
-            assert_eq!(exit, $exit, "{err}");
+            let err = the_rule_fires(stringify!($test), &$extra);
             insta::assert_snapshot!(err);
         }
-    };
+    )+};
 }
 
-/// A rule about a translation file: the fixture's `translations/F.xlf`, checked with
-/// `--language F`.
-macro_rules! translation_rule {
-    ($test:ident, $fixture:literal, $code:literal, $exit:literal) => {
-        #[test]
-        fn $test() {
-            let (exit, err) = check($fixture, &["--language", "F"]);
-            assert!(err.contains(concat!("[", $code, "]")), "{err}");
-            assert_eq!(err.matches("]: ").count(), 1, "{err}");
-            assert_eq!(exit, $exit, "{err}");
-            insta::assert_snapshot!(err);
-        }
-    };
+/// Runs `check` on the fixture of the rule test `test` with `extra` arguments, asserts
+/// what [`rules!`] promises and returns the rendered diagnostic.
+fn the_rule_fires(test: &str, extra: &[&str]) -> String {
+    let code = test[..4].to_ascii_uppercase();
+    let (exit, err) = check(&test.replace('_', "-"), extra);
+    assert!(err.contains(&format!("[{code}]")), "{err}");
+    assert_eq!(err.matches("]: ").count(), 1, "{err}");
+    assert_eq!(exit, i32::from(code.starts_with('E')), "{err}");
+    err
 }
 
-translation_rule!(
+// The translation file `translations/F.xlf` of each fixture.
+rules!(@with ["--language", "F"]
     e026_bad_translation_file,
-    "e026-bad-translation-file",
-    "E026",
-    1
-);
-translation_rule!(
     e027_broken_inline_code,
-    "e027-broken-inline-code",
-    "E027",
-    1
-);
-translation_rule!(w006_untranslated, "w006-untranslated", "W006", 0);
-translation_rule!(w007_stale_translation, "w007-stale-translation", "W007", 0);
-translation_rule!(
+    w006_untranslated,
+    w007_stale_translation,
     w008_orphan_translation,
-    "w008-orphan-translation",
-    "W008",
-    0
+    w009_typography,
 );
-translation_rule!(w009_typography, "w009-typography", "W009", 0);
 
-rule!(e001_invalid_utf8, "e001-invalid-utf8", "E001", 1);
-rule!(e002_toml_syntax, "e002-toml-syntax", "E002", 1);
-rule!(e003_unknown_key, "e003-unknown-key", "E003", 1);
-rule!(e004_wrong_type, "e004-wrong-type", "E004", 1);
-rule!(e005_missing_key, "e005-missing-key", "E005", 1);
-rule!(e006_no_report_toml, "e006-no-report-toml", "E006", 1);
-rule!(e007_no_entries, "e007-no-entries", "E007", 1);
-rule!(e008_not_an_entry, "e008-not-an-entry", "E008", 1);
-rule!(e009_empty_file, "e009-empty-file", "E009", 1);
-rule!(e010_unreadable, "e010-unreadable", "E010", 1);
-rule!(e011_malformed_number, "e011-malformed-number", "E011", 1);
-rule!(e012_duplicate_number, "e012-duplicate-number", "E012", 1);
-rule!(e013_missing_parent, "e013-missing-parent", "E013", 1);
-rule!(e014_empty_entry, "e014-empty-entry", "E014", 1);
-rule!(
+rules!(
+    e001_invalid_utf8,
+    e002_toml_syntax,
+    e003_unknown_key,
+    e004_wrong_type,
+    e005_missing_key,
+    e006_no_report_toml,
+    e007_no_entries,
+    e008_not_an_entry,
+    e009_empty_file,
+    e010_unreadable,
+    e011_malformed_number,
+    e012_duplicate_number,
+    e013_missing_parent,
+    e014_empty_entry,
     e015_unknown_resolution,
-    "e015-unknown-resolution",
-    "E015",
-    1
-);
-rule!(
     e016_malformed_recommendation,
-    "e016-malformed-recommendation",
-    "E016",
-    1
-);
-rule!(
     e017_recommendation_not_in_text,
-    "e017-recommendation-not-in-text",
-    "E017",
-    1
-);
-rule!(e018_invalid_date, "e018-invalid-date", "E018", 1);
-rule!(e019_end_before_start, "e019-end-before-start", "E019", 1);
-rule!(e020_outside_period, "e020-outside-period", "E020", 1);
-rule!(e021_bad_link, "e021-bad-link", "E021", 1);
-rule!(
+    e018_invalid_date,
+    e019_end_before_start,
+    e020_outside_period,
+    e021_bad_link,
     e022_unsupported_markup,
-    "e022-unsupported-markup",
-    "E022",
-    1
-);
-rule!(e023_control_character, "e023-control-character", "E023", 1);
-rule!(e023_c1_control, "e023-c1-control", "E023", 1);
-rule!(e024_unsafe_path, "e024-unsafe-path", "E024", 1);
-rule!(e025_bad_logo, "e025-bad-logo", "E025", 1);
-rule!(e028_duplicate_id, "e028-duplicate-id", "E028", 1);
-rule!(e029_broken_reference, "e029-broken-reference", "E029", 1);
-rule!(w001_numbering_gap, "w001-numbering-gap", "W001", 0);
-rule!(w002_straight_quote, "w002-straight-quote", "W002", 0);
-rule!(w003_double_space, "w003-double-space", "W003", 0);
-rule!(w004_trailing_space, "w004-trailing-space", "W004", 0);
-rule!(w005_placeholder, "w005-placeholder", "W005", 0);
-rule!(
+    e023_control_character,
+    e023_c1_control,
+    e024_unsafe_path,
+    e025_bad_logo,
+    e028_duplicate_id,
+    e029_broken_reference,
+    w001_numbering_gap,
+    w002_straight_quote,
+    w003_double_space,
+    w004_trailing_space,
+    w005_placeholder,
     w010_invisible_character,
-    "w010-invisible-character",
-    "W010",
-    0
-);
-rule!(
     w010_invisible_zero_width,
-    "w010-invisible-zero-width",
-    "W010",
-    0
+    w011_skeleton_text,
+    w012_placeholder_title,
+    w013_untyped_reference,
+    w014_import_guess,
 );
-rule!(w011_skeleton_text, "w011-skeleton-text", "W011", 0);
-rule!(w012_placeholder_title, "w012-placeholder-title", "W012", 0);
-rule!(w013_untyped_reference, "w013-untyped-reference", "W013", 0);
-rule!(w014_import_guess, "w014-import-guess", "W014", 0);
 
 /// Deleting the `# import:` comment is how a person says the guess is right: W014 goes.
 #[test]

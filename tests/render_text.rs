@@ -1,6 +1,7 @@
 //! The plain-text report and digest: snapshots of both for a realistic report, user
 //! template folders, template errors, wrapping.
 
+use crate::common::folder_with;
 use crate::sample_report;
 
 use std::fs;
@@ -174,18 +175,16 @@ fn wrap_option_wraps_long_lines_with_hanging_items() {
 
 #[test]
 fn a_folder_overrides_one_template_and_includes_files_inside_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::create_dir(dir.path().join("parts")).expect("mkdir");
-    fs::write(
-        dir.path().join("report.txt.j2"),
-        "{% include 'parts/head.j2' %}\n{% for e in entries %}\n{{ e.label }}{% if e.title %} {{ e.title }}{% endif +%}\n{% endfor %}\n\n\n",
-    )
-    .expect("write");
-    fs::write(
-        dir.path().join("parts/head.j2"),
-        "{{ meta.document_number }} of {{ meta.date_iso | date }}\n",
-    )
-    .expect("write");
+    let dir = folder_with(&[
+        (
+            "report.txt.j2",
+            "{% include 'parts/head.j2' %}\n{% for e in entries %}\n{{ e.label }}{% if e.title %} {{ e.title }}{% endif +%}\n{% endfor %}\n\n\n",
+        ),
+        (
+            "parts/head.j2",
+            "{{ meta.document_number }} of {{ meta.date_iso | date }}\n",
+        ),
+    ]);
     let templates = Templates::load(Some(dir.path())).expect("loads");
     let report = sample_report::report();
     let out = render_report(&report, &templates).expect("renders");
@@ -237,13 +236,11 @@ fn templates_cannot_read_outside_their_folder() {
 
 #[test]
 fn a_misspelt_variable_names_file_line_and_variable() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("report.txt.j2");
-    fs::write(
-        &path,
+    let dir = folder_with(&[(
+        "report.txt.j2",
         "{{ meta.meeting }}\n{{ meta.number }}\n{{ meta.titel }}\n",
-    )
-    .expect("write");
+    )]);
+    let path = dir.path().join("report.txt.j2");
     let templates = Templates::load(Some(dir.path())).expect("loads");
     let err = render_report(&sample_report::report(), &templates).expect_err("strict");
     let TemplateError::Template {
@@ -266,12 +263,7 @@ fn a_misspelt_variable_names_file_line_and_variable() {
 
 #[test]
 fn an_undefined_variable_in_a_condition_is_an_error_too() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(
-        dir.path().join("digest.txt.j2"),
-        "x\n{% if meta.agenda %}y{% endif %}\n",
-    )
-    .expect("write");
+    let dir = folder_with(&[("digest.txt.j2", "x\n{% if meta.agenda %}y{% endif %}\n")]);
     let templates = Templates::load(Some(dir.path())).expect("loads");
     let err = render_digest(&sample_report::report(), &templates).expect_err("strict");
     assert!(
@@ -283,12 +275,10 @@ fn an_undefined_variable_in_a_condition_is_an_error_too() {
 
 #[test]
 fn a_syntax_error_is_reported_at_load_time() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(
-        dir.path().join("digest.txt.j2"),
+    let dir = folder_with(&[(
+        "digest.txt.j2",
         "ok\n\n{% for x in entries %}\n{{ x.number }\n",
-    )
-    .expect("write");
+    )]);
     let err = Templates::load(Some(dir.path())).expect_err("syntax");
     let shown = err.to_string();
     assert!(
@@ -302,8 +292,7 @@ fn a_syntax_error_is_reported_at_load_time() {
 
 #[test]
 fn a_bad_filter_argument_is_an_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("report.txt.j2"), "{{ meta.date | date }}\n").expect("write");
+    let dir = folder_with(&[("report.txt.j2", "{{ meta.date | date }}\n")]);
     let templates = Templates::load(Some(dir.path())).expect("loads");
     let err = render_report(&sample_report::report(), &templates).expect_err("not ISO");
     assert!(
@@ -409,13 +398,10 @@ fn the_repository_folder_renders_like_the_built_in_templates() {
 
 #[test]
 fn an_error_in_an_included_file_names_that_file() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(
-        dir.path().join("report.txt.j2"),
-        "{% include 'part.j2' %}\n",
-    )
-    .expect("write");
-    fs::write(dir.path().join("part.j2"), "ok\n{{ entries[0].nmber }}\n").expect("write");
+    let dir = folder_with(&[
+        ("report.txt.j2", "{% include 'part.j2' %}\n"),
+        ("part.j2", "ok\n{{ entries[0].nmber }}\n"),
+    ]);
     let templates = Templates::load(Some(dir.path())).expect("loads");
     let err = render_report(&sample_report::report(), &templates).expect_err("strict");
     assert_eq!(
@@ -429,12 +415,10 @@ fn an_error_in_an_included_file_names_that_file() {
 
 #[test]
 fn a_template_saved_with_crlf_gives_lf_output() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(
-        dir.path().join("digest.txt.j2"),
+    let dir = folder_with(&[(
+        "digest.txt.j2",
         "{{ meta.meeting }}\r\n{% if meta.source %}\r\nsource\r\n{% endif %}\r\nend\r\n",
-    )
-    .expect("write");
+    )]);
     let templates = Templates::load(Some(dir.path())).expect("loads");
     let out = render_digest(&sample_report::report(), &templates).expect("renders");
     assert_eq!(out, "Council 2018\nsource\nend\n");

@@ -168,16 +168,8 @@ mod tests {
 
     fn entry(number: &str, file: &str, id: Option<&str>, text: &str) -> Entry {
         Entry {
-            number: number.parse().expect("a number"),
             id: id.map(Into::into),
-            title: None,
-            sector: None,
-            resolutions: Vec::new(),
-            text: crate::markup::Markup::plain_text(text),
-            recommendations: Vec::new(),
-            event: None,
-            untranslated_title: false,
-            file: file.into(),
+            ..Entry::plain(number, file, text)
         }
     }
 

@@ -96,18 +96,7 @@ mod tests {
     use super::*;
 
     fn entry(number: &str, text: &str) -> Entry {
-        Entry {
-            number: number.parse().expect("a number"),
-            id: None,
-            title: None,
-            sector: None,
-            resolutions: Vec::new(),
-            text: crate::markup::Markup::plain_text(text),
-            recommendations: Vec::new(),
-            event: None,
-            file: format!("entries/{number}.toml").into(),
-            untranslated_title: false,
-        }
+        Entry::plain(number, &format!("entries/{number}.toml"), text)
     }
 
     #[test]

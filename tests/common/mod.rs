@@ -272,6 +272,20 @@ pub fn save(file: &Path, text: &str) {
     std::fs::rename(&tmp, file).expect("rename");
 }
 
+/// A temporary folder holding `files` (a path relative to it, its text), sub-folders
+/// made as needed: a templates folder, a few entries.
+pub fn folder_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
 /// Every file's bytes under `dir`, by path relative to it: equal trees mean nothing changed.
 /// The folder's lock file is left out: any command that reads the folder under its lock
 /// (a dry run too) creates it, empty, and it is no content (src/lock.rs says why it stays).

@@ -45,13 +45,7 @@ fn report_titled(dir: &Path, title: &str) {
     )
     .expect("report.toml");
     // Enough entries that the two builds overlap.
-    for i in 1..100 {
-        fs::write(
-            dir.join(format!("1.{i}.toml")),
-            format!("number = \"1.{i}\"\ntext = \"{title}, entry {i}.\"\n"),
-        )
-        .expect("an entry");
-    }
+    support::numbered_entries(dir, 1..100, |i| format!("{title}, entry {i}."));
 }
 
 #[test]

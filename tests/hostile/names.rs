@@ -19,14 +19,7 @@ fn entry_files_named_toml_in_any_case_or_with_a_trailing_space_are_read() {
         .expect("write an entry");
     }
     let out = tmp.path().join("out");
-    let o = support::run(&[
-        Path::new("build"),
-        Path::new("--deny-warnings"),
-        Path::new("--entries"),
-        &entries,
-        Path::new("--out"),
-        &out,
-    ]);
+    let o = support::build_with(&entries, &out, &[Path::new("--deny-warnings")]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stderr(&o).contains("checked 4 entries"), "{}", stderr(&o));
     let text = fs::read_to_string(out.join("C18-99-E.txt")).expect("the text report");
@@ -42,15 +35,8 @@ fn entry_files_named_toml_in_any_case_or_with_a_trailing_space_are_read() {
 fn a_missing_templates_folder_is_exit_2() {
     let (tmp, entries) = support::small_report_in_temp();
     let out = tmp.path().join("out");
-    let o = support::run(&[
-        Path::new("build"),
-        Path::new("--entries"),
-        &entries,
-        Path::new("--out"),
-        &out,
-        Path::new("--templates"),
-        &tmp.path().join("nonexistent"),
-    ]);
+    let missing = tmp.path().join("nonexistent");
+    let o = support::build_with(&entries, &out, &[Path::new("--templates"), &missing]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains("cannot read the templates folder"),

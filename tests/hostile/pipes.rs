@@ -40,13 +40,7 @@ fn dev_full() -> Stdio {
 /// An entries folder with 200 warnings (straight quotes in 200 entries).
 fn noisy_entries(dir: &Path) {
     support::small_report(dir);
-    for i in 1..=200 {
-        fs::write(
-            dir.join(format!("1.{i}.toml")),
-            format!("number = \"1.{i}\"\ntext = \"It's entry {i}.\"\n"),
-        )
-        .expect("write an entry");
-    }
+    support::numbered_entries(dir, 1..=200, |i| format!("It's entry {i}."));
 }
 
 #[test]

@@ -22,13 +22,20 @@ pub fn run(args: &[&Path]) -> Output {
 
 /// `build --entries ENTRIES --out OUT`.
 pub fn build(entries: &Path, out: &Path) -> Output {
-    run(&[
+    build_with(entries, out, &[])
+}
+
+/// `build --entries ENTRIES --out OUT` and more arguments (`--templates DIR`).
+pub fn build_with(entries: &Path, out: &Path, more: &[&Path]) -> Output {
+    let mut args = vec![
         Path::new("build"),
         Path::new("--entries"),
         entries,
         Path::new("--out"),
         out,
-    ])
+    ];
+    args.extend_from_slice(more);
+    run(&args)
 }
 
 /// An entries folder at `dir` with the harness's report.toml and entry `1`.
@@ -58,6 +65,22 @@ pub fn small_report_in_temp() -> (tempfile::TempDir, std::path::PathBuf) {
     let entries = tmp.path().join("entries");
     small_report(&entries);
     (tmp, entries)
+}
+
+/// Writes entry `1.i` into `dir` for each `i` of `numbers`, with the text `text(i)`
+/// (written into a TOML basic string as it is).
+pub fn numbered_entries(
+    dir: &Path,
+    numbers: impl IntoIterator<Item = usize>,
+    text: impl Fn(usize) -> String,
+) {
+    for i in numbers {
+        fs::write(
+            dir.join(format!("1.{i}.toml")),
+            format!("number = \"1.{i}\"\ntext = \"{}\"\n", text(i)),
+        )
+        .expect("write an entry");
+    }
 }
 
 /// An entries folder with `n` entries (1, 1.1 … 1.(n-1)) of `words` words each, in

@@ -176,15 +176,7 @@ fn templates_cannot_include_files_outside_their_folder() {
         )
         .expect("write the template");
         let out = tmp.path().join("out");
-        let o = support::run(&[
-            Path::new("build"),
-            Path::new("--entries"),
-            &entries,
-            Path::new("--out"),
-            &out,
-            Path::new("--templates"),
-            &templates,
-        ]);
+        let o = support::build_with(&entries, &out, &[Path::new("--templates"), &templates]);
         let err = stderr(&o);
         assert_eq!(code(&o), 1, "{include}: {err}");
         assert!(err.contains("report.txt.j2"), "{include}: {err}");
