@@ -440,10 +440,9 @@ fn the_revision_passes_docx_check() {
     );
 }
 
-#[test]
-fn the_digest_lists_each_change_with_old_and_new_numbers() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let d = tmp.path();
+/// The issued and revised versions, the revision with a new entry 2.5 (those after it
+/// renumbered) and one word of 2.3 changed.
+fn added_and_revised(d: &Path) {
     versions(d);
     insert_new_group(d);
     replace_in(
@@ -451,6 +450,13 @@ fn the_digest_lists_each_change_with_old_and_new_numbers() {
         "was approved by",
         "was adopted by",
     );
+}
+
+#[test]
+fn the_digest_lists_each_change_with_old_and_new_numbers() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let d = tmp.path();
+    added_and_revised(d);
     ok(d, &revise("rev"));
     let digest = std::fs::read_to_string(d.join("rev/C18-33-Rev1-E-digest.txt")).expect("digest");
     let changes = &digest[digest.find("Changes since").expect("the list")..];
@@ -606,13 +612,7 @@ fn against_a_git_tag() {
 fn the_change_list_is_in_each_language() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let d = tmp.path();
-    versions(d);
-    insert_new_group(d);
-    replace_in(
-        &entry_file(d, "2/2.03"),
-        "was approved by",
-        "was adopted by",
-    );
+    added_and_revised(d);
     ok(
         d,
         &[
