@@ -359,10 +359,8 @@ fn string<'a>(t: &'a toml::Table, dotted: &str) -> Option<&'a toml::Value> {
     value
 }
 
-fn import_one(e: &Expect) {
-    let input = Path::new(DIR).join(e.file);
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let into = tmp.path().join("entries");
+/// `import INPUT --into INTO`, which must succeed: its notes.
+fn import(input: &Path, into: &Path) -> String {
     let out = run(&[
         "import",
         input.to_str().expect("utf-8"),
@@ -370,7 +368,15 @@ fn import_one(e: &Expect) {
         into.to_str().expect("utf-8"),
     ]);
     let notes = stderr(&out);
-    assert_eq!(code(&out), 0, "{}: {notes}", e.file);
+    assert_eq!(code(&out), 0, "{}: {notes}", input.display());
+    notes
+}
+
+fn import_one(e: &Expect) {
+    let input = Path::new(DIR).join(e.file);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let into = tmp.path().join("entries");
+    let notes = import(&input, &into);
     for line in e.furniture {
         assert!(
             notes.contains(&format!("removed `{line}`")),
@@ -577,14 +583,7 @@ fn word_cross_references_import_as_entry_references() {
 /// Imports a DOCX of `c17-35-links-e.docx`'s text into `into` and asserts what its
 /// cross-references became, and the notes.
 fn import_links(input: &Path, into: &Path) {
-    let out = run(&[
-        "import",
-        input.to_str().expect("utf-8"),
-        "--into",
-        into.to_str().expect("utf-8"),
-    ]);
-    let notes = stderr(&out);
-    assert_eq!(code(&out), 0, "{notes}");
+    let notes = import(input, into);
     assert!(
         notes.contains("3 link(s) and cross-reference field(s)"),
         "{notes}"
