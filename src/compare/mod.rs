@@ -9,8 +9,9 @@
 //!   document ([`Step`]): an entry in both versions at the same place is kept (its number
 //!   may have changed), one only in the revision is added, one only in the issued version
 //!   is removed, and one whose place changed (`renumber --move`) is removed where it was
-//!   and added where it is, so that rejecting every change gives the issued document and
-//!   accepting them the revision;
+//!   and added where it is (`moved_to` and `moved_from` pair the two steps, which the DOCX
+//!   writes as one tracked move), so that rejecting every change gives the issued document
+//!   and accepting them the revision;
 //! - [`align`] pairs the paragraphs of two versions of one text and [`words`] diffs a
 //!   pair word by word; the renderers use them on their own paragraphs (the DOCX's runs,
 //!   the text report's lines), so both show the same changes;

@@ -103,10 +103,16 @@ impl Anchors {
         Anchors { names }
     }
 
-    /// An issued paragraph with its bookmark and links named as in the revision: its
+    /// Issued paragraphs with their bookmarks and links named as in the revision: a
     /// bookmark dropped when the revision's paragraph carries it; a link to a name not
     /// known (none, since `check` resolves every reference) unlinked.
-    fn reanchor(&self, p: &mut Paragraph<'_>) {
+    fn reanchor(&self, paragraphs: &mut [Paragraph<'_>]) {
+        for p in paragraphs {
+            self.reanchor_one(p);
+        }
+    }
+
+    fn reanchor_one(&self, p: &mut Paragraph<'_>) {
         p.bookmark = p.bookmark.take().and_then(|b| {
             let anchor = self.names.get(b.as_ref())?;
             (!anchor.carried).then(|| Cow::Owned(anchor.name.clone()))
@@ -255,9 +261,7 @@ pub(crate) fn paragraphs<'a>(
     close: bool,
     mark: Mark<'a>,
 ) -> Vec<Block<'a>> {
-    for p in &mut old {
-        mark.anchors.reanchor(p);
-    }
+    mark.anchors.reanchor(&mut old);
     merge(old, new, close, mark)
         .into_iter()
         .map(Block::Paragraph)
@@ -285,9 +289,7 @@ pub(crate) fn moved<'a>(
     name: String,
     mark: Mark<'a>,
 ) -> Vec<Block<'a>> {
-    for p in &mut old {
-        mark.anchors.reanchor(p);
-    }
+    mark.anchors.reanchor(&mut old);
     let issued_bookmark = old.first().and_then(|p| p.bookmark.clone());
     let (dropped, kind) = match side {
         Side::From => (RevisionKind::Inserted, RevisionKind::MovedFrom),
