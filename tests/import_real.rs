@@ -526,46 +526,7 @@ fn word_cross_references_import_as_entry_references() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let into = tmp.path().join("entries");
     let s = |p: &Path| p.to_str().expect("utf-8").to_owned();
-    let out = run(&[
-        "import",
-        &format!("{DIR}/c17-35-links-e.docx"),
-        "--into",
-        &s(&into),
-    ]);
-    let notes = stderr(&out);
-    assert_eq!(code(&out), 0, "{notes}");
-    assert!(
-        notes.contains("3 link(s) and cross-reference field(s)"),
-        "{notes}"
-    );
-    assert!(
-        notes.contains("entry 2.4: the link `the chapters of the goals` points at the bookmark `_Ref480000009`, which is not on a numbered paragraph"),
-        "{notes}"
-    );
-    let text = |file: &str| {
-        let t: toml::Table =
-            toml::from_str(&fs::read_to_string(into.join("2").join(file)).expect("entry"))
-                .expect("TOML");
-        t["text"].as_str().expect("text").trim().to_owned()
-    };
-    let files: Vec<String> = fs::read_dir(into.join("2"))
-        .expect("folder 2")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    let file = |prefix: &str| {
-        files
-            .iter()
-            .find(|f| f.starts_with(prefix))
-            .unwrap_or_else(|| panic!("no {prefix}… in {files:?}"))
-            .clone()
-    };
-    assert!(text(&file("2.01-")).ends_with("as paragraph [§1.1] foresaw."));
-    assert!(text(&file("2.02-")).ends_with("(see section [§1])."));
-    assert!(text(&file("2.03-")).starts_with("The figures behind paragraph [§2.1] come"));
-    assert_eq!(
-        text(&file("2.04-")),
-        "Each result is read against the chapters of the goals."
-    );
+    import_links(&Path::new(DIR).join("c17-35-links-e.docx"), &into);
 
     let out = run(&["check", "--entries", &s(&into), "--deny-warnings"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -624,6 +585,79 @@ fn word_cross_references_import_as_entry_references() {
             "{anchor}: {bookmarks:?}"
         );
     }
+}
+
+/// Imports a DOCX of `c17-35-links-e.docx`'s text into `into` and asserts what its
+/// cross-references became, and the notes.
+fn import_links(input: &Path, into: &Path) {
+    let out = run(&[
+        "import",
+        input.to_str().expect("utf-8"),
+        "--into",
+        into.to_str().expect("utf-8"),
+    ]);
+    let notes = stderr(&out);
+    assert_eq!(code(&out), 0, "{notes}");
+    assert!(
+        notes.contains("3 link(s) and cross-reference field(s)"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("entry 2.4: the link `the chapters of the goals` points at the bookmark `_Ref480000009`, which is not on a numbered paragraph"),
+        "{notes}"
+    );
+    let files: Vec<String> = fs::read_dir(into.join("2"))
+        .expect("folder 2")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let text = |prefix: &str| {
+        let file = files
+            .iter()
+            .find(|f| f.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix}… in {files:?}"));
+        let t: toml::Table =
+            toml::from_str(&fs::read_to_string(into.join("2").join(file)).expect("entry"))
+                .expect("TOML");
+        t["text"].as_str().expect("text").trim().to_owned()
+    };
+    assert!(text("2.01-").ends_with("as paragraph [§1.1] foresaw."));
+    assert!(text("2.02-").ends_with("(see section [§1])."));
+    assert!(text("2.03-").starts_with("The figures behind paragraph [§2.1] come"));
+    assert_eq!(
+        text("2.04-"),
+        "Each result is read against the chapters of the goals."
+    );
+}
+
+/// The same document opened and saved as DOCX by LibreOffice (which writes the
+/// `w:fldSimple` REF as a `w:fldChar` field and keeps Word's bookmark names) imports to
+/// the same cross-references.
+#[test]
+fn cross_references_survive_a_libreoffice_save() {
+    let Some(soffice) = crate::common::soffice() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let saved = tmp.path().join("saved");
+    let o = std::process::Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            tmp.path().join("profile").display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to"])
+        .arg("docx:MS Word 2007 XML")
+        .arg("--outdir")
+        .arg(&saved)
+        .arg(Path::new(DIR).join("c17-35-links-e.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let docx = saved.join("c17-35-links-e.docx");
+    let xml = crate::common::docx_part(&fs::read(&docx).expect("saved"), "word/document.xml");
+    // LibreOffice wrote the REF fields its own way: the import reads that form too.
+    assert!(!xml.contains("w:fldSimple"), "{xml}");
+    assert_eq!(xml.matches("REF _Ref").count(), 2, "{xml}");
+    import_links(&docx, &tmp.path().join("entries"));
 }
 
 /// The README cites a model document for every input in the folder.
