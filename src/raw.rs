@@ -292,6 +292,66 @@ label_set! {
     draft_placeholders,
     /// "DRAFT: pieces of text not translated yet (printed in English, highlighted): {}"
     draft_untranslated,
+    /// The digest's list of changes in a revision: its title, "Changes since Document {}".
+    changes_since,
+    /// "No changes."
+    changes_none,
+    /// "first page: {} revised", `{}` the parts of the first page that changed.
+    changes_first_page,
+    /// An entry's old number: "(was {})".
+    changes_was,
+    /// One changed entry: "{} {}: {}", its numbers, what happened and its title.
+    changes_line,
+    /// "added"
+    changes_added,
+    /// "removed"
+    changes_removed,
+    /// "revised ({})", `{}` the parts that changed.
+    changes_revised,
+    /// "renumbered"
+    changes_renumbered,
+    /// "moved"
+    changes_moved,
+    /// After renumbered or moved: ", {} revised".
+    changes_also_revised,
+    /// The closing line: "{} changed: {}.", the count of entries and the counts by kind.
+    changes_total,
+    /// "{} added"
+    changes_count_added,
+    /// "{} removed"
+    changes_count_removed,
+    /// "{} revised"
+    changes_count_revised,
+    /// "{} renumbered"
+    changes_count_renumbered,
+    /// "{} moved"
+    changes_count_moved,
+    /// Between the items of a list of changes: ", ".
+    changes_separator,
+    /// A part that changed, in the list of changes: "title".
+    part_title,
+    /// "text"
+    part_text,
+    /// "sector"
+    part_sector,
+    /// "resolutions"
+    part_resolutions,
+    /// "Recommendations"
+    part_recommendations,
+    /// "event"
+    part_event,
+    /// "meeting"
+    part_meeting,
+    /// "place and dates"
+    part_place_and_dates,
+    /// "agenda item"
+    part_agenda_item,
+    /// "language line"
+    part_language_line,
+    /// "source"
+    part_source,
+    /// "reporting period"
+    part_reporting_period,
 }
 
 /// The first-page header block.

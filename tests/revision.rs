@@ -345,8 +345,13 @@ fn libreoffice_accepting_gives_the_new_text_and_rejecting_the_old() {
         let digest =
             std::fs::read_to_string(dir.join(format!("rev/C18-33-Rev1-{language}-digest.txt")))
                 .expect("digest");
+        let since = if language == "F" {
+            "Modifications apportées depuis le Document"
+        } else {
+            "Changes since Document"
+        };
         assert!(
-            digest.contains(&format!("Changes since Document C18/33-{language}")),
+            digest.contains(&format!("{since} C18/33-{language}")),
             "{name}: {digest}"
         );
         let plain_new = format!("plain-new/C18-33-Rev1-{language}.docx");
@@ -595,6 +600,64 @@ fn against_a_git_tag() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn the_change_list_is_in_each_language() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let d = tmp.path();
+    versions(d);
+    insert_new_group(d);
+    replace_in(
+        &entry_file(d, "2/2.03"),
+        "was approved by",
+        "was adopted by",
+    );
+    ok(
+        d,
+        &[
+            "renumber",
+            "--entries",
+            "new",
+            "--move",
+            "2.3",
+            "--to",
+            "2.9",
+        ],
+    );
+    // Not a translated value: the first page's agenda item changes in every language.
+    replace_in(&d.join("new/report.toml"), "\"PL 2\"", "\"PL 2.1\"");
+    let all = ["--language", "all"];
+    ok(d, &[&revise("rev")[..], &all].concat());
+    ok(
+        d,
+        &[&["build", "--entries", "new", "--out", "plain"][..], &all].concat(),
+    );
+    for language in ["E", "F", "S", "A", "C", "R"] {
+        let digest = |path: String| std::fs::read_to_string(d.join(path)).expect("digest");
+        let revised = digest(format!("rev/C18-33-Rev1-{language}-digest.txt"));
+        let plain = digest(format!("plain/C18-33-Rev1-{language}-digest.txt"));
+        // The revision's digest is the report's, then a blank line and the list.
+        let changes = revised
+            .strip_prefix(&plain)
+            .and_then(|rest| rest.strip_prefix('\n'))
+            .unwrap_or_else(|| panic!("{language}: no list after the digest:\n{revised}"));
+        // Every language names the issued document with its own suffix, and words
+        // the list its own way: only the English is in English.
+        assert!(
+            changes.contains(&format!("C18/33-{language}")),
+            "{language}: {changes}"
+        );
+        assert_eq!(
+            changes.contains("renumbered"),
+            language == "E",
+            "{language}: {changes}"
+        );
+        insta::assert_snapshot!(
+            format!("the_change_list_is_in_each_language_{language}"),
+            changes
+        );
+    }
 }
 
 /// Runs `tests/revision/lo_text.py` on `jobs` (`MODE:IN:OUT`); false when Python-UNO or

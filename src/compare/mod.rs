@@ -124,6 +124,27 @@ impl ChangeKind {
     }
 }
 
+/// A part of an entry, or of the first page, that differs between the versions; the
+/// digest's list of changes names it in the report's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Text,
+    Sector,
+    Resolutions,
+    Recommendations,
+    Event,
+    Meeting,
+    PlaceAndDates,
+    AgendaItem,
+    LanguageLine,
+    Source,
+    Summary,
+    ActionRequired,
+    References,
+    ReportingPeriod,
+}
+
 /// A changed entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change<'a> {
@@ -132,9 +153,9 @@ pub struct Change<'a> {
     pub old_number: Option<SectionNumber>,
     /// Its number in the revision, unless removed.
     pub new_number: Option<SectionNumber>,
-    /// What else changed in a renumbered or moved entry, or in a revised one:
-    /// `title`, `text`, `sector`, `resolutions`, `Recommendations`, `event`.
-    pub revised: Vec<&'static str>,
+    /// What else changed in a renumbered or moved entry, or in a revised one: its title,
+    /// text, sector, resolutions, Recommendations or event.
+    pub revised: Vec<Part>,
     /// The entry as it is now (as it was, when removed).
     pub entry: &'a Entry,
 }
@@ -204,51 +225,54 @@ impl<'a> Comparison<'a> {
         out
     }
 
-    /// The parts of the first page that changed, as the digest names them (`place and
-    /// dates`, `Summary` …). The document number and date are not among them: a
-    /// revision changes both by being one.
-    pub fn meta_changes(&self) -> Vec<&'static str> {
+    /// The parts of the first page that changed (the place and dates, the Summary …).
+    /// The document number and date are not among them: a revision changes both by
+    /// being one.
+    pub fn meta_changes(&self) -> Vec<Part> {
         meta_differences(&self.old.meta, &self.new.meta)
     }
 }
 
 /// What differs between two versions of one entry, besides its number and file.
-fn differences(old: &Entry, new: &Entry) -> Vec<&'static str> {
+fn differences(old: &Entry, new: &Entry) -> Vec<Part> {
     [
-        ("title", old.title != new.title),
-        ("text", old.text != new.text),
-        ("sector", old.sector != new.sector),
-        ("resolutions", old.resolutions != new.resolutions),
+        (Part::Title, old.title != new.title),
+        (Part::Text, old.text != new.text),
+        (Part::Sector, old.sector != new.sector),
+        (Part::Resolutions, old.resolutions != new.resolutions),
         (
-            "Recommendations",
+            Part::Recommendations,
             old.recommendations != new.recommendations,
         ),
-        ("event", old.event != new.event),
+        (Part::Event, old.event != new.event),
     ]
     .into_iter()
     .filter_map(|(what, differs)| differs.then_some(what))
     .collect()
 }
 
-fn meta_differences(old: &Meta, new: &Meta) -> Vec<&'static str> {
+fn meta_differences(old: &Meta, new: &Meta) -> Vec<Part> {
     [
-        ("meeting", old.meeting != new.meeting),
+        (Part::Meeting, old.meeting != new.meeting),
         (
-            "place and dates",
+            Part::PlaceAndDates,
             old.place_and_dates != new.place_and_dates,
         ),
-        ("agenda item", old.agenda_item != new.agenda_item),
-        ("language line", old.language_line != new.language_line),
-        ("source", old.source != new.source),
-        ("title", old.title != new.title),
-        ("Summary", old.summary.text != new.summary.text),
-        ("Action required", old.summary.action != new.summary.action),
+        (Part::AgendaItem, old.agenda_item != new.agenda_item),
+        (Part::LanguageLine, old.language_line != new.language_line),
+        (Part::Source, old.source != new.source),
+        (Part::Title, old.title != new.title),
+        (Part::Summary, old.summary.text != new.summary.text),
         (
-            "References",
+            Part::ActionRequired,
+            old.summary.action != new.summary.action,
+        ),
+        (
+            Part::References,
             old.summary.references != new.summary.references,
         ),
-        ("reporting period", old.period != new.period),
-        ("resolutions", old.resolutions != new.resolutions),
+        (Part::ReportingPeriod, old.period != new.period),
+        (Part::Resolutions, old.resolutions != new.resolutions),
     ]
     .into_iter()
     .filter_map(|(what, differs)| differs.then_some(what))

@@ -210,6 +210,23 @@ pub fn fill(pattern: &str, value: &str) -> String {
     }
 }
 
+/// `pattern` with its `{}` replaced by `values`, in order (a hole left without a value
+/// stays empty; values beyond the holes are dropped): the patterns of the list of
+/// changes that take two or three values.
+pub fn fill_each(pattern: &str, values: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(pattern.len() + values.iter().map(|v| v.len()).sum::<usize>());
+    let mut values = values.iter();
+    let mut rest = pattern;
+    while let Some((before, after)) = rest.split_once("{}") {
+        out.push_str(before);
+        out.push_str(values.next().copied().unwrap_or_default());
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +254,11 @@ mod tests {
         );
         assert_eq!(f.page_parts(), ("- ", " -"));
         assert_eq!(fill("no hole", "x"), "no hole");
+        assert_eq!(
+            fill_each("{} {}: {}", &["2.8", "moved", "IPv6"]),
+            "2.8 moved: IPv6"
+        );
+        assert_eq!(fill_each("共 {}（{}）。", &["3 项"]), "共 3 项（）。");
+        assert_eq!(fill_each("none", &["x"]), "none");
     }
 }

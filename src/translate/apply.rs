@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use super::units::{self, PLAIN_VALUES, SUMMARY_TEXTS, Unit, codes};
+use super::units::{PLAIN_VALUES, SUMMARY_TEXTS, Unit, codes};
 use super::xliff::{self, Record};
 use crate::diag::{Code, Diagnostic, DisplayPath, FileId, Sources};
 use crate::locale::Language;
@@ -39,46 +39,98 @@ pub fn load(
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<TranslationFile> {
+    read(entries, language).register(language, sources, diags)
+}
+
+/// A translation file read and parsed, not yet registered in a [`Sources`]: reading and
+/// parsing touch nothing shared, so the five files are read side by side
+/// ([`super::localize`]), then registered one after the other in the languages' order.
+pub struct Read {
+    path: PathBuf,
+    outcome: ReadOutcome,
+}
+
+enum ReadOutcome {
+    Missing,
+    Unreadable(std::io::Error),
+    NotUtf8,
+    Parsed {
+        text: String,
+        records: Result<Vec<Record>, xliff::XliffError>,
+    },
+}
+
+/// Reads and parses `translations/<LANG>.xlf` of `entries`.
+pub fn read(entries: &Path, language: Language) -> Read {
     let path = path(entries, language);
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => {
-            let file = sources.add(DisplayPath::of(&path));
-            diags.push(
-                Diagnostic::new(
-                    Code::Unreadable,
-                    format!("cannot read the translation: {e}"),
-                )
-                .in_file(file),
-            );
+    let outcome = match std::fs::read(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => ReadOutcome::Missing,
+        Err(e) => ReadOutcome::Unreadable(e),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Err(_) => ReadOutcome::NotUtf8,
+            Ok(text) => {
+                let text = match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_owned(),
+                    None => text,
+                };
+                let records = xliff::read(&text);
+                ReadOutcome::Parsed { text, records }
+            }
+        },
+    };
+    Read { path, outcome }
+}
+
+impl Read {
+    /// Adds the file to `sources` (for diagnostics) and its findings to `diags`: the
+    /// file as [`load`] returns it.
+    pub fn register(
+        self,
+        language: Language,
+        sources: &mut Sources,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<TranslationFile> {
+        if matches!(self.outcome, ReadOutcome::Missing) {
             return None;
         }
-    };
-    let file = sources.add(DisplayPath::of(&path));
-    let Ok(text) = String::from_utf8(text) else {
-        diags.push(
-            Diagnostic::new(Code::InvalidUtf8, "the translation file is not valid UTF-8")
-                .in_file(file),
-        );
-        return None;
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
-    let read = xliff::read(&text);
-    sources.set_text(file, text);
-    match read {
-        Ok(records) => Some(TranslationFile {
-            language,
-            file,
-            records,
-        }),
-        Err(e) => {
-            diags.push(
-                Diagnostic::new(Code::BadTranslationFile, e.message)
-                    .at(file, e.span)
-                    .help("the file must be XLIFF 1.2 as `translate export` writes it"),
-            );
-            None
+        let file = sources.add(DisplayPath::of(&self.path));
+        match self.outcome {
+            ReadOutcome::Missing => None,
+            ReadOutcome::Unreadable(e) => {
+                diags.push(
+                    Diagnostic::new(
+                        Code::Unreadable,
+                        format!("cannot read the translation: {e}"),
+                    )
+                    .in_file(file),
+                );
+                None
+            }
+            ReadOutcome::NotUtf8 => {
+                diags.push(
+                    Diagnostic::new(Code::InvalidUtf8, "the translation file is not valid UTF-8")
+                        .in_file(file),
+                );
+                None
+            }
+            ReadOutcome::Parsed { text, records } => {
+                sources.set_text(file, text);
+                match records {
+                    Ok(records) => Some(TranslationFile {
+                        language,
+                        file,
+                        records,
+                    }),
+                    Err(e) => {
+                        diags.push(
+                            Diagnostic::new(Code::BadTranslationFile, e.message)
+                                .at(file, e.span)
+                                .help("the file must be XLIFF 1.2 as `translate export` writes it"),
+                        );
+                        None
+                    }
+                }
+            }
         }
     }
 }
@@ -117,23 +169,24 @@ enum Outcome {
     English,
 }
 
-/// The report in `language`: `report` (the English) with the translations of `file` put
-/// in; findings go to `diags`, about `sources`' files.
+/// The report in `language`: `report` (the English, cut into `units` by
+/// [`super::units::units`]) with the translations of `file` put in; findings go to `diags`,
+/// about `sources`' files.
 pub fn apply(
     report: &Report,
+    units: &[Unit],
     language: Language,
     file: Option<&TranslationFile>,
     sources: &Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Report {
-    let units = units::units(report);
     let records: HashMap<&str, &Record> = file
         .map(|f| f.records.iter().map(|r| (r.id.as_str(), r)).collect())
         .unwrap_or_default();
     let mut outcomes: HashMap<&str, Outcome> = HashMap::new();
     let mut missing: BTreeMap<&str, (Vec<&Unit>, usize)> = BTreeMap::new();
     let mut found = Vec::new();
-    for unit in &units {
+    for unit in units {
         let record = records.get(unit.id.as_str()).copied();
         let owner = missing.entry(unit.owner()).or_default();
         owner.1 += 1;

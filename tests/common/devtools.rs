@@ -66,6 +66,11 @@ impl Browser {
             .arg(format!("--user-data-dir={}", profile.display()))
             .arg("--remote-debugging-port=0")
             .arg("about:blank")
+            // Chromium puts its singleton socket in a folder of its own under the temporary
+            // folder and leaves it there when it is killed (`/tmp/org.chromium.Chromium.*`,
+            // one more on every test run; even SIGTERM leaves it): in the profile, it goes
+            // with the test's temporary folder.
+            .env("TMPDIR", profile)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

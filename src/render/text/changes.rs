@@ -3,46 +3,61 @@
 //! of the revised document, what happened to it (added, removed, revised, renumbered,
 //! moved) with its old and new numbers, so that a plain-text reader finds each tracked
 //! change of the DOCX.
+//!
+//! Every word comes from the revised report's locale (the `changes_*` and `part_*`
+//! labels, which report.toml may override): each language's digest lists its changes in
+//! its own language.
 
-use std::fmt::Write;
-
-use crate::compare::{Change, ChangeKind, Comparison};
+use crate::compare::{Change, ChangeKind, Comparison, Part};
+use crate::locale::{Labels, fill, fill_each};
 
 /// Words of an entry's text shown to name it when it has no title.
 const LABEL_WORDS: usize = 8;
 
+/// Characters shown instead of a text without spaces between its words (Chinese): about
+/// the width of eight English words. A "word" longer than this is taken for such a text.
+const LABEL_CHARS: usize = 24;
+
 /// The list, ending with one newline; "No changes." when the versions are the same.
 pub fn changes(comparison: &Comparison<'_>) -> String {
-    let title = format!(
-        "Changes since Document {}",
-        comparison.old.meta.full_number()
-    );
+    let locale = &comparison.new.locale;
+    let labels = &locale.labels;
+    let title = fill(&labels.changes_since, &comparison.old.meta.full_number());
     let mut out = format!("{title}\n{}\n", "=".repeat(title.chars().count()));
     let meta = comparison.meta_changes();
     let entries = comparison.changes();
     if meta.is_empty() && entries.is_empty() {
-        out.push_str("No changes.\n");
+        out.push_str(&labels.changes_none);
+        out.push('\n');
         return out;
     }
     if !meta.is_empty() {
-        let _ = writeln!(out, "- first page: {} revised", meta.join(", "));
+        out.push_str("- ");
+        out.push_str(&fill(&labels.changes_first_page, &parts(labels, &meta)));
+        out.push('\n');
     }
     for change in &entries {
-        let _ = writeln!(out, "- {}", line(change));
+        out.push_str("- ");
+        out.push_str(&line(labels, change));
+        out.push('\n');
     }
-    let _ = writeln!(
-        out,
-        "\n{} changed: {} added, {} removed, {} revised, {} renumbered, {} moved.",
-        match entries.len() {
-            1 => "1 entry".to_owned(),
-            n => format!("{n} entries"),
-        },
-        count(&entries, ChangeKind::Added),
-        count(&entries, ChangeKind::Removed),
-        count(&entries, ChangeKind::Revised),
-        count(&entries, ChangeKind::Renumbered),
-        count(&entries, ChangeKind::Moved),
-    );
+    let counts = [
+        (ChangeKind::Added, &labels.changes_count_added),
+        (ChangeKind::Removed, &labels.changes_count_removed),
+        (ChangeKind::Revised, &labels.changes_count_revised),
+        (ChangeKind::Renumbered, &labels.changes_count_renumbered),
+        (ChangeKind::Moved, &labels.changes_count_moved),
+    ]
+    .map(|(kind, pattern)| fill(pattern, &count(&entries, kind).to_string()));
+    out.push('\n');
+    out.push_str(&fill_each(
+        &labels.changes_total,
+        &[
+            &locale.entries(entries.len()),
+            &counts.join(&labels.changes_separator),
+        ],
+    ));
+    out.push('\n');
     out
 }
 
@@ -51,29 +66,80 @@ fn count(changes: &[Change<'_>], kind: ChangeKind) -> usize {
 }
 
 /// `2.8 (was 2.7) renumbered, text revised: ITU-T Study Group 11`.
-fn line(change: &Change<'_>) -> String {
+fn line(labels: &Labels, change: &Change<'_>) -> String {
     let numbers = match (change.old_number, change.new_number) {
-        (Some(old), Some(new)) if old != new => format!("{new} (was {old})"),
+        (Some(old), Some(new)) if old != new => {
+            format!("{new} {}", fill(&labels.changes_was, &old.to_string()))
+        }
         (_, Some(new)) => new.to_string(),
-        (Some(old), None) => format!("(was {old})"),
+        (Some(old), None) => fill(&labels.changes_was, &old.to_string()),
         (None, None) => String::new(),
     };
-    let mut what = change.kind.as_str().to_owned();
-    if !change.revised.is_empty() && change.kind != ChangeKind::Revised {
-        let _ = write!(what, ", {} revised", change.revised.join(", "));
-    } else if change.kind == ChangeKind::Revised {
-        let _ = write!(what, " ({})", change.revised.join(", "));
-    }
-    format!("{numbers} {what}: {}", label(change))
+    let revised = parts(labels, &change.revised);
+    let what = match change.kind {
+        ChangeKind::Revised => fill(&labels.changes_revised, &revised),
+        kind => {
+            let mut what = match kind {
+                ChangeKind::Added => labels.changes_added.clone(),
+                ChangeKind::Removed => labels.changes_removed.clone(),
+                ChangeKind::Renumbered => labels.changes_renumbered.clone(),
+                _ => labels.changes_moved.clone(),
+            };
+            if !change.revised.is_empty() {
+                what.push_str(&fill(&labels.changes_also_revised, &revised));
+            }
+            what
+        }
+    };
+    fill_each(&labels.changes_line, &[&numbers, &what, &label(change)])
 }
 
-/// The entry's title, else the first words of its text.
+/// The names of `parts` in the report's language, in a list.
+fn parts(labels: &Labels, parts: &[Part]) -> String {
+    let names: Vec<&str> = parts.iter().map(|&p| part(labels, p)).collect();
+    names.join(&labels.changes_separator)
+}
+
+/// The name of a part that changed.
+fn part(labels: &Labels, part: Part) -> &str {
+    match part {
+        Part::Title => &labels.part_title,
+        Part::Text => &labels.part_text,
+        Part::Sector => &labels.part_sector,
+        Part::Resolutions => &labels.part_resolutions,
+        Part::Recommendations => &labels.part_recommendations,
+        Part::Event => &labels.part_event,
+        Part::Meeting => &labels.part_meeting,
+        Part::PlaceAndDates => &labels.part_place_and_dates,
+        Part::AgendaItem => &labels.part_agenda_item,
+        Part::LanguageLine => &labels.part_language_line,
+        Part::Source => &labels.part_source,
+        Part::Summary => &labels.summary,
+        Part::ActionRequired => &labels.action_required,
+        Part::References => &labels.references,
+        Part::ReportingPeriod => &labels.part_reporting_period,
+    }
+}
+
+/// The entry's title, else the first words of its text (its first characters when it
+/// does not space its words, as Chinese).
 fn label(change: &Change<'_>) -> String {
     if let Some(title) = &change.entry.title {
         return title.clone();
     }
     let text = change.entry.text.plain_paragraphs().join(" ");
     let words: Vec<&str> = text.split_whitespace().collect();
+    let unspaced = words
+        .iter()
+        .take(LABEL_WORDS)
+        .any(|w| w.chars().count() > LABEL_CHARS);
+    if unspaced {
+        let mut label: String = text.chars().take(LABEL_CHARS).collect();
+        if text.chars().nth(LABEL_CHARS).is_some() {
+            label.push('…');
+        }
+        return label;
+    }
     let mut label = words[..words.len().min(LABEL_WORDS)].join(" ");
     if words.len() > LABEL_WORDS {
         label.push_str(" …");
