@@ -711,7 +711,7 @@ mod tests {
             "See section [§2.9] and **[§ 2.9.1]**, not \\[§3] nor [§3](https://x.int) nor [x].";
         let (m, issues, refs) = parse_with_refs(text);
         assert!(issues.is_empty(), "{issues:?}");
-        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
+        use crate::number::n;
         assert_eq!(m.refs().collect::<Vec<_>>(), [n("2.9"), n("2.9.1")]);
         assert_eq!(
             m.plain_paragraphs(),

@@ -175,14 +175,16 @@ impl serde::Serialize for SectionNumber {
     }
 }
 
+/// `s` as a section number, for unit tests: `n("2.9")`.
+#[cfg(test)]
+pub(crate) fn n(s: &str) -> SectionNumber {
+    s.parse().expect("a section number")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn n(s: &str) -> SectionNumber {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn orders_numerically_not_textually() {

@@ -41,6 +41,29 @@ struct Expect {
     placeholders: usize,
 }
 
+/// C17/35-E (`c17-35-e.docx`), which `c17-35-links-e.docx` shares but for its numbers.
+const C17_35: Expect = Expect {
+    file: "c17-35-e.docx",
+    meeting: "Council 2017",
+    place_and_dates: "Geneva, 15-25 May 2017",
+    number: "C17/35",
+    language: "E",
+    date: "2017-04-20",
+    language_line: "Original: English",
+    agenda_item: Some("PL 1.1"),
+    source: Some("Report by the Secretary-General"),
+    title: "REPORT ON THE IMPLEMENTATION OF THE STRATEGIC PLAN AND ACTIVITIES OF THE UNION",
+    summary: "This report presents the Union’s results for 2016",
+    action: Some("The Council is invited to consider the report"),
+    references: Some("Resolution 71 (Rev. Busan, 2014); Council Resolution 1386 (2017)"),
+    top_level_period: true,
+    numbers: &["1", "1.1", "2", "2.1", "2.2"],
+    furniture: &[],
+    dropped: &[],
+    guesses: 0,
+    placeholders: 0,
+};
+
 const CORPUS: [Expect; 12] = [
     Expect {
         file: "c17-33-e.txt",
@@ -214,27 +237,7 @@ const CORPUS: [Expect; 12] = [
         guesses: 0,
         placeholders: 0,
     },
-    Expect {
-        file: "c17-35-e.docx",
-        meeting: "Council 2017",
-        place_and_dates: "Geneva, 15-25 May 2017",
-        number: "C17/35",
-        language: "E",
-        date: "2017-04-20",
-        language_line: "Original: English",
-        agenda_item: Some("PL 1.1"),
-        source: Some("Report by the Secretary-General"),
-        title: "REPORT ON THE IMPLEMENTATION OF THE STRATEGIC PLAN AND ACTIVITIES OF THE UNION",
-        summary: "This report presents the Union’s results for 2016",
-        action: Some("The Council is invited to consider the report"),
-        references: Some("Resolution 71 (Rev. Busan, 2014); Council Resolution 1386 (2017)"),
-        top_level_period: true,
-        numbers: &["1", "1.1", "2", "2.1", "2.2"],
-        furniture: &[],
-        dropped: &[],
-        guesses: 0,
-        placeholders: 0,
-    },
+    C17_35,
     Expect {
         file: "c17-130-rev1-e.txt",
         meeting: "Council 2017",
@@ -279,24 +282,8 @@ const CORPUS: [Expect; 12] = [
     },
     Expect {
         file: "c17-35-links-e.docx",
-        meeting: "Council 2017",
-        place_and_dates: "Geneva, 15-25 May 2017",
-        number: "C17/35",
-        language: "E",
-        date: "2017-04-20",
-        language_line: "Original: English",
-        agenda_item: Some("PL 1.1"),
-        source: Some("Report by the Secretary-General"),
-        title: "REPORT ON THE IMPLEMENTATION OF THE STRATEGIC PLAN AND ACTIVITIES OF THE UNION",
-        summary: "This report presents the Union’s results for 2016",
-        action: Some("The Council is invited to consider the report"),
-        references: Some("Resolution 71 (Rev. Busan, 2014); Council Resolution 1386 (2017)"),
-        top_level_period: true,
         numbers: &["1", "1.1", "2", "2.1", "2.2", "2.3", "2.4"],
-        furniture: &[],
-        dropped: &[],
-        guesses: 0,
-        placeholders: 0,
+        ..C17_35
     },
 ];
 
@@ -372,10 +359,8 @@ fn string<'a>(t: &'a toml::Table, dotted: &str) -> Option<&'a toml::Value> {
     value
 }
 
-fn import_one(e: &Expect) {
-    let input = Path::new(DIR).join(e.file);
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let into = tmp.path().join("entries");
+/// `import INPUT --into INTO`, which must succeed: its notes.
+fn import(input: &Path, into: &Path) -> String {
     let out = run(&[
         "import",
         input.to_str().expect("utf-8"),
@@ -383,7 +368,15 @@ fn import_one(e: &Expect) {
         into.to_str().expect("utf-8"),
     ]);
     let notes = stderr(&out);
-    assert_eq!(code(&out), 0, "{}: {notes}", e.file);
+    assert_eq!(code(&out), 0, "{}: {notes}", input.display());
+    notes
+}
+
+fn import_one(e: &Expect) {
+    let input = Path::new(DIR).join(e.file);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let into = tmp.path().join("entries");
+    let notes = import(&input, &into);
     for line in e.furniture {
         assert!(
             notes.contains(&format!("removed `{line}`")),
@@ -590,14 +583,7 @@ fn word_cross_references_import_as_entry_references() {
 /// Imports a DOCX of `c17-35-links-e.docx`'s text into `into` and asserts what its
 /// cross-references became, and the notes.
 fn import_links(input: &Path, into: &Path) {
-    let out = run(&[
-        "import",
-        input.to_str().expect("utf-8"),
-        "--into",
-        into.to_str().expect("utf-8"),
-    ]);
-    let notes = stderr(&out);
-    assert_eq!(code(&out), 0, "{notes}");
+    let notes = import(input, into);
     assert!(
         notes.contains("3 link(s) and cross-reference field(s)"),
         "{notes}"

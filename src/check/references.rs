@@ -184,10 +184,7 @@ fn nearest(missing: SectionNumber, numbers: &BTreeSet<SectionNumber>) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn n(s: &str) -> SectionNumber {
-        s.parse().expect("a number")
-    }
+    use crate::number::n;
 
     fn found(text: &str) -> Vec<(&str, String)> {
         prose(text)

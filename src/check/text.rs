@@ -144,19 +144,15 @@ fn characters(cx: &mut InFile<'_>, value: &Spanned<String>) {
 /// character and value, at the first, with a count of the others.
 fn unseen(cx: &mut InFile<'_>, value: &Spanned<String>) {
     let text = value.get_ref();
-    let tabs = inner_tabs(text);
-    if let Some(&at) = tabs.first() {
-        let d = inside(
-            cx,
-            value,
-            Code::InvisibleCharacter,
-            "a TAB inside the text",
-            at..at + 1,
-        )
-        .label(more(tabs.len(), "TAB"))
-        .help("Word prints a TAB as a wide gap: write a space (`council-report fmt --fix` does)");
-        cx.push(d);
-    }
+    let tabs: Vec<Range<usize>> = inner_tabs(text).into_iter().map(|at| at..at + 1).collect();
+    at_first(
+        cx,
+        value,
+        (Code::InvisibleCharacter, "a TAB inside the text"),
+        &tabs,
+        "TAB",
+        "Word prints a TAB as a wide gap: write a space (`council-report fmt --fix` does)",
+    );
     if !crate::chars::may_hold_invisible(text) {
         return;
     }
@@ -198,45 +194,53 @@ fn typography(cx: &mut InFile<'_>, value: &Spanned<String>) {
     if !has_quote && !may_have_space_faults(bytes) {
         return;
     }
-    let quotes = straight_quotes(text);
-    if let Some(&at) = quotes.first() {
-        let (message, help) = if bytes[at] == b'"' {
-            ("straight double quote", "use typographic quotes: “…”")
-        } else {
-            (
-                "straight single quote",
-                "use ’ for an apostrophe and ‘…’ for quotes",
-            )
-        };
-        let d = inside(cx, value, Code::StraightQuote, message, at..at + 1)
-            .label(more(quotes.len(), "straight quote"))
-            .help(help);
-        cx.push(d);
-    }
-    let doubles = double_spaces(text);
-    if let Some(r) = doubles.first() {
-        let d = inside(
-            cx,
-            value,
+    let quotes: Vec<Range<usize>> = straight_quotes(text)
+        .into_iter()
+        .map(|at| at..at + 1)
+        .collect();
+    let (message, help) = match quotes.first().map(|q| bytes[q.start]) {
+        Some(b'"') => ("straight double quote", "use typographic quotes: “…”"),
+        _ => (
+            "straight single quote",
+            "use ’ for an apostrophe and ‘…’ for quotes",
+        ),
+    };
+    let slips = [
+        (Code::StraightQuote, message, quotes, "straight quote", help),
+        (
             Code::DoubleSpace,
             "two spaces in a row",
-            r.clone(),
-        )
-        .label(more(doubles.len(), "double space"))
-        .help("use a single space between words and after a full stop");
-        cx.push(d);
-    }
-    let trailing = trailing_spaces(text);
-    if let Some(r) = trailing.first() {
-        let d = inside(
-            cx,
-            value,
+            double_spaces(text),
+            "double space",
+            "use a single space between words and after a full stop",
+        ),
+        (
             Code::TrailingSpace,
             "spaces at the end of a line",
-            r.clone(),
-        )
-        .label(more(trailing.len(), "line with trailing spaces"))
-        .help("remove them (an editor's \"trim trailing whitespace\" does it)");
+            trailing_spaces(text),
+            "line with trailing spaces",
+            "remove them (an editor's \"trim trailing whitespace\" does it)",
+        ),
+    ];
+    for (code, message, found, what, help) in slips {
+        at_first(cx, value, (code, message), &found, what, help);
+    }
+}
+
+/// One warning for the slips `found` in `value`, at the first, with a count of the
+/// others (`what` names one of them).
+fn at_first(
+    cx: &mut InFile<'_>,
+    value: &Spanned<String>,
+    (code, message): (Code, &str),
+    found: &[Range<usize>],
+    what: &str,
+    help: &str,
+) {
+    if let Some(r) = found.first() {
+        let d = inside(cx, value, code, message, r.clone())
+            .label(more(found.len(), what))
+            .help(help);
         cx.push(d);
     }
 }

@@ -83,8 +83,9 @@ pub fn diff<T: Eq + Hash + Ord>(
     stretches
 }
 
-/// The common start and end the same, the middle one change.
-fn ends_only<T: Eq>(old: &[T], new: &[T]) -> Vec<Stretch> {
+/// How many items `old` and `new` share at their start, and then at their end (the end
+/// counted in what follows the common start, so the two never overlap).
+pub(crate) fn common_ends<T: Eq>(old: &[T], new: &[T]) -> (usize, usize) {
     let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let end = old[start..]
         .iter()
@@ -92,6 +93,12 @@ fn ends_only<T: Eq>(old: &[T], new: &[T]) -> Vec<Stretch> {
         .zip(new[start..].iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
+    (start, end)
+}
+
+/// The common start and end the same, the middle one change.
+fn ends_only<T: Eq>(old: &[T], new: &[T]) -> Vec<Stretch> {
+    let (start, end) = common_ends(old, new);
     let (o, n) = (old.len() - end, new.len() - end);
     [
         (true, 0..start, 0..start),

@@ -138,10 +138,7 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn n(s: &str) -> SectionNumber {
-        s.parse().unwrap()
-    }
+    use crate::number::n;
 
     #[test]
     fn reads_numbers_in_names() {

@@ -245,10 +245,7 @@ pub use crate::raw::SKELETON_TEXT;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn n(s: &str) -> SectionNumber {
-        s.parse().unwrap()
-    }
+    use crate::number::n;
 
     #[test]
     fn folders_follow_siblings() {

@@ -491,10 +491,7 @@ fn shift(n: SectionNumber, at: SectionNumber, delta: i64) -> Option<SectionNumbe
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn n(s: &str) -> SectionNumber {
-        s.parse().unwrap()
-    }
+    use crate::number::n;
 
     fn apply(op: Op, numbers: &[&str]) -> Vec<String> {
         let numbers: Vec<SectionNumber> = numbers.iter().map(|s| n(s)).collect();

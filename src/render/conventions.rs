@@ -42,10 +42,11 @@ mod tests {
 
     #[test]
     fn labels_and_bullets() {
-        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
+        use crate::number::n;
         assert_eq!(number_label(&n("2"), true), "2.");
         assert_eq!(number_label(&n("2"), false), "2");
         assert_eq!(number_label(&n("2.9"), true), "2.9");
+        assert_eq!(number_label(&n("2.9.1"), true), "2.9.1");
         assert_eq!(bullet(0), "–");
         assert_eq!(bullet(1), "•");
         assert_eq!(bullet(7), "•");

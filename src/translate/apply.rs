@@ -354,13 +354,7 @@ fn stale(unit: &Unit, record: &Record, language: Language) -> Diagnostic {
 fn changed_part(old: &str, new: &str) -> (String, String) {
     let a: Vec<&str> = old.split_inclusive(' ').collect();
     let b: Vec<&str> = new.split_inclusive(' ').collect();
-    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let post = a[pre..]
-        .iter()
-        .rev()
-        .zip(b[pre..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (pre, post) = crate::compare::words::common_ends(&a, &b);
     let part = |words: &[&str]| {
         let mid: String = words[pre..words.len() - post].concat();
         format!(

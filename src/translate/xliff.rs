@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn references_are_renumbered_and_a_current_hash_follows() {
-        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
+        use crate::number::n;
         let english = "See [§2.1] and [§ 3].";
         let u = unit("4/1", english);
         let text = write(

@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn bookmark_names_are_what_word_keeps_and_unique() {
-        let n = |s: &str| s.parse::<SectionNumber>().expect("a number");
+        use crate::number::n;
         assert_eq!(bookmark_name(&n("2.9.1")), "entry_2_9_1");
         assert_eq!(bookmark_name(&n("12")), "entry_12");
         let longest = n("4294967295.4294967295.4294967295.4294967295");

@@ -300,9 +300,8 @@ pub(crate) fn moved<'a>(
         .into_iter()
         .filter(|p| !is_dropped(&p.props.mark))
         .map(|mut p| {
-            let children = std::mem::take(&mut p.children);
-            for child in children {
-                let mut child = child;
+            // The words of the other version go; the shared ones (no revision yet) move.
+            for mut child in std::mem::take(&mut p.children) {
                 let runs = match &mut child {
                     Child::Run(run) => std::slice::from_mut(run),
                     Child::Link { runs, .. } => {

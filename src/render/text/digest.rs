@@ -5,9 +5,10 @@
 
 use serde::Serialize;
 
-use super::entry_view::{EntryView, EventView, RecommendationView, label};
+use super::entry_view::{EntryView, EventView, RecommendationView};
 use crate::model::{Entry, Sector, Status};
 use crate::number::SectionNumber;
+use crate::render::conventions::number_label;
 
 /// Digest: a top-level section.
 #[derive(Debug, Clone, Serialize)]
@@ -87,7 +88,7 @@ pub(crate) fn sections(entries: &[Entry], top_period: bool) -> Vec<SectionView> 
             .or_else(|| SectionNumber::from_parts(&[top]));
         out.push(SectionView {
             number: top.to_string(),
-            label: number.map_or_else(|| top.to_string(), |n| label(&n, top_period)),
+            label: number.map_or_else(|| top.to_string(), |n| number_label(&n, top_period)),
             title: head.and_then(|e| e.title.clone()),
             entries: group.len(),
             sectors: sector_counts(group.iter()),

@@ -10,8 +10,7 @@ use crate::diag::DisplayPath;
 use crate::locale::Locale;
 use crate::markup::{Block, Inline, Markup};
 use crate::model::{Entry, Event, Report, Sector};
-use crate::number::SectionNumber;
-use crate::render::conventions::bullet;
+use crate::render::conventions::{bullet, number_label};
 
 /// What a paragraph is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -163,11 +162,6 @@ pub fn body(report: &Report) -> Vec<Paragraph> {
         .collect()
 }
 
-/// `2.` for a level-1 number when the layout asks for the period, else `2`, `2.9`.
-pub fn label(number: &SectionNumber, top_level_period: bool) -> String {
-    crate::render::conventions::number_label(number, top_level_period)
-}
-
 /// The plain text of a run of inlines: styles dropped, links as `text (url)`,
 /// cross-references as the number they point at.
 pub fn inline_text(inlines: &[Inline]) -> String {
@@ -196,7 +190,7 @@ pub fn inline_text(inlines: &[Inline]) -> String {
 pub(super) fn entry_view(entry: &Entry, top_period: bool, locale: &Locale) -> EntryView {
     let number = entry.number.to_string();
     EntryView {
-        label: label(&entry.number, top_period),
+        label: number_label(&entry.number, top_period),
         depth: entry.number.depth(),
         section: entry.number.top(),
         title: entry.title.clone(),
@@ -240,7 +234,7 @@ fn event_view(ev: &Event, entry: &str, locale: &Locale) -> EventView {
 
 /// The paragraphs of one entry, as the DOCX has them.
 fn entry_paragraphs(entry: &Entry, top_period: bool) -> Vec<Paragraph> {
-    let number = label(&entry.number, top_period);
+    let number = number_label(&entry.number, top_period);
     let mut out = Vec::new();
     let mut text = plain_paragraphs(&entry.text);
     if let Some(title) = &entry.title {
@@ -326,15 +320,6 @@ mod tests {
         );
         assert_eq!(inline_text(&[link("a@b.int", "mailto:a@b.int")]), "a@b.int");
         assert_eq!(inline_text(&[link("", "https://x.int")]), "https://x.int");
-    }
-
-    #[test]
-    fn labels_follow_the_period_rule() {
-        let n = |s: &str| s.parse::<SectionNumber>().unwrap();
-        assert_eq!(label(&n("2"), true), "2.");
-        assert_eq!(label(&n("2"), false), "2");
-        assert_eq!(label(&n("2.1"), true), "2.1");
-        assert_eq!(label(&n("2.9.1"), true), "2.9.1");
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub use super::digest::{
     ResolutionView, SectionView, SectorCount, SectorCounts, SectorGroup, StatusGroup,
 };
 pub use super::entry_view::{
-    EntryView, EventView, Paragraph, ParagraphKind, RecommendationView, body, inline_text, label,
+    EntryView, EventView, Paragraph, ParagraphKind, RecommendationView, body, inline_text,
 };
 use super::entry_view::{entry_view, plain_paragraphs};
 use crate::locale::{Labels, Locale};
