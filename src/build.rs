@@ -114,19 +114,12 @@ fn render_with(
     report: &Report,
     templates: &Templates,
     text_options: &Options,
-    docx: impl FnOnce() -> Result<Vec<u8>, docx::DocxError>,
+    docx: impl FnOnce() -> Result<Vec<u8>, docx::DocxError> + Send,
 ) -> Result<Rendered, BuildError> {
     // The text outputs do not wait for the DOCX: they are rendered on a second thread
     // while the DOCX is packed.
-    let (docx, texts) = std::thread::scope(|scope| {
-        let texts = scope.spawn(|| text::render_both(report, templates, *text_options));
-        let docx = docx();
-        // Rendering never panics; if it did, the panic goes on in this thread.
-        let texts = texts
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (docx, texts)
-    });
+    let (docx, texts) =
+        crate::parallel::join(docx, || text::render_both(report, templates, *text_options));
     let (text, digest) = texts?;
     Ok(Rendered {
         stem: report.meta.file_stem(),

@@ -19,6 +19,29 @@ pub fn map_owned<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync + Se
     items.into_par_iter().map(f).collect()
 }
 
+/// Runs `a` here and `b` beside it; both results. Called from a thread of the pool (the
+/// languages of `build --language all`, already spread over it), `b` is a task of the
+/// pool; elsewhere (one report being built) it gets a thread of its own, so that it does
+/// not wait behind the tasks `a` puts on the pool. Measured at 1× the sample (hyperfine,
+/// 40 runs): `build --language all` 26.9 → 24.0 ms, its minor page faults 3,174 → 2,211,
+/// where a thread of its own for each language's text outputs and data part made twelve
+/// more threads, each with fresh memory (glibc gives each thread an arena of its own).
+pub fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if rayon::current_thread_index().is_some() {
+        return rayon::join(a, b);
+    }
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        // `b` never panics; if it did, the panic goes on in this thread.
+        let b = b.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (a, b)
+    })
+}
+
 /// How many items the producer hands over at a time: enough to make the hand-over cheap,
 /// few enough that the workers start at once.
 const BATCH: usize = 32;

@@ -675,7 +675,7 @@ fn deterministic_within_one_process() {
 }
 
 #[test]
-fn zip_entries_are_deflated_with_fixed_times() {
+fn zip_entries_have_fixed_times_and_parts_of_1_kb_or_more_are_deflated() {
     let bytes = render(&sample_report::report(), &options()).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
@@ -683,12 +683,13 @@ fn zip_entries_are_deflated_with_fixed_times() {
     assert!(names.contains(&"word/theme/theme1.xml".to_owned()));
     for i in 0..archive.len() {
         let file = archive.by_index(i).unwrap();
-        assert_eq!(
-            file.compression(),
-            zip::CompressionMethod::Deflated,
-            "{}",
-            file.name()
-        );
+        // Smaller parts are stored: deflating them saves little and costs a stream each.
+        let method = if file.size() >= 1024 {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        assert_eq!(file.compression(), method, "{}", file.name());
         let t = file.last_modified().unwrap();
         assert_eq!(
             (t.year(), t.month(), t.day()),

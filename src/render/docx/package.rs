@@ -192,15 +192,13 @@ fn render_source(
     let types = content_types(&plan);
     let (plan, data_plan) = plan.split_at(data_at);
     let zip = Zip::new(timestamp, plan);
-    std::thread::scope(|scope| {
-        let data = scope.spawn(|| data_parts(report, timestamp, data_plan));
-        let zip = document_parts(report, zip, &types, timestamp, source, revision, logo);
-        // Rendering never panics; if it did, the panic goes on in this thread.
-        let data = data.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        let mut zip = zip?;
-        zip.merge(data?, data_plan)?;
-        zip.finish()
-    })
+    let (zip, data) = crate::parallel::join(
+        || document_parts(report, zip, &types, timestamp, source, revision, logo),
+        || data_parts(report, timestamp, data_plan),
+    );
+    let mut zip = zip?;
+    zip.merge(data?, data_plan)?;
+    zip.finish()
 }
 
 /// The package up to the data parts, written into `zip` as its plan lists them: the
@@ -335,6 +333,14 @@ fn rels_xml<'a>(rels: impl IntoIterator<Item = Rel<'a>>) -> Vec<u8> {
 /// (1,325 KB); with level 3 it would be larger.
 const DEFLATE_LEVEL: i64 = 4;
 
+/// Parts smaller than this are stored, not deflated: 11 of the 17 parts of the sample's
+/// DOCX (relationships, properties, headers, footer, settings, font table), which
+/// deflate would shrink by about 300 bytes each, while each deflate stream costs its
+/// setup and 300 KB of fresh memory. Measured at 1× the sample (hyperfine, 40 runs):
+/// build 9.4 → 8.4 ms, `--language all` 24.0 → 21.0 ms (six DOCX, 102 streams → 36),
+/// for a DOCX of 41 KB instead of 37 KB.
+const STORE_BELOW: usize = 1024;
+
 /// The zip being written: deflate, entries in the planned order, every entry with the
 /// same time (the timestamp, or 1980-01-01 outside the zip range) and permissions.
 struct Zip<'p> {
@@ -381,7 +387,19 @@ impl<'p> Zip<'p> {
 
     /// The next planned part, whole.
     fn part(&mut self, bytes: &[u8]) -> Result<(), DocxError> {
-        self.start()?;
+        if bytes.len() < STORE_BELOW {
+            let (path, _) = self
+                .plan
+                .next()
+                .ok_or_else(|| DocxError::Plan("a part beyond the plan".into()))?;
+            let stored = self
+                .options
+                .compression_method(zip::CompressionMethod::Stored)
+                .compression_level(None);
+            self.writer.start_file(path.as_str(), stored)?;
+        } else {
+            self.start()?;
+        }
         self.writer.write_all(bytes)?;
         Ok(())
     }
