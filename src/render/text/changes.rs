@@ -23,7 +23,9 @@ pub fn changes(comparison: &Comparison<'_>) -> String {
     let locale = &comparison.new.locale;
     let labels = &locale.labels;
     let title = fill(&labels.changes_since, &comparison.old.meta.full_number());
-    let mut out = format!("{title}\n{}\n", "=".repeat(title.chars().count()));
+    // As wide as the title shows: a Chinese character takes two columns.
+    let underline = "=".repeat(unicode_width::UnicodeWidthStr::width(title.as_str()));
+    let mut out = format!("{title}\n{underline}\n");
     let meta = comparison.meta_changes();
     let entries = comparison.changes();
     if meta.is_empty() && entries.is_empty() {

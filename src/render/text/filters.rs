@@ -115,12 +115,17 @@ fn wrap_line(line: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// The column after writing `s` from column `col`.
+/// The column after writing `s` from column `col`: a TAB to the next multiple of 8, other
+/// characters by their width in a monospaced font (two for Chinese, none for a combining
+/// mark such as an Arabic vowel sign).
 fn advance(col: usize, s: &str) -> usize {
-    s.chars().fold(
-        col,
-        |c, ch| if ch == '\t' { (c / 8 + 1) * 8 } else { c + 1 },
-    )
+    s.chars().fold(col, |c, ch| {
+        if ch == '\t' {
+            (c / 8 + 1) * 8
+        } else {
+            c + unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -214,5 +219,14 @@ mod tests {
         );
         assert_eq!(wrap_text("one\n\ntwo", 3, ""), "one\n\ntwo");
         assert_eq!(wrap_text("", 3, ""), "");
+    }
+
+    #[test]
+    fn wrap_counts_columns_as_a_monospaced_font_shows_them() {
+        // Each Chinese character takes two columns: "国际电联 ITU" is 12 wide.
+        assert_eq!(wrap_text("国际电联 ITU 报告", 12, ""), "国际电联 ITU\n报告");
+        assert_eq!(wrap_text("国际电联 ITU 报告", 11, ""), "国际电联\nITU 报告");
+        // A combining mark (Arabic fatha) takes none: "كَتَب كتب" is 7 wide.
+        assert_eq!(wrap_text("كَتَب كتب", 7, ""), "كَتَب كتب");
     }
 }
