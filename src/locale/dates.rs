@@ -104,7 +104,8 @@ fn part(language: Language, date: Date, part: Part) -> String {
         // `Date` holds only real dates, which ICU's Gregorian calendar takes.
         return date.to_string();
     };
-    if part_is_whole_russian(language, part) {
+    // Russian documents print the whole date as ICU's day and month, the year and `года`.
+    if matches!(part, Part::Whole) && language == Language::R {
         return format!(
             "{} {} года",
             self::part(language, date, Part::DayMonth),
@@ -135,11 +136,6 @@ fn part(language: Language, date: Date, part: Part) -> String {
     // The compiled data covers the six languages; a failure would be a build with data
     // cut down below them, and the date then reads as in English.
     written.unwrap_or_else(|| date.to_string())
-}
-
-/// Russian documents print the whole date as ICU's day and month, the year and `года`.
-fn part_is_whole_russian(language: Language, part: Part) -> bool {
-    matches!(part, Part::Whole) && language == Language::R
 }
 
 /// `22 mars 2018`

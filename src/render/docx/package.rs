@@ -375,28 +375,28 @@ impl<'p> Zip<'p> {
         }
     }
 
-    /// Starts the next planned part, to be written through `writer`.
+    /// Starts the next planned part, deflated, to be written through `writer`.
     fn start(&mut self) -> Result<(), DocxError> {
+        self.start_with(self.options)
+    }
+
+    fn start_with(&mut self, options: SimpleFileOptions) -> Result<(), DocxError> {
         let (path, _) = self
             .plan
             .next()
             .ok_or_else(|| DocxError::Plan("a part beyond the plan".into()))?;
-        self.writer.start_file(path.as_str(), self.options)?;
+        self.writer.start_file(path.as_str(), options)?;
         Ok(())
     }
 
-    /// The next planned part, whole.
+    /// The next planned part, whole: stored when under [`STORE_BELOW`], else deflated.
     fn part(&mut self, bytes: &[u8]) -> Result<(), DocxError> {
         if bytes.len() < STORE_BELOW {
-            let (path, _) = self
-                .plan
-                .next()
-                .ok_or_else(|| DocxError::Plan("a part beyond the plan".into()))?;
             let stored = self
                 .options
                 .compression_method(zip::CompressionMethod::Stored)
                 .compression_level(None);
-            self.writer.start_file(path.as_str(), stored)?;
+            self.start_with(stored)?;
         } else {
             self.start()?;
         }
